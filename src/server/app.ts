@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { anonymousCaller } from './kernel/access/caller.js';
+import { Repository } from './kernel/access/repository.js';
+import { callerFromSession, lookupSession, sessionCookie } from './kernel/auth/sessions.js';
+import { type Clock, systemClock } from './kernel/clock.js';
+import type { Config } from './kernel/config.js';
+import { DataCipher } from './kernel/crypto.js';
+import type { Db } from './kernel/db/database.js';
+import { HttpError } from './kernel/errors.js';
+import { registerErrorHandling } from './kernel/http/errors.js';
+import { assertRouteAccess } from './kernel/http/guard.js';
+import { loggerOptions } from './kernel/http/logging.js';
+import type { Kernel } from './kernel/http/types.js';
+import { type MailTransport, smtpTransport } from './kernel/mail/mailer.js';
+import { routeModules } from './routes.js';
+
+export interface AppOptions {
+  config: Config;
+  db: Db;
+  clock?: Clock;
+  /** Replaces SMTP (tests); `null` keeps mail in the outbox only. Defaults from the config. */
+  mailTransport?: MailTransport | null;
+  /** Where the built web app is; defaults to dist/web beside the server. */
+  webRoot?: string;
+  logStream?: NodeJS.WritableStream;
+}
+
+const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const kernel: Kernel = {
+    config,
+    db: options.db,
+    clock: options.clock ?? systemClock,
+    cipher: new DataCipher(config.dataKey),
+    mailTransport: options.mailTransport !== undefined ? options.mailTransport : config.smtpUrl ? smtpTransport(config.smtpUrl) : null,
+  };
+  const logger = loggerOptions(config.logLevel);
+  const app = Fastify({
+    logger: options.logStream && logger && typeof logger === 'object' ? { ...logger, stream: options.logStream } : logger,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.decorate('kernel', kernel);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  // Every route must say who may call it; a route without a declaration never starts.
+  app.addHook('onRoute', (route) => {
+    const isDocs = route.url.startsWith('/api/docs');
+    const isStatic = route.url === '/*' || route.url === '*';
+    if (!route.config?.access && !isDocs && !isStatic) {
+      throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
+    }
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Mantine sets inline styles; the QR code of the second factor is a data: image.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: config.publicUrl.startsWith('https://'),
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  await app.register(cookie, { secret: config.sessionSecret });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'rinnalla_csrf',
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: config.publicUrl.startsWith('https://') },
+    getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
+  });
+  await app.register(rateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_req, ctx) =>
+      new HttpError(429, 'rate_limited', `Too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s`, undefined, {
+        'retry-after': String(Math.ceil(ctx.ttl / 1000)),
+      }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Rinnalla API', version: '0.1.0', description: 'Send x-csrf-token (GET /api/auth/csrf) on every state-changing request.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: sessionCookie } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { deepLinking: true } });
+
+  app.decorateRequest('caller', null as never);
+  app.decorateRequest('repo', null as never);
+  app.decorateRequest('session', null);
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    const meta = { ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null, requestId: req.id };
+    req.caller = anonymousCaller(meta);
+    const token = req.cookies[sessionCookie];
+    if (token && req.url.startsWith('/api/')) {
+      const found = await lookupSession(kernel.db.kysely, kernel.clock, token, config.sessionTtlHours);
+      if (found) {
+        req.session = found.session;
+        req.caller = callerFromSession(found, meta);
+      }
+    }
+    req.repo = new Repository(kernel.db.kysely, req.caller);
+  });
+
+  app.addHook('onRequest', (req, reply, done) => {
+    if (stateChanging.has(req.method) && req.url.startsWith('/api/')) return app.csrfProtection(req, reply, done);
+    done();
+  });
+
+  app.addHook('preHandler', async (req) => {
+    const access = req.routeOptions.config?.access;
+    if (access) assertRouteAccess(req, access);
+  });
+
+  for (const register of routeModules) await app.register(register);
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  const webRoot = options.webRoot ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web');
+  const hasWeb = existsSync(path.join(webRoot, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: true, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const wantsPage = req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
+    if (wantsPage && hasWeb) {
+      // Assets are fingerprinted; the shell itself must never be cached stale.
+      return reply.header('cache-control', 'no-store').sendFile('index.html');
+    }
+    return reply.status(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
+  });
+  return app;
+}

@@ -1,0 +1,102 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { errors, page, pageSize, uuid } from '../http/schemas.js';
+
+const event = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  actorEmail: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string().nullable(),
+  entityId: z.string().nullable(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+});
+
+/** Read-only by design: no route changes or deletes an audit event, and the database refuses it too. */
+export async function auditRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const access = { roles: ['provider_admin'] } as const;
+
+  app.get(
+    '/api/audit',
+    {
+      config: { access },
+      schema: {
+        tags: ['audit'],
+        querystring: z
+          .object({
+            action: z.string().max(100).optional(),
+            actorId: uuid.optional(),
+            entityType: z.string().max(60).optional(),
+            entityId: z.string().max(100).optional(),
+            from: z.coerce.date().optional(),
+            to: z.coerce.date().optional(),
+            page,
+            pageSize: pageSize(200, 50),
+          })
+          .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] }),
+        response: { 200: z.object({ items: z.array(event), total: z.number(), page: z.number(), pageSize: z.number() }), ...errors },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      let query = req.repo.select('audit_events').leftJoin('users', 'users.id', 'audit_events.actor_user_id');
+      if (q.action) query = query.where('audit_events.action', '=', q.action);
+      if (q.actorId) query = query.where('audit_events.actor_user_id', '=', q.actorId);
+      if (q.entityType) query = query.where('audit_events.entity_type', '=', q.entityType);
+      if (q.entityId) query = query.where('audit_events.entity_id', '=', q.entityId);
+      if (q.from) query = query.where('audit_events.at', '>=', q.from);
+      if (q.to) query = query.where('audit_events.at', '<=', q.to);
+      const rows = await query
+        .select([
+          'audit_events.id',
+          'audit_events.at',
+          'audit_events.actor_user_id',
+          'users.name',
+          'users.email',
+          'audit_events.action',
+          'audit_events.entity_type',
+          'audit_events.entity_id',
+          'audit_events.ip',
+          'audit_events.user_agent',
+          sql<number>`count(*) over ()`.as('total'),
+        ])
+        .orderBy('audit_events.at', 'desc')
+        .orderBy('audit_events.id', 'desc')
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize)
+        .execute();
+      return {
+        items: rows.map((r) => ({
+          id: String(r.id),
+          at: new Date(r.at).toISOString(),
+          actorId: r.actor_user_id,
+          actorName: r.name,
+          actorEmail: r.email,
+          action: r.action,
+          entityType: r.entity_type,
+          entityId: r.entity_id,
+          ip: r.ip,
+          userAgent: r.user_agent,
+        })),
+        total: Number(rows[0]?.total ?? 0),
+        page: q.page,
+        pageSize: q.pageSize,
+      };
+    },
+  );
+
+  app.get(
+    '/api/audit/actions',
+    { config: { access }, schema: { tags: ['audit'], response: { 200: z.object({ items: z.array(z.string()) }), ...errors } } },
+    async (req) => {
+      const rows = await req.repo.select('audit_events').select('audit_events.action').distinct().orderBy('audit_events.action').execute();
+      return { items: rows.map((r) => r.action) };
+    },
+  );
+}

@@ -1,0 +1,126 @@
+import { type Kysely, sql } from 'kysely';
+import type { Caller, RoleGrant } from '../access/caller.js';
+import type { Clock } from '../clock.js';
+import { hashToken, newToken } from '../crypto.js';
+import type { Database } from '../db/schema.js';
+import type { ResolvedSession } from '../http/types.js';
+import { type Role, requiresSecondFactor, secondFactorRoles } from '../roles.js';
+
+export const sessionCookie = 'rinnalla_session';
+
+export interface SessionLookup {
+  session: ResolvedSession;
+  grants: RoleGrant[];
+  isPlatformAdmin: boolean;
+}
+
+export async function createSession(
+  db: Kysely<Database>,
+  clock: Clock,
+  input: { userId: string; providerId?: string | null; ttlHours: number; ip: string | null; userAgent: string | null; mfaVerified?: boolean },
+): Promise<string> {
+  const token = newToken();
+  const now = clock.now();
+  const providerId =
+    input.providerId ??
+    (
+      await db
+        .selectFrom('memberships')
+        .select('provider_id')
+        .where('user_id', '=', input.userId)
+        .orderBy('created_at')
+        .limit(1)
+        .executeTakeFirst()
+    )?.provider_id ??
+    null;
+  await db
+    .insertInto('sessions')
+    .values({
+      token_hash: hashToken(token),
+      user_id: input.userId,
+      provider_id: providerId,
+      mfa_verified_at: input.mfaVerified ? now : null,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: new Date(now.getTime() + input.ttlHours * 3600_000),
+      ip: input.ip,
+      user_agent: input.userAgent?.slice(0, 400) ?? null,
+    })
+    .execute();
+  return token;
+}
+
+export function sessionStage(input: { mfaRequired: boolean; totpEnabled: boolean; mfaVerified: boolean }): ResolvedSession['stage'] {
+  if (input.mfaVerified) return 'signed-in';
+  if (input.totpEnabled) return 'mfa-required';
+  return input.mfaRequired ? 'mfa-enrolment-required' : 'signed-in';
+}
+
+/**
+ * One round trip per request: the session, its user and the user's roles in the active provider.
+ * Sliding expiry is written at most once a minute so reads stay reads.
+ */
+export async function lookupSession(
+  db: Kysely<Database>,
+  clock: Clock,
+  token: string,
+  ttlHours: number,
+): Promise<SessionLookup | null> {
+  const now = clock.now();
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select([
+      's.id',
+      's.user_id',
+      's.provider_id',
+      's.mfa_verified_at',
+      's.expires_at',
+      's.last_seen_at',
+      'u.is_platform_admin',
+      'u.totp_enabled_at',
+      'u.disabled_at',
+      sql<RoleGrant[]>`coalesce((select json_agg(json_build_object('role', m.role, 'organisationId', m.organisation_id, 'unitId', m.unit_id)) from memberships m where m.user_id = s.user_id and m.provider_id = s.provider_id), '[]'::json)`.as(
+        'grants',
+      ),
+      sql<boolean>`exists (select 1 from memberships m2 where m2.user_id = s.user_id and m2.role in (${sql.join(secondFactorRoles)}))`.as(
+        'has_mfa_role',
+      ),
+    ])
+    .where('s.token_hash', '=', hashToken(token))
+    .executeTakeFirst();
+  if (!row || row.disabled_at || new Date(row.expires_at) <= now) return null;
+  if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: now, expires_at: new Date(now.getTime() + ttlHours * 3600_000) })
+      .where('id', '=', row.id)
+      .execute();
+  }
+  const grants = (typeof row.grants === 'string' ? JSON.parse(row.grants) : row.grants) as RoleGrant[];
+  const mfaRequired = row.has_mfa_role || requiresSecondFactor([] as Role[], row.is_platform_admin);
+  const mfaVerified = !!row.mfa_verified_at;
+  return {
+    session: {
+      id: row.id,
+      userId: row.user_id,
+      providerId: row.provider_id,
+      mfaVerified,
+      stage: sessionStage({ mfaRequired, totpEnabled: !!row.totp_enabled_at, mfaVerified }),
+    },
+    grants,
+    isPlatformAdmin: row.is_platform_admin,
+  };
+}
+
+export function callerFromSession(lookup: SessionLookup, meta: Pick<Caller, 'ip' | 'userAgent' | 'requestId'>): Caller {
+  return {
+    userId: lookup.session.userId,
+    sessionId: lookup.session.id,
+    providerId: lookup.session.providerId,
+    grants: lookup.grants,
+    isPlatformAdmin: lookup.isPlatformAdmin,
+    fullySignedIn: lookup.session.stage === 'signed-in',
+    ...meta,
+  };
+}

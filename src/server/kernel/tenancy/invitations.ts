@@ -1,0 +1,173 @@
+import type { Kysely } from 'kysely';
+import type { Caller } from '../access/caller.js';
+import type { Repository } from '../access/repository.js';
+import { appendAudit } from '../audit/audit.js';
+import { hashToken, newToken } from '../crypto.js';
+import type { Database } from '../db/schema.js';
+import { badRequest, HttpError, notFound, unprocessable } from '../errors.js';
+import type { Kernel } from '../http/types.js';
+import { translator } from '../i18n/i18n.js';
+import { enqueueMail } from '../mail/mailer.js';
+import { clientSideRoles, type Role } from '../roles.js';
+import { hashPassword } from '../auth/passwords.js';
+import { createSession } from '../auth/sessions.js';
+
+const invitationDays = 7;
+
+export interface InvitationInput {
+  email: string;
+  role: Role;
+  organisationId?: string | undefined;
+  unitId?: string | undefined;
+}
+
+/** Creates the invitation and its mail in one transaction through the caller's repository. */
+export async function createInvitation(kernel: Kernel, repo: Repository, input: InvitationInput) {
+  if (clientSideRoles.includes(input.role) && !input.organisationId) {
+    throw badRequest('This role belongs to a client organisation', [{ path: 'organisationId', message: 'required for this role' }]);
+  }
+  const token = newToken();
+  const now = kernel.clock.now();
+  const expiresAt = new Date(now.getTime() + invitationDays * 86400_000);
+  return repo.transaction(async (tx) => {
+    let organisationName: string | null = null;
+    if (input.organisationId) {
+      const org = await tx.select('organisations').select(['organisations.name']).where('organisations.id', '=', input.organisationId).executeTakeFirst();
+      if (!org) throw unprocessable('invalid_reference', 'Unknown organisation', [{ path: 'organisationId', message: 'not found' }]);
+      organisationName = org.name;
+    }
+    if (input.unitId) {
+      const unit = await tx
+        .select('units')
+        .select('units.id')
+        .where('units.id', '=', input.unitId)
+        .where('units.organisation_id', '=', input.organisationId ?? '00000000-0000-0000-0000-000000000000')
+        .executeTakeFirst();
+      if (!unit) throw unprocessable('invalid_reference', 'Unknown unit of that organisation', [{ path: 'unitId', message: 'not found' }]);
+    }
+    const invitation = await tx.insert(
+      'invitations',
+      {
+        email: input.email,
+        role: input.role,
+        organisation_id: input.organisationId ?? null,
+        unit_id: input.unitId ?? null,
+        token_hash: hashToken(token),
+        invited_by: tx.caller.userId,
+        expires_at: expiresAt,
+        accepted_at: null,
+        revoked_at: null,
+      },
+      { details: { role: input.role } },
+    );
+    await mailInvitation(kernel, tx.kernelDb(), tx.caller, { email: input.email, role: input.role, token, expiresAt });
+    return { ...invitation, organisationName };
+  });
+}
+
+async function mailInvitation(
+  kernel: Kernel,
+  db: Kysely<Database>,
+  caller: Caller,
+  input: { email: string; role: Role; token: string; expiresAt: Date },
+) {
+  const provider = await db.selectFrom('providers').select(['name', 'default_locale', 'time_zone']).where('id', '=', caller.providerId!).executeTakeFirstOrThrow();
+  const inviter = caller.userId
+    ? await db.selectFrom('users').select(['name', 'email']).where('id', '=', caller.userId).executeTakeFirst()
+    : undefined;
+  const existing = await db.selectFrom('users').select('locale').where(db.fn('lower', ['email']), '=', input.email).executeTakeFirst();
+  const lang = existing?.locale ?? provider.default_locale;
+  const t = translator(lang);
+  const expires = new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : lang, { dateStyle: 'long', timeStyle: 'short', timeZone: provider.time_zone }).format(input.expiresAt);
+  await enqueueMail(db, {
+    providerId: caller.providerId,
+    to: input.email,
+    subject: t('mail.invitation.subject', { providerName: provider.name }),
+    text: `${t('mail.invitation.body', {
+      inviterName: inviter?.name || inviter?.email || provider.name,
+      providerName: provider.name,
+      roleName: t(`role.${input.role}`),
+      expires,
+      link: `${kernel.config.publicUrl}/invitation?token=${input.token}`,
+    })}\n\n— ${t('mail.signature', { providerName: provider.name })}`,
+  });
+}
+
+async function openInvitation(db: Kysely<Database>, kernel: Kernel, token: string) {
+  const invitation = await db
+    .selectFrom('invitations as i')
+    .innerJoin('providers as p', 'p.id', 'i.provider_id')
+    .leftJoin('organisations as o', 'o.id', 'i.organisation_id')
+    .select(['i.id', 'i.provider_id', 'i.email', 'i.role', 'i.organisation_id', 'i.unit_id', 'p.name as provider_name', 'o.name as organisation_name'])
+    .where('i.token_hash', '=', hashToken(token))
+    .where('i.accepted_at', 'is', null)
+    .where('i.revoked_at', 'is', null)
+    .where('i.expires_at', '>', kernel.clock.now())
+    .executeTakeFirst();
+  if (!invitation) throw notFound('The invitation is unknown, used, revoked or expired');
+  return invitation;
+}
+
+/** The token is the credential here: it is looked up by its hash, not through a caller's scope. */
+export async function describeInvitation(kernel: Kernel, token: string) {
+  const db = kernel.db.kysely;
+  const invitation = await openInvitation(db, kernel, token);
+  const existing = await db.selectFrom('users').select('id').where(db.fn('lower', ['email']), '=', invitation.email.toLowerCase()).executeTakeFirst();
+  return {
+    email: invitation.email,
+    providerName: invitation.provider_name,
+    role: invitation.role,
+    organisationName: invitation.organisation_name,
+    existingUser: !!existing,
+  };
+}
+
+export async function acceptInvitation(
+  kernel: Kernel,
+  caller: Caller,
+  token: string,
+  input: { name: string; password?: string | undefined },
+): Promise<{ sessionToken: string | null }> {
+  const db = kernel.db.kysely;
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  return db.transaction().execute(async (trx) => {
+    const invitation = await openInvitation(trx, kernel, token);
+    const now = kernel.clock.now();
+    let user = await trx.selectFrom('users').select(['id']).where(trx.fn('lower', ['email']), '=', invitation.email.toLowerCase()).executeTakeFirst();
+    let sessionToken: string | null = null;
+    if (user) {
+      // An invitation must not hand an existing account to whoever holds the link.
+      if (caller.userId !== user.id) throw new HttpError(409, 'sign_in_first', 'This address already has an account: sign in first, then accept');
+    } else {
+      if (!passwordHash) throw badRequest('A password is needed', [{ path: 'password', message: 'required' }]);
+      user = await trx
+        .insertInto('users')
+        .values({ email: invitation.email, name: input.name, password_hash: passwordHash, updated_at: now, locale: null, time_zone: null, totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_step: null, disabled_at: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    }
+    await trx
+      .insertInto('memberships')
+      .values({ provider_id: invitation.provider_id, user_id: user.id, role: invitation.role, organisation_id: invitation.organisation_id, unit_id: invitation.unit_id })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await trx.updateTable('invitations').set({ accepted_at: now }).where('id', '=', invitation.id).execute();
+    await appendAudit(trx, { ...caller, providerId: invitation.provider_id }, {
+      action: 'invitation.accept',
+      entityType: 'invitation',
+      entityId: invitation.id,
+      actorUserId: user.id,
+      details: { role: invitation.role },
+    });
+    if (!caller.userId) {
+      sessionToken = await createSession(trx, kernel.clock, {
+        userId: user.id,
+        providerId: invitation.provider_id,
+        ttlHours: kernel.config.sessionTtlHours,
+        ip: caller.ip,
+        userAgent: caller.userAgent,
+      });
+    }
+    return { sessionToken };
+  });
+}

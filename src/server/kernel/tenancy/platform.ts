@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { systemCaller } from '../access/caller.js';
+import { Repository } from '../access/repository.js';
+import { appendAudit } from '../audit/audit.js';
+import { email, errors } from '../http/schemas.js';
+import { createInvitation } from './invitations.js';
+
+const provider = z.object({ id: z.string(), name: z.string(), slug: z.string(), country: z.string(), createdAt: z.string() });
+const defaults = { FI: { locale: 'fi', zone: 'Europe/Helsinki' }, SE: { locale: 'sv', zone: 'Europe/Stockholm' }, NO: { locale: 'nb', zone: 'Europe/Oslo' } } as const;
+
+/** The platform admin creates providers and their first administrator, and sees no client content. */
+export async function platformRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { kernel } = root;
+  const db = kernel.db.kysely;
+
+  app.get(
+    '/api/platform/providers',
+    { config: { access: 'platform-admin' }, schema: { tags: ['platform'], response: { 200: z.object({ items: z.array(provider) }), ...errors } } },
+    async () => {
+      const rows = await db.selectFrom('providers').selectAll().orderBy('name').execute();
+      return { items: rows.map((r) => ({ id: r.id, name: r.name, slug: r.slug, country: r.country, createdAt: new Date(r.created_at).toISOString() })) };
+    },
+  );
+
+  app.post(
+    '/api/platform/providers',
+    {
+      config: { access: 'platform-admin' },
+      schema: {
+        tags: ['platform'],
+        body: z.object({
+          name: z.string().trim().min(1).max(200),
+          slug: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lowercase letters, digits and dashes'),
+          country: z.enum(['FI', 'SE', 'NO']),
+          adminEmail: email,
+        }),
+        response: { 201: provider, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const d = defaults[req.body.country];
+      const created = await db.transaction().execute(async (trx) => {
+        const row = await trx
+          .insertInto('providers')
+          .values({ name: req.body.name, slug: req.body.slug, country: req.body.country, default_locale: d.locale, time_zone: d.zone })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await appendAudit(trx, req.caller, { action: 'provider.create', entityType: 'provider', entityId: row.id, providerId: row.id });
+        const asProvider = new Repository(trx, { ...systemCaller(row.id), userId: req.caller.userId, ip: req.caller.ip, userAgent: req.caller.userAgent, requestId: req.caller.requestId }, true);
+        await createInvitation(kernel, asProvider, { email: req.body.adminEmail, role: 'provider_admin' });
+        return row;
+      });
+      return reply
+        .status(201)
+        .send({ id: created.id, name: created.name, slug: created.slug, country: created.country, createdAt: new Date(created.created_at).toISOString() });
+    },
+  );
+}

@@ -1,0 +1,385 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { setSessionCookie } from '../auth/routes.js';
+import { lookupSession } from '../auth/sessions.js';
+import { conflict, forbidden, notFound, unprocessable } from '../errors.js';
+import { email, errors, idParams, page, pageSize, password, role, uuid } from '../http/schemas.js';
+import type { Repository } from '../access/repository.js';
+import type { Role } from '../roles.js';
+import { acceptInvitation, createInvitation, describeInvitation } from './invitations.js';
+
+const admin = { roles: ['provider_admin'] } as const;
+const staff = { roles: ['provider_admin', 'practitioner'] } as const;
+
+const member = z.object({
+  id: z.string(),
+  userId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.string(),
+  organisationId: z.string().nullable(),
+  organisationName: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+const invitation = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: z.string(),
+  organisationId: z.string().nullable(),
+  organisationName: z.string().nullable(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  status: z.enum(['pending', 'accepted', 'revoked', 'expired']),
+});
+
+const organisation = z.object({ id: z.string(), name: z.string(), businessId: z.string().nullable(), unitCount: z.number(), createdAt: z.string() });
+const organisationDetail = z.object({
+  id: z.string(),
+  name: z.string(),
+  businessId: z.string().nullable(),
+  units: z.array(z.object({ id: z.string(), name: z.string(), parentId: z.string().nullable() })),
+});
+
+/** A provider must always keep one administrator; decided inside the caller's scope and transaction. */
+async function wouldRemoveLastAdmin(repo: Repository, membershipId: string, newRole?: Role): Promise<boolean> {
+  if (newRole === 'provider_admin') return false;
+  const target = await repo.select('memberships').select('memberships.role').where('memberships.id', '=', membershipId).executeTakeFirst();
+  if (target?.role !== 'provider_admin') return false;
+  const admins = await repo
+    .select('memberships')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('memberships.role', '=', 'provider_admin')
+    .executeTakeFirst();
+  return Number(admins?.n ?? 0) <= 1;
+}
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { kernel } = root;
+
+  app.get(
+    '/api/members',
+    {
+      config: { access: staff },
+      schema: {
+        tags: ['members'],
+        querystring: z.object({ q: z.string().trim().max(100).optional(), role: role.optional(), organisationId: uuid.optional(), page, pageSize: pageSize() }),
+        response: { 200: z.object({ items: z.array(member), total: z.number(), page: z.number(), pageSize: z.number() }), ...errors },
+      },
+    },
+    async (req) => {
+      const { q, role: wantedRole, organisationId, page: pageNo, pageSize: size } = req.query;
+      let query = req.repo
+        .select('memberships')
+        .innerJoin('users', 'users.id', 'memberships.user_id')
+        .leftJoin('organisations', 'organisations.id', 'memberships.organisation_id');
+      if (q) {
+        const pattern = `${escapeLike(q.toLowerCase())}%`;
+        query = query.where((eb) =>
+          eb.or([eb(eb.fn('lower', ['users.name']), 'like', pattern), eb(eb.fn('lower', ['users.email']), 'like', pattern)]),
+        );
+      }
+      if (wantedRole) query = query.where('memberships.role', '=', wantedRole);
+      if (organisationId) query = query.where('memberships.organisation_id', '=', organisationId);
+      const rows = await query
+        .select([
+          'memberships.id',
+          'memberships.user_id',
+          'users.name',
+          'users.email',
+          'memberships.role',
+          'memberships.organisation_id',
+          'organisations.name as organisation_name',
+          'memberships.created_at',
+          sql<number>`count(*) over ()`.as('total'),
+        ])
+        .orderBy('users.name')
+        .orderBy('memberships.id')
+        .limit(size)
+        .offset((pageNo - 1) * size)
+        .execute();
+      let total = rows[0]?.total ?? 0;
+      if (rows.length === 0 && pageNo > 1) {
+        const counted = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+        total = Number(counted?.n ?? 0);
+      }
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          userId: r.user_id,
+          name: r.name,
+          email: r.email,
+          role: r.role,
+          organisationId: r.organisation_id,
+          organisationName: r.organisation_name,
+          createdAt: iso(r.created_at),
+        })),
+        total: Number(total),
+        page: pageNo,
+        pageSize: size,
+      };
+    },
+  );
+
+  app.patch(
+    '/api/members/:id',
+    { config: { access: admin }, schema: { tags: ['members'], params: idParams, body: z.object({ role }), response: { 200: z.object({ id: z.string(), role: z.string() }), ...errors } } },
+    async (req) =>
+      req.repo.transaction(async (tx) => {
+        if (await wouldRemoveLastAdmin(tx, req.params.id, req.body.role)) throw conflict('A provider must keep at least one administrator');
+        const row = await tx.update('memberships', req.params.id, { role: req.body.role }, { details: { role: req.body.role } });
+        return { id: row.id, role: row.role };
+      }),
+  );
+
+  app.delete(
+    '/api/members/:id',
+    { config: { access: admin }, schema: { tags: ['members'], params: idParams, response: { 204: z.null(), ...errors } } },
+    async (req, reply) => {
+      await req.repo.transaction(async (tx) => {
+        if (await wouldRemoveLastAdmin(tx, req.params.id)) throw conflict('A provider must keep at least one administrator');
+        await tx.delete('memberships', req.params.id);
+      });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/invitations',
+    {
+      config: { access: admin },
+      schema: {
+        tags: ['invitations'],
+        querystring: z.object({ status: z.enum(['pending', 'all']).default('pending') }),
+        response: { 200: z.object({ items: z.array(invitation) }), ...errors },
+      },
+    },
+    async (req) => {
+      const now = kernel.clock.now();
+      let query = req.repo.select('invitations').leftJoin('organisations', 'organisations.id', 'invitations.organisation_id');
+      if (req.query.status === 'pending') {
+        query = query.where('invitations.accepted_at', 'is', null).where('invitations.revoked_at', 'is', null).where('invitations.expires_at', '>', now);
+      }
+      const rows = await query
+        .select([
+          'invitations.id',
+          'invitations.email',
+          'invitations.role',
+          'invitations.organisation_id',
+          'organisations.name as organisation_name',
+          'invitations.created_at',
+          'invitations.expires_at',
+          'invitations.accepted_at',
+          'invitations.revoked_at',
+        ])
+        .orderBy('invitations.created_at', 'desc')
+        .limit(500)
+        .execute();
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          email: r.email,
+          role: r.role,
+          organisationId: r.organisation_id,
+          organisationName: r.organisation_name,
+          createdAt: iso(r.created_at),
+          expiresAt: iso(r.expires_at),
+          status: r.accepted_at ? ('accepted' as const) : r.revoked_at ? ('revoked' as const) : new Date(r.expires_at) <= now ? ('expired' as const) : ('pending' as const),
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/invitations',
+    {
+      config: { access: admin },
+      schema: {
+        tags: ['invitations'],
+        body: z.object({ email, role, organisationId: uuid.optional(), unitId: uuid.optional() }),
+        response: { 201: invitation, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const created = await createInvitation(kernel, req.repo, req.body);
+      return reply.status(201).send({
+        id: created.id,
+        email: created.email,
+        role: created.role,
+        organisationId: created.organisation_id,
+        organisationName: created.organisationName,
+        createdAt: iso(created.created_at),
+        expiresAt: iso(created.expires_at),
+        status: 'pending' as const,
+      });
+    },
+  );
+
+  app.delete(
+    '/api/invitations/:id',
+    { config: { access: admin }, schema: { tags: ['invitations'], params: idParams, response: { 204: z.null(), ...errors } } },
+    async (req, reply) => {
+      await req.repo.update('invitations', req.params.id, { revoked_at: kernel.clock.now() }, { action: 'invitation.revoke' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/invitations/by-token/:token',
+    {
+      config: { access: 'public', rateLimit: { max: kernel.config.authRateLimitPerMinute, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['invitations'],
+        params: z.object({ token: z.string().min(20).max(200) }),
+        response: {
+          200: z.object({ email: z.string(), providerName: z.string(), role: z.string(), organisationName: z.string().nullable(), existingUser: z.boolean() }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => describeInvitation(kernel, req.params.token),
+  );
+
+  app.post(
+    '/api/invitations/by-token/:token/accept',
+    {
+      config: { access: 'public', rateLimit: { max: kernel.config.authRateLimitPerMinute, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['invitations'],
+        params: z.object({ token: z.string().min(20).max(200) }),
+        body: z.object({ name: z.string().trim().min(1).max(200), password: password.optional() }),
+        response: { 200: z.object({ stage: z.enum(['signed-in', 'mfa-required', 'mfa-enrolment-required']) }), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const { sessionToken } = await acceptInvitation(kernel, req.caller, req.params.token, req.body);
+      if (sessionToken) {
+        setSessionCookie(root, reply, sessionToken);
+        const found = await lookupSession(kernel.db.kysely, kernel.clock, sessionToken, kernel.config.sessionTtlHours);
+        return { stage: found?.session.stage ?? 'signed-in' };
+      }
+      return { stage: req.session?.stage ?? 'signed-in' };
+    },
+  );
+
+  app.get(
+    '/api/organisations',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['organisations'],
+        querystring: z.object({ q: z.string().trim().max(100).optional(), page, pageSize: pageSize(200, 50) }),
+        response: { 200: z.object({ items: z.array(organisation), total: z.number(), page: z.number(), pageSize: z.number() }), ...errors },
+      },
+    },
+    async (req) => {
+      if (!req.repo.can('organisations', 'read')) throw forbidden();
+      const { q, page: pageNo, pageSize: size } = req.query;
+      let query = req.repo.select('organisations');
+      if (q) query = query.where((eb) => eb(eb.fn('lower', ['organisations.name']), 'like', `%${escapeLike(q.toLowerCase())}%`));
+      const rows = await query
+        .select([
+          'organisations.id',
+          'organisations.name',
+          'organisations.business_id',
+          'organisations.created_at',
+          sql<number>`(select count(*) from units u where u.organisation_id = organisations.id)`.as('unit_count'),
+          sql<number>`count(*) over ()`.as('total'),
+        ])
+        .orderBy('organisations.name')
+        .limit(size)
+        .offset((pageNo - 1) * size)
+        .execute();
+      return {
+        items: rows.map((r) => ({ id: r.id, name: r.name, businessId: r.business_id, unitCount: Number(r.unit_count), createdAt: iso(r.created_at) })),
+        total: Number(rows[0]?.total ?? 0),
+        page: pageNo,
+        pageSize: size,
+      };
+    },
+  );
+
+  app.post(
+    '/api/organisations',
+    {
+      config: { access: admin },
+      schema: {
+        tags: ['organisations'],
+        body: z.object({ name: z.string().trim().min(1).max(200), businessId: z.string().trim().min(1).max(40).optional() }),
+        response: { 201: organisation, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const row = await req.repo.insert('organisations', { name: req.body.name, business_id: req.body.businessId ?? null });
+      return reply.status(201).send({ id: row.id, name: row.name, businessId: row.business_id, unitCount: 0, createdAt: iso(row.created_at) });
+    },
+  );
+
+  async function organisationDetailOf(repo: Repository, id: string) {
+    const org = await repo.select('organisations').selectAll('organisations').where('organisations.id', '=', id).executeTakeFirst();
+    if (!org) throw notFound();
+    const units = repo.can('units', 'read')
+      ? await repo.select('units').select(['units.id', 'units.name', 'units.parent_id']).where('units.organisation_id', '=', id).orderBy('units.name').execute()
+      : [];
+    return { id: org.id, name: org.name, businessId: org.business_id, units: units.map((u) => ({ id: u.id, name: u.name, parentId: u.parent_id })) };
+  }
+
+  app.get(
+    '/api/organisations/:id',
+    { config: { access: 'signed-in' }, schema: { tags: ['organisations'], params: idParams, response: { 200: organisationDetail, ...errors } } },
+    async (req) => organisationDetailOf(req.repo, req.params.id),
+  );
+
+  app.patch(
+    '/api/organisations/:id',
+    {
+      config: { access: admin },
+      schema: {
+        tags: ['organisations'],
+        params: idParams,
+        body: z
+          .object({ name: z.string().trim().min(1).max(200).optional(), businessId: z.string().trim().min(1).max(40).nullable().optional() })
+          .refine((b) => Object.keys(b).length > 0, 'nothing to change'),
+        response: { 200: organisationDetail, ...errors },
+      },
+    },
+    async (req) => {
+      await req.repo.update('organisations', req.params.id, {
+        ...(req.body.name !== undefined ? { name: req.body.name } : {}),
+        ...(req.body.businessId !== undefined ? { business_id: req.body.businessId } : {}),
+      });
+      return organisationDetailOf(req.repo, req.params.id);
+    },
+  );
+
+  app.post(
+    '/api/organisations/:id/units',
+    {
+      config: { access: admin },
+      schema: {
+        tags: ['organisations'],
+        params: idParams,
+        body: z.object({ name: z.string().trim().min(1).max(200), parentId: uuid.optional() }),
+        response: { 201: z.object({ id: z.string(), name: z.string(), parentId: z.string().nullable() }), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const unit = await req.repo.transaction(async (tx) => {
+        const orgOk = await tx.readableIds('organisations', [req.params.id]);
+        if (!orgOk.has(req.params.id)) throw notFound();
+        if (req.body.parentId) {
+          const parent = await tx.select('units').select('units.id').where('units.id', '=', req.body.parentId).where('units.organisation_id', '=', req.params.id).executeTakeFirst();
+          if (!parent) throw unprocessable('invalid_reference', 'Unknown parent unit', [{ path: 'parentId', message: 'not found' }]);
+        }
+        return tx.insert('units', { organisation_id: req.params.id, name: req.body.name, parent_id: req.body.parentId ?? null });
+      });
+      return reply.status(201).send({ id: unit.id, name: unit.name, parentId: unit.parent_id });
+    },
+  );
+}

@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import { type Config, loadConfig } from './kernel/config.js';
+import { migrateToLatest, openDatabase } from './kernel/db/database.js';
+import { demoPassword, seedDemo } from './kernel/db/seed-demo.js';
+import { kernelJobs } from './kernel/jobs/kernel-jobs.js';
+import { startJobs } from './kernel/jobs/scheduler.js';
+import { systemClock } from './kernel/clock.js';
+import { smtpTransport } from './kernel/mail/mailer.js';
+
+/** config → database → migrations → (demo) → app → jobs → listen. */
+export async function startServer(config: Config = loadConfig(), opts: { seed?: boolean } = {}): Promise<FastifyInstance> {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
+  await migrateToLatest(db.kysely);
+  const seed = opts.seed ?? config.env !== 'production';
+  const demo = seed ? await seedDemo(db.kysely) : null;
+  const mailTransport = config.smtpUrl ? smtpTransport(config.smtpUrl) : null;
+  const app = await buildApp({ config, db, mailTransport });
+  const stopJobs = config.jobs ? startJobs(kernelJobs({ db, config, clock: systemClock, mailTransport }), app.log) : () => {};
+  app.addHook('onClose', async () => {
+    stopJobs();
+    await db.close();
+  });
+  await app.listen({ port: config.port, host: config.host });
+  const engine = db.engine === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  const lines = [``, `Rinnalla is running at ${config.publicUrl}  (database: ${engine})`];
+  if (demo) {
+    lines.push(`Demo sign-ins (password for all: ${demoPassword}):`);
+    for (const a of demo.accounts) lines.push(`  ${a.role.padEnd(18)} ${a.email}`);
+    lines.push('Staff roles set up a second factor (TOTP) at first sign-in.');
+  }
+  if (config.devOutbox) lines.push(`Mail is kept in the development outbox: ${config.publicUrl}/dev/outbox`);
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void app.close().then(() => process.exit(0));
+    });
+  }
+  return app;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  startServer().catch((err) => {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import { auditRoutes } from './kernel/audit/routes.js';
+import { authRoutes } from './kernel/auth/routes.js';
+import { healthRoutes } from './kernel/http/health.js';
+import { outboxRoutes } from './kernel/mail/routes.js';
+import { platformRoutes } from './kernel/tenancy/platform.js';
+import { tenancyRoutes } from './kernel/tenancy/routes.js';
+import { homeRoutes } from './modules/home/routes.js';
+
+/** Every module's routes, registered in this order; a module adds itself here. */
+export const routeModules: ((app: FastifyInstance) => Promise<void>)[] = [
+  healthRoutes,
+  authRoutes,
+  tenancyRoutes,
+  auditRoutes,
+  platformRoutes,
+  outboxRoutes,
+  homeRoutes,
+];

@@ -1,0 +1,244 @@
+import { Writable } from 'node:stream';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app.js';
+import { hashPassword } from '../kernel/auth/passwords.js';
+import { totpCodeAt } from '../kernel/auth/totp.js';
+import { type Clock, systemClock } from '../kernel/clock.js';
+import { type Config, loadConfig } from '../kernel/config.js';
+import { DataCipher } from '../kernel/crypto.js';
+import type { Db } from '../kernel/db/database.js';
+import { deliverDueMail, type MailTransport } from '../kernel/mail/mailer.js';
+import type { Role } from '../kernel/roles.js';
+import { freshDatabase } from './database.js';
+
+export const testPassword = 'correct horse battery staple';
+export const testTotpSecret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+
+export interface SentMail {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** Replaces SMTP, the only part of the outside world the kernel talks to. */
+export class RecordingTransport implements MailTransport {
+  sent: SentMail[] = [];
+  async send(mail: SentMail): Promise<void> {
+    this.sent.push(mail);
+  }
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  const base = loadConfig({
+    RINNALLA_ENV: 'test',
+    DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
+    SESSION_SECRET: 'test-session-secret-that-is-long-enough-0123456789',
+    LOG_LEVEL: 'silent',
+    PUBLIC_URL: 'http://rinnalla.test',
+    JOBS: 'off',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+  });
+  return { ...base, ...overrides };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  config: Config;
+  mail: RecordingTransport;
+  clock: Clock;
+  /** Runs the delivery job once and returns everything delivered so far. */
+  deliverMail(): Promise<SentMail[]>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(opts: { config?: Partial<Config>; clock?: Clock; logStream?: NodeJS.WritableStream; db?: Db } = {}): Promise<TestApp> {
+  const db = opts.db ?? (await freshDatabase());
+  const config = testConfig(opts.config);
+  const mail = new RecordingTransport();
+  const clock = opts.clock ?? systemClock;
+  const app = await buildApp({ config, db, clock, mailTransport: mail, logStream: opts.logStream, webRoot: '/nonexistent' });
+  await app.ready();
+  return {
+    app,
+    db,
+    config,
+    mail,
+    clock,
+    async deliverMail() {
+      await deliverDueMail(db.kysely, mail, config.mailFrom, clock);
+      return mail.sent;
+    },
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+/** Collects log lines in memory to prove what is and is not written to them. */
+export function memoryLog(): { stream: Writable; text: () => string } {
+  const chunks: string[] = [];
+  return {
+    stream: new Writable({
+      write(chunk, _enc, done) {
+        chunks.push(String(chunk));
+        done();
+      },
+    }),
+    text: () => chunks.join(''),
+  };
+}
+
+/** A browser-like client: keeps cookies, fetches and sends the CSRF token. */
+export class Client {
+  private cookies = new Map<string, string>();
+  private csrf: string | null = null;
+  constructor(private readonly app: FastifyInstance, readonly label = 'anonymous') {}
+
+  private absorb(res: LightMyRequestResponse) {
+    for (const c of res.cookies) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+  }
+
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  hasCookie(name: string): boolean {
+    return this.cookies.has(name);
+  }
+
+  async csrfToken(): Promise<string> {
+    if (!this.csrf) {
+      const res = await this.app.inject({ method: 'GET', url: '/api/auth/csrf', headers: { cookie: this.cookieHeader() } });
+      this.absorb(res);
+      this.csrf = res.json().csrfToken;
+    }
+    return this.csrf as string;
+  }
+
+  async request(method: InjectOptions['method'], url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const m = String(method).toUpperCase();
+    const csrf = !['GET', 'HEAD', 'OPTIONS'].includes(m) && !('x-csrf-token' in headers) ? await this.csrfToken() : null;
+    const h: Record<string, string> = { cookie: this.cookieHeader(), 'user-agent': 'rinnalla-test', ...headers };
+    if (csrf) h['x-csrf-token'] = csrf;
+    const res = await this.app.inject({ method: m as InjectOptions['method'], url, headers: h, ...(body !== undefined ? { payload: body as object } : {}) });
+    this.absorb(res);
+    return res;
+  }
+
+  get(url: string) {
+    return this.request('GET', url);
+  }
+  post(url: string, body?: unknown) {
+    return this.request('POST', url, body ?? {});
+  }
+  patch(url: string, body?: unknown) {
+    return this.request('PATCH', url, body ?? {});
+  }
+  delete(url: string) {
+    return this.request('DELETE', url);
+  }
+
+  /** Signs in and passes the second factor when the account has one. */
+  async signIn(email: string, password = testPassword, totpSecret = testTotpSecret, clock: Clock = systemClock): Promise<LightMyRequestResponse> {
+    const res = await this.post('/api/auth/sign-in', { email, password });
+    if (res.statusCode !== 200) return res;
+    if (res.json().stage === 'mfa-required') {
+      // Step forward so a code already used by an earlier sign-in in the same 30 s is not a replay.
+      const at = new Date(clock.now().getTime() + 30_000 * (Client.step++ % 2 === 0 ? 0 : 1));
+      return this.post('/api/auth/mfa/verify', { code: totpCodeAt(totpSecret, at) });
+    }
+    return res;
+  }
+  private static step = 0;
+}
+
+export type WorldRole = Role | 'platform_admin';
+
+export interface World {
+  providerId: string;
+  otherProviderId: string;
+  organisationId: string;
+  otherOrganisationId: string;
+  foreignOrganisationId: string;
+  unitId: string;
+  users: Record<WorldRole | 'other_tenant_admin' | 'other_org_contact', { id: string; email: string; membershipId: string | null }>;
+}
+
+/**
+ * Two providers; in the first, one account per role (client-side roles in one organisation,
+ * another organisation beside it); in the second, its own administrator. Staff have TOTP enrolled.
+ */
+export async function seedWorld(db: Db, cipher: DataCipher): Promise<World> {
+  const k = db.kysely;
+  const passwordHash = await hashPassword(testPassword);
+  const [a, b] = await k
+    .insertInto('providers')
+    .values([
+      { name: 'Provider A', slug: 'provider-a', country: 'FI', default_locale: 'fi', time_zone: 'Europe/Helsinki' },
+      { name: 'Provider B', slug: 'provider-b', country: 'NO', default_locale: 'nb', time_zone: 'Europe/Oslo' },
+    ])
+    .returning('id')
+    .execute();
+  const providerId = a!.id;
+  const otherProviderId = b!.id;
+  const org = await k.insertInto('organisations').values({ provider_id: providerId, name: 'Care Home Alpha', business_id: null }).returning('id').executeTakeFirstOrThrow();
+  const org2 = await k.insertInto('organisations').values({ provider_id: providerId, name: 'Insurance Beta', business_id: null }).returning('id').executeTakeFirstOrThrow();
+  const foreign = await k.insertInto('organisations').values({ provider_id: otherProviderId, name: 'Foreign Gamma', business_id: null }).returning('id').executeTakeFirstOrThrow();
+  const unit = await k.insertInto('units').values({ provider_id: providerId, organisation_id: org.id, name: 'Night shift', parent_id: null }).returning('id').executeTakeFirstOrThrow();
+  const specs: { key: keyof World['users']; role: Role | null; provider: string; org: string | null; platform?: boolean }[] = [
+    { key: 'platform_admin', role: null, provider: providerId, org: null, platform: true },
+    { key: 'provider_admin', role: 'provider_admin', provider: providerId, org: null },
+    { key: 'practitioner', role: 'practitioner', provider: providerId, org: null },
+    { key: 'client_contact', role: 'client_contact', provider: providerId, org: org.id },
+    { key: 'participant', role: 'participant', provider: providerId, org: org.id },
+    { key: 'peer_supporter', role: 'peer_supporter', provider: providerId, org: org.id },
+    { key: 'job_seeker', role: 'job_seeker', provider: providerId, org: org.id },
+    { key: 'municipal_expert', role: 'municipal_expert', provider: providerId, org: null },
+    { key: 'other_tenant_admin', role: 'provider_admin', provider: otherProviderId, org: null },
+    { key: 'other_org_contact', role: 'client_contact', provider: providerId, org: org2.id },
+  ];
+  const users = {} as World['users'];
+  for (const s of specs) {
+    const email = `${s.key.replace(/_/g, '-')}@example.test`;
+    const mfa = s.platform || s.role === 'provider_admin' || s.role === 'practitioner' || s.role === 'municipal_expert';
+    const user = await k
+      .insertInto('users')
+      .values({
+        email,
+        name: s.key.replace(/_/g, ' '),
+        password_hash: passwordHash,
+        is_platform_admin: !!s.platform,
+        updated_at: new Date(),
+        locale: 'en',
+        time_zone: 'Europe/Helsinki',
+        totp_pending_secret: null,
+        totp_last_step: null,
+        disabled_at: null,
+        totp_secret: null,
+        totp_enabled_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (mfa) {
+      await k.updateTable('users').set({ totp_secret: cipher.encrypt(testTotpSecret, `totp:${user.id}`), totp_enabled_at: new Date() }).where('id', '=', user.id).execute();
+    }
+    let membershipId: string | null = null;
+    if (s.role) {
+      const m = await k
+        .insertInto('memberships')
+        .values({ provider_id: s.provider, user_id: user.id, role: s.role, organisation_id: s.org, unit_id: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      membershipId = m.id;
+    }
+    users[s.key] = { id: user.id, email, membershipId };
+  }
+  return { providerId, otherProviderId, organisationId: org.id, otherOrganisationId: org2.id, foreignOrganisationId: foreign.id, unitId: unit.id, users };
+}

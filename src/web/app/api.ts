@@ -1,0 +1,196 @@
+/**
+ * Small fetch wrapper for the Rinnalla HTTP API (docs/api.md).
+ * - same-origin cookies, JSON in and out;
+ * - every non-GET request carries `x-csrf-token` (fetched from GET /api/auth/csrf);
+ * - a 403 with code `csrf_invalid` refetches the token and retries once;
+ * - failures throw a typed ApiError.
+ */
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: FieldError[];
+  /** Seconds from a `Retry-After` header (429), if any. */
+  readonly retryAfter: number | null;
+
+  constructor(status: number, code: string, message: string, fields: FieldError[] = [], retryAfter: number | null = null) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+    this.retryAfter = retryAfter;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+let csrfToken: string | null = null;
+let csrfRequest: Promise<string> | null = null;
+
+async function fetchCsrfToken(): Promise<string> {
+  const response = await fetch('/api/auth/csrf', {
+    credentials: 'same-origin',
+    headers: { accept: 'application/json' },
+  });
+  if (!response.ok) throw await toApiError(response);
+  const body = (await response.json()) as { csrfToken: string };
+  return body.csrfToken;
+}
+
+/** The current CSRF token, fetched once and shared by concurrent callers. */
+export function getCsrfToken(): Promise<string> {
+  if (csrfToken) return Promise.resolve(csrfToken);
+  if (!csrfRequest) {
+    csrfRequest = fetchCsrfToken()
+      .then((token) => {
+        csrfToken = token;
+        return token;
+      })
+      .finally(() => {
+        csrfRequest = null;
+      });
+  }
+  return csrfRequest;
+}
+
+/**
+ * Forget the token and fetch a new one. Call after sign-in, MFA, sign-out and accepting an
+ * invitation: the token is bound to the session cookie, which those change.
+ */
+export async function refreshCsrfToken(): Promise<void> {
+  csrfToken = null;
+  try {
+    await getCsrfToken();
+  } catch {
+    // The next state-changing request will try again.
+  }
+}
+
+function parseRetryAfter(response: Response): number | null {
+  const header = response.headers.get('retry-after');
+  if (!header) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  let code = 'http_error';
+  let message = response.statusText || `HTTP ${response.status}`;
+  let fields: FieldError[] = [];
+  try {
+    const body = (await response.json()) as {
+      error?: { code?: unknown; message?: unknown; fields?: unknown };
+    };
+    const error = body?.error;
+    if (error && typeof error === 'object') {
+      if (typeof error.code === 'string') code = error.code;
+      if (typeof error.message === 'string') message = error.message;
+      if (Array.isArray(error.fields)) {
+        fields = error.fields
+          .filter((f): f is { path: unknown; message: unknown } => typeof f === 'object' && f !== null)
+          .map((f) => ({
+            path: Array.isArray(f.path) ? f.path.join('.') : String(f.path ?? ''),
+            message: String(f.message ?? ''),
+          }));
+      }
+    }
+  } catch {
+    // Not JSON: keep the generic code.
+  }
+  if (code === 'http_error') {
+    code = fallbackCode(response.status);
+  }
+  return new ApiError(response.status, code, message, fields, parseRetryAfter(response));
+}
+
+function fallbackCode(status: number): string {
+  switch (status) {
+    case 400:
+      return 'validation_failed';
+    case 401:
+      return 'unauthorised';
+    case 403:
+      return 'forbidden';
+    case 404:
+      return 'not_found';
+    case 409:
+      return 'conflict';
+    case 422:
+      return 'unprocessable';
+    case 429:
+      return 'rate_limited';
+    case 503:
+      return 'unavailable';
+    default:
+      return 'http_error';
+  }
+}
+
+async function send(method: Method, path: string, body: unknown, signal?: AbortSignal): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') headers['x-csrf-token'] = await getCsrfToken();
+  try {
+    return await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, 'network_error', error instanceof Error ? error.message : 'Network error');
+  }
+}
+
+export async function request<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  let response = await send(method, path, body, signal);
+  if (!response.ok && method !== 'GET' && response.status === 403) {
+    const error = await toApiError(response.clone());
+    if (error.code === 'csrf_invalid') {
+      csrfToken = null;
+      response = await send(method, path, body, signal);
+    }
+  }
+  if (!response.ok) throw await toApiError(response);
+  if (response.status === 204 || response.status === 202) {
+    // 202/204 may have no body; read it if there is one.
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+  const type = response.headers.get('content-type') ?? '';
+  if (!type.includes('json')) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** Build a query string from defined, non-empty values. */
+export function query(params: Record<string, string | number | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export const api = {
+  get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, undefined, signal),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  delete: <T = void>(path: string) => request<T>('DELETE', path),
+};

@@ -1,0 +1,31 @@
+import type { Session } from './types';
+
+export interface NavEntry {
+  to: string;
+  /** i18n key of the label */
+  label: string;
+  group: 'main' | 'admin' | 'platform' | 'dev';
+}
+
+/** Navigation entries the session is allowed to see. */
+export function navEntries(session: Session, outboxEnabled: boolean): NavEntry[] {
+  const entries: NavEntry[] = [
+    { to: '/', label: 'nav.home', group: 'main' },
+    { to: '/profile', label: 'nav.profile', group: 'main' },
+  ];
+  if (session.roles.includes('provider_admin')) {
+    entries.push(
+      { to: '/admin/members', label: 'nav.members', group: 'admin' },
+      { to: '/admin/invitations', label: 'nav.invitations', group: 'admin' },
+      { to: '/admin/organisations', label: 'nav.organisations', group: 'admin' },
+      { to: '/admin/audit', label: 'nav.audit', group: 'admin' },
+    );
+  }
+  if (session.user.isPlatformAdmin) {
+    entries.push({ to: '/platform/providers', label: 'nav.providers', group: 'platform' });
+  }
+  if (outboxEnabled) {
+    entries.push({ to: '/dev/outbox', label: 'nav.outbox', group: 'dev' });
+  }
+  return entries;
+}

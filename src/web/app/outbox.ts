@@ -1,0 +1,22 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, isApiError } from './api';
+import type { Items, OutboxMail } from './types';
+
+export const OUTBOX_KEY = ['dev-outbox'] as const;
+
+/** The development outbox; `null` when the server has it disabled (404). */
+export function useOutbox(options: { refetchInterval?: number } = {}) {
+  return useQuery({
+    queryKey: OUTBOX_KEY,
+    queryFn: async () => {
+      try {
+        return await api.get<Items<OutboxMail>>('/api/dev/outbox');
+      } catch (error) {
+        if (isApiError(error) && error.status === 404) return null;
+        throw error;
+      }
+    },
+    retry: false,
+    refetchInterval: options.refetchInterval,
+  });
+}

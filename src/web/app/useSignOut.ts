@@ -1,0 +1,19 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router-dom';
+import { api, refreshCsrfToken } from './api';
+import { SESSION_KEY } from './session';
+
+/** Sign out (this session, or everywhere) and go to the sign-in page. */
+export function useSignOut({ everywhere = false, returnTo }: { everywhere?: boolean; returnTo?: string } = {}) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  return useMutation({
+    mutationFn: () => api.post<void>(everywhere ? '/api/auth/sign-out-everywhere' : '/api/auth/sign-out'),
+    onSettled: async () => {
+      await refreshCsrfToken();
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+      queryClient.setQueryData(SESSION_KEY, null);
+      navigate(returnTo ? `/sign-in?returnTo=${encodeURIComponent(returnTo)}` : '/sign-in', { replace: true });
+    },
+  });
+}

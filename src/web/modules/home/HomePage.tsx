@@ -1,0 +1,109 @@
+import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { api } from '../../app/api';
+import { useFormat } from '../../app/format-hooks';
+import { ErrorAlert } from '../../app/forms';
+import { PageLoader } from '../../app/guards';
+import { useLabels, useTranslateOr } from '../../app/labels';
+import { useSession } from '../../app/session';
+import type { Home, HomeCard } from '../../app/types';
+import { usePageTitle } from '../../app/usePageTitle';
+import { ProviderSwitcher } from './ProviderSwitcher';
+
+const CARD_LINKS: Record<string, string> = {
+  members: '/admin/members',
+  invitations: '/admin/invitations',
+  organisations: '/admin/organisations',
+  providers: '/platform/providers',
+};
+
+function Card({ card }: { card: HomeCard }) {
+  const { t } = useTranslation();
+  const tOr = useTranslateOr();
+  const format = useFormat();
+  const title = tOr(`home.cards.${card.key}`, card.key);
+  const link = CARD_LINKS[card.key];
+  return (
+    <Paper withBorder p="md">
+      <Stack gap={4}>
+        <Title order={3} size="h5">
+          {link ? (
+            <Anchor component={Link} to={link} inherit>
+              {title}
+            </Anchor>
+          ) : (
+            title
+          )}
+        </Title>
+        <Text size="xl" fw={700}>
+          {card.count === null ? '—' : format.number(card.count)}
+        </Text>
+        {card.count === null && <Text size="xs" c="dimmed">{t('home.noCount')}</Text>}
+      </Stack>
+    </Paper>
+  );
+}
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const tOr = useTranslateOr();
+  const { data: session } = useSession();
+  const home = useQuery({ queryKey: ['home', session?.providerId], queryFn: () => api.get<Home>('/api/home') });
+  usePageTitle(t('home.title'));
+  if (!session) return null;
+
+  const roles: string[] = session.roles.length > 0 ? session.roles : home.data ? [home.data.role] : [];
+  if (session.user.isPlatformAdmin && !roles.includes('platform_admin')) roles.push('platform_admin');
+
+  return (
+    <Stack gap="lg">
+      <Title order={1} data-testid="home-heading">
+        {t('home.greeting', { name: session.user.name })}
+      </Title>
+      <ProviderSwitcher session={session} />
+      {home.isPending && <PageLoader />}
+      <ErrorAlert error={home.error} />
+      {home.data && (
+        <Group gap="xs">
+          <Text>{t('home.activeRole')}</Text>
+          <Badge variant="light" size="lg" tt="none">
+            {labels.role(home.data.role)}
+          </Badge>
+          {home.data.providerName && <Text c="dimmed">{t('home.atProvider', { provider: home.data.providerName })}</Text>}
+        </Group>
+      )}
+      {home.data && home.data.cards.length > 0 && (
+        <section aria-labelledby="home-overview">
+          <Title order={2} size="h3" id="home-overview" mb="sm">
+            {t('home.overview')}
+          </Title>
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }}>
+            {home.data.cards.map((card) => (
+              <Card key={card.key} card={card} />
+            ))}
+          </SimpleGrid>
+        </section>
+      )}
+      {roles.length > 0 && (
+        <section aria-labelledby="home-coming">
+          <Title order={2} size="h3" id="home-coming" mb="sm">
+            {t('home.comingTitle')}
+          </Title>
+          <Stack gap="xs">
+            {roles.map((role) => (
+              <Paper key={role} withBorder p="md">
+                <Title order={3} size="h5">
+                  {labels.role(role)}
+                </Title>
+                <Text size="sm">{tOr(`home.roleIntro.${role}`, '')}</Text>
+              </Paper>
+            ))}
+          </Stack>
+        </section>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,74 @@
+import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api';
+import { useFormat } from '../../app/format-hooks';
+import { ErrorAlert } from '../../app/forms';
+import { PageLoader } from '../../app/guards';
+import type { Items, UserSession } from '../../app/types';
+import { useSignOut } from '../../app/useSignOut';
+
+export function SessionsList() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const sessions = useQuery({
+    queryKey: ['me', 'sessions'],
+    queryFn: () => api.get<Items<UserSession>>('/api/me/sessions'),
+  });
+  const signOutEverywhere = useSignOut({ everywhere: true });
+
+  return (
+    <Stack gap="sm">
+      {sessions.isPending && <PageLoader />}
+      <ErrorAlert error={sessions.error} />
+      {sessions.data && (
+        <Table.ScrollContainer minWidth={560}>
+          <Table striped>
+            <Table.Caption>{t('profile.sessionsCaption')}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('profile.sessionStarted')}</Table.Th>
+                <Table.Th scope="col">{t('profile.sessionLastSeen')}</Table.Th>
+                <Table.Th scope="col">{t('profile.sessionIp')}</Table.Th>
+                <Table.Th scope="col">{t('profile.sessionDevice')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {sessions.data.items.map((s) => (
+                <Table.Tr key={s.id}>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      {format.dateTime(s.createdAt)}
+                      {s.current && (
+                        <Badge size="sm" variant="light" color="green">
+                          {t('profile.thisSession')}
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{format.dateTime(s.lastSeenAt)}</Table.Td>
+                  <Table.Td>{s.ip ?? '—'}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" lineClamp={2} title={s.userAgent ?? undefined}>
+                      {s.userAgent ?? '—'}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <Text size="sm">{t('profile.signOutEverywhereHelp')}</Text>
+      <Button
+        color="red"
+        variant="outline"
+        w="fit-content"
+        loading={signOutEverywhere.isPending}
+        onClick={() => signOutEverywhere.mutate()}
+      >
+        {t('profile.signOutEverywhere')}
+      </Button>
+    </Stack>
+  );
+}
