@@ -22,6 +22,17 @@ export default defineConfig({
           maxWorkers: 3,
         },
       },
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // Journeys each start a server and a browser; one at a time keeps them steady on two cores.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });
