@@ -1,22 +1,20 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
-import { AuditPage } from '../modules/admin/AuditPage';
-import { InvitationsPage } from '../modules/admin/InvitationsPage';
-import { MembersPage } from '../modules/admin/MembersPage';
-import { OrganisationPage } from '../modules/admin/OrganisationPage';
-import { OrganisationsPage } from '../modules/admin/OrganisationsPage';
 import { ForgotPasswordPage } from '../modules/auth/ForgotPasswordPage';
 import { InvitationPage } from '../modules/auth/InvitationPage';
 import { MfaEnrolPage } from '../modules/auth/MfaEnrolPage';
 import { MfaPage } from '../modules/auth/MfaPage';
 import { ResetPasswordPage } from '../modules/auth/ResetPasswordPage';
 import { SignInPage } from '../modules/auth/SignInPage';
-import { OutboxPage } from '../modules/dev/OutboxPage';
 import { HomePage } from '../modules/home/HomePage';
-import { ProvidersPage } from '../modules/platform/ProvidersPage';
-import { ProfilePage } from '../modules/profile/ProfilePage';
 import { RequirePlatformAdmin, RequireRole, RequireSignedIn } from './guards';
 import { NotFound } from './NotFound';
 import { Shell } from './Shell';
+
+/** Load a page module on demand (keeps the first download small). */
+function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
+  return async () => ({ Component: (await load())[name] as ComponentType });
+}
 
 export const router = createBrowserRouter([
   {
@@ -28,21 +26,21 @@ export const router = createBrowserRouter([
       { path: 'forgot-password', element: <ForgotPasswordPage /> },
       { path: 'reset-password', element: <ResetPasswordPage /> },
       { path: 'invitation', element: <InvitationPage /> },
-      { path: 'dev/outbox', element: <OutboxPage /> },
+      { path: 'dev/outbox', lazy: page(() => import('../modules/dev/OutboxPage'), 'OutboxPage') },
       {
         element: <RequireSignedIn />,
         children: [
           { index: true, element: <HomePage /> },
-          { path: 'profile', element: <ProfilePage /> },
+          { path: 'profile', lazy: page(() => import('../modules/profile/ProfilePage'), 'ProfilePage') },
           {
             path: 'admin',
             element: <RequireRole role="provider_admin" />,
             children: [
-              { path: 'members', element: <MembersPage /> },
-              { path: 'invitations', element: <InvitationsPage /> },
-              { path: 'organisations', element: <OrganisationsPage /> },
-              { path: 'organisations/:id', element: <OrganisationPage /> },
-              { path: 'audit', element: <AuditPage /> },
+              { path: 'members', lazy: page(() => import('../modules/admin/MembersPage'), 'MembersPage') },
+              { path: 'invitations', lazy: page(() => import('../modules/admin/InvitationsPage'), 'InvitationsPage') },
+              { path: 'organisations', lazy: page(() => import('../modules/admin/OrganisationsPage'), 'OrganisationsPage') },
+              { path: 'organisations/:id', lazy: page(() => import('../modules/admin/OrganisationPage'), 'OrganisationPage') },
+              { path: 'audit', lazy: page(() => import('../modules/admin/AuditPage'), 'AuditPage') },
               { path: '*', element: <NotFound /> },
             ],
           },
@@ -50,7 +48,7 @@ export const router = createBrowserRouter([
             path: 'platform',
             element: <RequirePlatformAdmin />,
             children: [
-              { path: 'providers', element: <ProvidersPage /> },
+              { path: 'providers', lazy: page(() => import('../modules/platform/ProvidersPage'), 'ProvidersPage') },
               { path: '*', element: <NotFound /> },
             ],
           },
