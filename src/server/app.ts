@@ -22,7 +22,7 @@ import { HttpError } from './kernel/errors.js';
 import { registerErrorHandling } from './kernel/http/errors.js';
 import { assertRouteAccess } from './kernel/http/guard.js';
 import { loggerOptions } from './kernel/http/logging.js';
-import type { Kernel } from './kernel/http/types.js';
+import type { Kernel, RegisteredRoute } from './kernel/http/types.js';
 import { type MailTransport, smtpTransport } from './kernel/mail/mailer.js';
 import { routeModules } from './routes.js';
 
@@ -63,7 +63,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerErrorHandling(app);
 
   // Every route must say who may call it; a route without a declaration never starts.
+  const routeTable: RegisteredRoute[] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, access: route.config?.access ?? null });
+    }
     const isDocs = route.url.startsWith('/api/docs');
     const isStatic = route.url === '/*' || route.url === '*';
     if (!route.config?.access && !isDocs && !isStatic) {

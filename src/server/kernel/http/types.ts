@@ -24,9 +24,17 @@ export interface Kernel {
   mailTransport: MailTransport | null;
 }
 
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess | null;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     kernel: Kernel;
+    /** Every route with its access rule, for the authorisation walk. */
+    routeTable: RegisteredRoute[];
   }
   interface FastifyRequest {
     caller: Caller;

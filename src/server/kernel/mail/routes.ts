@@ -8,6 +8,8 @@ import { notFound } from '../errors.js';
  * The development outbox: with no SMTP server, a newcomer reads invitation and reset mail here.
  * It exists only outside production, where the config turns it off.
  */
+const isLoopback = (ip: string) => ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1';
+
 export async function outboxRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { kernel } = root;
@@ -27,7 +29,8 @@ export async function outboxRoutes(root: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      if (!kernel.config.devOutbox) throw notFound();
+      // Reset and invitation links are credentials: even in development only this machine reads them.
+      if (!kernel.config.devOutbox || !isLoopback(req.ip)) throw notFound();
       let query = kernel.db.kysely.selectFrom('mail_outbox').selectAll();
       if (req.query.to) query = query.where((eb) => eb(eb.fn('lower', ['to_address']), '=', req.query.to!.toLowerCase()));
       const rows = await query.orderBy('created_at', 'desc').limit(200).execute();

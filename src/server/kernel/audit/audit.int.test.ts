@@ -1,0 +1,56 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataCipher } from '../crypto.js';
+import { Client, seedWorld, startTestApp, type TestApp, type World } from '../../testing/harness.js';
+
+let t: TestApp;
+let world: World;
+let admin: Client;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  world = await seedWorld(t.db, new DataCipher(t.config.dataKey));
+  admin = new Client(t.app);
+  await admin.signIn(world.users.provider_admin.email);
+});
+afterAll(() => t.close());
+
+describe('audit trail', () => {
+  it('records sign-ins, failed sign-ins and writes with who, what, which record, when and from where', async () => {
+    await new Client(t.app).post('/api/auth/sign-in', { email: world.users.practitioner.email, password: 'a wrong password' });
+    const org = (await admin.post('/api/organisations', { name: 'Audited Org' })).json();
+    const events = (await admin.get('/api/audit?pageSize=200')).json().items as { action: string; entityId: string | null; actorEmail: string | null; ip: string | null; userAgent: string | null; at: string }[];
+    const actions = events.map((e) => e.action);
+    expect(actions).toContain('auth.sign_in');
+    expect(actions).toContain('auth.mfa_verified');
+    expect(actions).toContain('auth.sign_in_failed');
+    const create = events.find((e) => e.action === 'organisation.create');
+    expect(create).toMatchObject({ entityId: org.id, actorEmail: world.users.provider_admin.email, ip: '127.0.0.1', userAgent: 'rinnalla-test' });
+    expect(Date.parse(create!.at)).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('filters by action and time, and pages', async () => {
+    const res = (await admin.get('/api/audit?action=organisation.create')).json();
+    expect(res.items.every((e: { action: string }) => e.action === 'organisation.create')).toBe(true);
+    const future = (await admin.get(`/api/audit?from=${encodeURIComponent(new Date(Date.now() + 3600_000).toISOString())}`)).json();
+    expect(future.total).toBe(0);
+    const bad = await admin.get('/api/audit?from=2026-02-01&to=2026-01-01');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].path).toBe('from');
+    expect((await admin.get('/api/audit/actions')).json().items).toContain('organisation.create');
+  });
+
+  it('shows one provider only its own events', async () => {
+    const other = new Client(t.app);
+    await other.signIn(world.users.other_tenant_admin.email);
+    const events = (await other.get('/api/audit?pageSize=200')).json().items as { actorEmail: string | null }[];
+    expect(events.some((e) => e.actorEmail === world.users.provider_admin.email)).toBe(false);
+  });
+
+  it('cannot be changed or deleted, even with direct SQL', async () => {
+    await expect(sql`update audit_events set action = 'tampered'`.execute(t.db.kysely)).rejects.toThrow(/append-only/);
+    await expect(sql`delete from audit_events`.execute(t.db.kysely)).rejects.toThrow(/append-only/);
+    const routes = t.app.routeTable.filter((r) => r.url.startsWith('/api/audit'));
+    expect(routes.every((r) => r.method === 'GET')).toBe(true);
+  });
+});
