@@ -14,13 +14,14 @@ const run = (...args: string[]) =>
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('rinnalla command', () => {
-  it('explains every subcommand with --help', () => {
+  it('explains every subcommand with --help', { timeout: 60_000 }, () => {
     const help = run('--help');
     for (const cmd of ['start', 'migrate', 'seed-demo', 'create-admin', 'backup', 'restore']) expect(help).toContain(cmd);
     expect(run('backup', '--help')).toContain('<file>');
   });
 
-  it('migrates, seeds, creates an admin, backs up and restores', () => {
+  // Seven processes each booting the embedded database: slow on a busy two-core machine.
+  it('migrates, seeds, creates an admin, backs up and restores', { timeout: 180_000 }, () => {
     expect(run('migrate')).toMatch(/Applied: 0001_kernel|up to date/);
     expect(run('seed-demo')).toContain('admin@demo.rinnalla.test');
     expect(run('seed-demo')).toContain('already exists');
@@ -32,7 +33,7 @@ describe('rinnalla command', () => {
     expect(run('restore', file, '--yes')).toMatch(/Restored \d+ rows/);
   });
 
-  it('names the variable when the configuration is invalid', () => {
+  it('names the variable when the configuration is invalid', { timeout: 60_000 }, () => {
     expect(() =>
       execFileSync(process.execPath, ['--import', 'tsx', path.resolve('src/server/cli/cli.ts'), 'migrate'], {
         env: { ...env, PORT: 'eighty' },

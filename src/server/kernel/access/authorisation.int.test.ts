@@ -162,7 +162,7 @@ describe('authorisation walk', () => {
         const client = await clientFor(who);
         const { url = path, body } = (await entry.request?.({ t, world })) ?? {};
         const res = await client.request(method as 'GET', url, method === 'GET' ? undefined : (body ?? {}));
-        const code: string | undefined = res.headers['content-type']?.includes('json') ? res.json()?.error?.code : undefined;
+        const code: string | undefined = String(res.headers['content-type'] ?? '').includes('json') ? res.json()?.error?.code : undefined;
         const refused = refusalCodes.has(code ?? '') || (entry.tenantResource && res.statusCode === 404);
         const allowed = entry.allowed.includes(who);
         if (allowed === refused) outcomes.push(`${who}: expected ${allowed ? 'allowed' : 'refused'}, got ${res.statusCode} ${code ?? ''}`);

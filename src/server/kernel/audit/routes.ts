@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { errors, page, pageSize, uuid } from '../http/schemas.js';
+import { auditSearch } from './queries.js';
 
 const event = z.object({
   id: z.string(),
@@ -45,32 +45,7 @@ export async function auditRoutes(root: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const q = req.query;
-      let query = req.repo.select('audit_events').leftJoin('users', 'users.id', 'audit_events.actor_user_id');
-      if (q.action) query = query.where('audit_events.action', '=', q.action);
-      if (q.actorId) query = query.where('audit_events.actor_user_id', '=', q.actorId);
-      if (q.entityType) query = query.where('audit_events.entity_type', '=', q.entityType);
-      if (q.entityId) query = query.where('audit_events.entity_id', '=', q.entityId);
-      if (q.from) query = query.where('audit_events.at', '>=', q.from);
-      if (q.to) query = query.where('audit_events.at', '<=', q.to);
-      const rows = await query
-        .select([
-          'audit_events.id',
-          'audit_events.at',
-          'audit_events.actor_user_id',
-          'users.name',
-          'users.email',
-          'audit_events.action',
-          'audit_events.entity_type',
-          'audit_events.entity_id',
-          'audit_events.ip',
-          'audit_events.user_agent',
-          sql<number>`count(*) over ()`.as('total'),
-        ])
-        .orderBy('audit_events.at', 'desc')
-        .orderBy('audit_events.id', 'desc')
-        .limit(q.pageSize)
-        .offset((q.page - 1) * q.pageSize)
-        .execute();
+      const rows = await auditSearch(req.repo, q).execute();
       return {
         items: rows.map((r) => ({
           id: String(r.id),

@@ -56,18 +56,9 @@ export function sessionStage(input: { mfaRequired: boolean; totpEnabled: boolean
   return input.mfaRequired ? 'mfa-enrolment-required' : 'signed-in';
 }
 
-/**
- * One round trip per request: the session, its user and the user's roles in the active provider.
- * Sliding expiry is written at most once a minute so reads stay reads.
- */
-export async function lookupSession(
-  db: Kysely<Database>,
-  clock: Clock,
-  token: string,
-  ttlHours: number,
-): Promise<SessionLookup | null> {
-  const now = clock.now();
-  const row = await db
+/** The session, its user, its roles in the active provider and whether any role needs a second factor. */
+export function sessionLookupQuery(db: Kysely<Database>, tokenHash: string) {
+  return db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .select([
@@ -87,7 +78,21 @@ export async function lookupSession(
         'has_mfa_role',
       ),
     ])
-    .where('s.token_hash', '=', hashToken(token))
+    .where('s.token_hash', '=', tokenHash);
+}
+
+/**
+ * One round trip per request: the session, its user and the user's roles in the active provider.
+ * Sliding expiry is written at most once a minute so reads stay reads.
+ */
+export async function lookupSession(
+  db: Kysely<Database>,
+  clock: Clock,
+  token: string,
+  ttlHours: number,
+): Promise<SessionLookup | null> {
+  const now = clock.now();
+  const row = await sessionLookupQuery(db, hashToken(token))
     .executeTakeFirst();
   if (!row || row.disabled_at || new Date(row.expires_at) <= now) return null;
   if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {

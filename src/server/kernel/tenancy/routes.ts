@@ -8,6 +8,7 @@ import { conflict, forbidden, notFound, unprocessable } from '../errors.js';
 import { email, errors, idParams, page, pageSize, password, role, uuid } from '../http/schemas.js';
 import type { Repository } from '../access/repository.js';
 import type { Role } from '../roles.js';
+import { escapeLike, memberSearch } from './queries.js';
 import { acceptInvitation, createInvitation, describeInvitation } from './invitations.js';
 
 const admin = { roles: ['provider_admin'] } as const;
@@ -57,7 +58,6 @@ async function wouldRemoveLastAdmin(repo: Repository, membershipId: string, newR
 }
 
 const iso = (d: Date | string) => new Date(d).toISOString();
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -74,40 +74,13 @@ export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const { q, role: wantedRole, organisationId, page: pageNo, pageSize: size } = req.query;
-      let query = req.repo
-        .select('memberships')
-        .innerJoin('users', 'users.id', 'memberships.user_id')
-        .leftJoin('organisations', 'organisations.id', 'memberships.organisation_id');
-      if (q) {
-        const pattern = `${escapeLike(q.toLowerCase())}%`;
-        query = query.where((eb) =>
-          eb.or([eb(eb.fn('lower', ['users.name']), 'like', pattern), eb(eb.fn('lower', ['users.email']), 'like', pattern)]),
-        );
-      }
-      if (wantedRole) query = query.where('memberships.role', '=', wantedRole);
-      if (organisationId) query = query.where('memberships.organisation_id', '=', organisationId);
-      const rows = await query
-        .select([
-          'memberships.id',
-          'memberships.user_id',
-          'users.name',
-          'users.email',
-          'memberships.role',
-          'memberships.organisation_id',
-          'organisations.name as organisation_name',
-          'memberships.created_at',
-          sql<number>`count(*) over ()`.as('total'),
-        ])
-        .orderBy('users.name')
-        .orderBy('memberships.id')
-        .limit(size)
-        .offset((pageNo - 1) * size)
-        .execute();
+      const { page: pageNo, pageSize: size } = req.query;
+      const rows = await memberSearch(req.repo, req.query).execute();
       let total = rows[0]?.total ?? 0;
       if (rows.length === 0 && pageNo > 1) {
-        const counted = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-        total = Number(counted?.n ?? 0);
+        // Past the last page the window count is absent: count once, so the pager can recover.
+        const counted = await memberSearch(req.repo, { ...req.query, page: 1, pageSize: 1 }).executeTakeFirst();
+        total = counted?.total ?? 0;
       }
       return {
         items: rows.map((r) => ({

@@ -1,0 +1,56 @@
+/**
+ * Every hot or access-shaping query is kept as generated SQL in `queries.sql` beside this file, so a
+ * change to a query (or to the conditions the repository adds) shows up in review.
+ * Update with `npx vitest run --project unit -u` and read the diff.
+ */
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type Compilable } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import type { Caller } from '../access/caller.js';
+import { Repository } from '../access/repository.js';
+import { auditSearch } from '../audit/queries.js';
+import { sessionLookupQuery } from '../auth/sessions.js';
+import { memberSearch } from '../tenancy/queries.js';
+import type { Database } from './schema.js';
+
+const db = new Kysely<Database>({
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (k) => new PostgresIntrospector(k),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+});
+
+const caller = (grants: Caller['grants']): Caller => ({
+  userId: 'user-1',
+  sessionId: 'session-1',
+  providerId: 'provider-1',
+  grants,
+  isPlatformAdmin: false,
+  fullySignedIn: true,
+  ip: null,
+  userAgent: null,
+  requestId: null,
+});
+const admin = new Repository(db, caller([{ role: 'provider_admin', organisationId: null, unitId: null }]));
+const contact = new Repository(db, caller([{ role: 'client_contact', organisationId: 'org-1', unitId: null }]));
+
+const queries: Record<string, Compilable> = {
+  'session lookup (every signed-in request)': sessionLookupQuery(db, 'token-hash'),
+  'member search, provider admin, filtered': memberSearch(admin, { q: 'ann', role: 'participant', organisationId: 'org-1', page: 3, pageSize: 25 }),
+  'member search, provider admin, unfiltered': memberSearch(admin, { page: 1, pageSize: 25 }),
+  'organisations as a client contact (row scope)': contact.select('organisations').selectAll('organisations'),
+  'audit browse, provider admin': auditSearch(admin, { action: 'auth.sign_in', from: new Date('2026-01-01T00:00:00Z'), page: 1, pageSize: 50 }),
+};
+
+describe('SQL snapshots', () => {
+  it('match queries.sql', async () => {
+    const text = Object.entries(queries)
+      .map(([name, q]) => {
+        const compiled = q.compile();
+        return `-- ${name}\n${compiled.sql};\n-- parameters: ${JSON.stringify(compiled.parameters)}\n`;
+      })
+      .join('\n');
+    await expect(text).toMatchFileSnapshot('./queries.sql');
+  });
+});
