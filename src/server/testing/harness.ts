@@ -5,7 +5,7 @@ import { hashPassword } from '../kernel/auth/passwords.js';
 import { totpCodeAt } from '../kernel/auth/totp.js';
 import { type Clock, systemClock } from '../kernel/clock.js';
 import { type Config, loadConfig } from '../kernel/config.js';
-import { DataCipher } from '../kernel/crypto.js';
+import type { DataCipher } from '../kernel/crypto.js';
 import type { Db } from '../kernel/db/database.js';
 import { deliverDueMail, type MailTransport } from '../kernel/mail/mailer.js';
 import type { Role } from '../kernel/roles.js';
