@@ -1,4 +1,4 @@
-import { createTheme, MantineProvider } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router-dom';
@@ -6,14 +6,7 @@ import { isApiError } from './api';
 import { LanguageSync } from './LanguageSync';
 import { router } from './routes';
 import { SESSION_KEY } from './session';
-
-const theme = createTheme({
-  primaryColor: 'blue',
-  primaryShade: { light: 7, dark: 5 },
-  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
-  defaultRadius: 'sm',
-  focusRing: 'auto',
-});
+import { cssVariablesResolver, theme } from './theme';
 
 // The session ended (expired or signed out elsewhere): let the guards send us to sign-in.
 function onUnauthorised(error: unknown) {
@@ -38,7 +31,7 @@ const queryClient: QueryClient = new QueryClient({
 
 export function App() {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications />
       <QueryClientProvider client={queryClient}>
         <LanguageSync />

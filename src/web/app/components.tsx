@@ -66,6 +66,8 @@ export function ConfirmModal({
       onClose={onClose}
       title={title}
       centered
+      // No fade: the dialog is fully legible the moment it is shown (also for accessibility scans).
+      transitionProps={{ duration: 0 }}
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <Stack>
@@ -80,5 +82,18 @@ export function ConfirmModal({
         </Group>
       </Stack>
     </Modal>
+  );
+}
+
+/**
+ * A horizontally scrollable, keyboard-focusable region for a wide table (phones): the table
+ * keeps `minWidth` and the region scrolls.
+ */
+export function ScrollTable({ minWidth, label, children }: { minWidth: number; label: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable for keyboard users
+    <section className="table-scroll" aria-label={label} tabIndex={0}>
+      <div style={{ minWidth }}>{children}</div>
+    </section>
   );
 }

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../../app/api';
-import { TablePagination } from '../../app/components';
+import { ScrollTable, TablePagination } from '../../app/components';
 import { localDateToIso } from '../../app/format';
 import { useFormat } from '../../app/format-hooks';
 import { ErrorAlert } from '../../app/forms';
@@ -126,7 +126,7 @@ export function AuditPage() {
       {log.isPending && <PageLoader />}
       {log.data && (
         <>
-          <Table.ScrollContainer minWidth={760}>
+          <ScrollTable minWidth={760} label={t('audit.caption')}>
             <Table data-testid="audit-table" striped>
               <Table.Caption>{t('audit.caption')}</Table.Caption>
               <Table.Thead>
@@ -172,7 +172,7 @@ export function AuditPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
           {log.data.items.length === 0 && <Text>{t('audit.empty')}</Text>}
           <TablePagination page={page} pageSize={PAGE_SIZE} total={log.data.total} onChange={setPage} />
         </>

@@ -1,14 +1,14 @@
 import { Button, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
-import { ConfirmModal } from '../../app/components';
+import { ConfirmModal, ScrollTable } from '../../app/components';
 import { useFormat } from '../../app/format-hooks';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { useLabels } from '../../app/labels';
+import { notifySuccess } from '../../app/notify';
 import type { Invitation, Items } from '../../app/types';
 import { usePageTitle } from '../../app/usePageTitle';
 import { InviteForm } from './InviteForm';
@@ -28,7 +28,7 @@ export function InvitationsPage() {
   const revoke = useMutation({
     mutationFn: (invitation: Invitation) => api.delete(`/api/invitations/${encodeURIComponent(invitation.id)}`),
     onSuccess: (_, invitation) => {
-      notifications.show({ color: 'green', message: t('invitations.revoked', { email: invitation.email }) });
+      notifySuccess(t('invitations.revoked', { email: invitation.email }));
       setRevoking(null);
       void queryClient.invalidateQueries({ queryKey: ['invitations'] });
     },
@@ -55,7 +55,7 @@ export function InvitationsPage() {
           (pending.data.items.length === 0 ? (
             <Text>{t('invitations.none')}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={720}>
+            <ScrollTable minWidth={720} label={t('invitations.title')}>
               <Table striped data-testid="invitations-table">
                 <Table.Thead>
                   <Table.Tr>
@@ -87,7 +87,7 @@ export function InvitationsPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           ))}
       </section>
       <ConfirmModal

@@ -1,10 +1,10 @@
 import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { applyFieldErrors, ErrorAlert } from '../../app/forms';
+import { notifySuccess } from '../../app/notify';
 import { type Invitation, ORGANISATION_ROLES, type Role } from '../../app/types';
 import { RoleOptions } from './RoleOptions';
 import { useOrganisation, useOrganisationOptions } from './useOrganisations';
@@ -45,7 +45,7 @@ export function InviteForm() {
         ...(values.unitId ? { unitId: values.unitId } : {}),
       }),
     onSuccess: (invitation) => {
-      notifications.show({ color: 'green', message: t('invitations.sent', { email: invitation?.email ?? form.values.email }) });
+      notifySuccess(t('invitations.sent', { email: invitation?.email ?? form.values.email }));
       form.reset();
       void queryClient.invalidateQueries({ queryKey: ['invitations'] });
     },

@@ -1,15 +1,15 @@
 import { Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../../app/api';
-import { ConfirmModal, TablePagination } from '../../app/components';
+import { ConfirmModal, ScrollTable, TablePagination } from '../../app/components';
 import { useFormat } from '../../app/format-hooks';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { useLabels } from '../../app/labels';
+import { notifySuccess } from '../../app/notify';
 import { isRole, type Member, type Page, type Role } from '../../app/types';
 import { usePageTitle } from '../../app/usePageTitle';
 import { RoleOptions } from './RoleOptions';
@@ -84,7 +84,7 @@ export function MembersPage() {
     mutationFn: ({ member, role: next }: { member: Member; role: Role }) =>
       api.patch<Member>(`/api/members/${encodeURIComponent(member.id)}`, { role: next }),
     onSuccess: (_, { member, role: next }) => {
-      notifications.show({ color: 'green', message: t('members.roleChanged', { name: member.name, role: labels.role(next) }) });
+      notifySuccess(t('members.roleChanged', { name: member.name, role: labels.role(next) }));
       void queryClient.invalidateQueries({ queryKey: ['members'] });
       void queryClient.invalidateQueries({ queryKey: ['session'] });
     },
@@ -92,16 +92,18 @@ export function MembersPage() {
   const remove = useMutation({
     mutationFn: (member: Member) => api.delete(`/api/members/${encodeURIComponent(member.id)}`),
     onSuccess: (_, member) => {
-      notifications.show({ color: 'green', message: t('members.removed', { name: member.name }) });
+      notifySuccess(t('members.removed', { name: member.name }));
       setRemoving(null);
       void queryClient.invalidateQueries({ queryKey: ['members'] });
     },
   });
 
-  const resetPage = <T,>(setter: (v: T) => void) => (value: T) => {
-    setter(value);
-    setPage(1);
-  };
+  const resetPage =
+    <T,>(setter: (v: T) => void) =>
+    (value: T) => {
+      setter(value);
+      setPage(1);
+    };
 
   return (
     <Stack gap="md">
@@ -142,7 +144,7 @@ export function MembersPage() {
       {members.isPending && <PageLoader />}
       {members.data && (
         <>
-          <Table.ScrollContainer minWidth={760}>
+          <ScrollTable minWidth={760} label={t('members.caption')}>
             <Table data-testid="members-table" striped highlightOnHover>
               <Table.Caption>{t('members.caption')}</Table.Caption>
               <Table.Thead>
@@ -169,7 +171,7 @@ export function MembersPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
           {members.data.items.length === 0 && <Text>{t('members.empty')}</Text>}
           <TablePagination page={page} pageSize={PAGE_SIZE} total={members.data.total} onChange={setPage} />
         </>

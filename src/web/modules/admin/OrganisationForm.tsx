@@ -28,8 +28,7 @@ export function OrganisationForm({
     validate: { name: (v) => (v.trim() ? null : t('validation.required')) },
   });
   const save = useMutation({
-    mutationFn: (values: OrganisationValues) =>
-      onSubmit({ name: values.name.trim(), businessId: values.businessId.trim() || undefined }),
+    mutationFn: (values: OrganisationValues) => onSubmit({ name: values.name.trim(), businessId: values.businessId.trim() || undefined }),
     onSuccess: () => {
       if (resetOnSuccess) form.reset();
       else form.resetDirty();

@@ -1,5 +1,4 @@
 import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -7,6 +6,7 @@ import { api, isApiError } from '../../app/api';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { NotFound } from '../../app/NotFound';
+import { notifySuccess } from '../../app/notify';
 import { usePageTitle } from '../../app/usePageTitle';
 import { OrganisationForm } from './OrganisationForm';
 import { UnitForm } from './UnitForm';
@@ -27,7 +27,7 @@ export function OrganisationPage() {
       name: values.name,
       ...(values.businessId ? { businessId: values.businessId } : {}),
     });
-    notifications.show({ color: 'green', message: t('organisations.updated') });
+    notifySuccess(t('organisations.updated'));
     await queryClient.invalidateQueries({ queryKey: ['organisations'] });
   };
 

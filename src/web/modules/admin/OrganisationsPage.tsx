@@ -1,15 +1,15 @@
 import { Anchor, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api, query } from '../../app/api';
-import { TablePagination } from '../../app/components';
+import { ScrollTable, TablePagination } from '../../app/components';
 import { useFormat } from '../../app/format-hooks';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
+import { notifySuccess } from '../../app/notify';
 import type { OrganisationSummary, Page } from '../../app/types';
 import { usePageTitle } from '../../app/usePageTitle';
 import { OrganisationForm } from './OrganisationForm';
@@ -33,7 +33,7 @@ export function OrganisationsPage() {
 
   const create = async (values: { name: string; businessId?: string | null }) => {
     const created = await api.post<OrganisationSummary>('/api/organisations', values);
-    notifications.show({ color: 'green', message: t('organisations.created', { name: values.name }) });
+    notifySuccess(t('organisations.created', { name: values.name }));
     await queryClient.invalidateQueries({ queryKey: ['organisations'] });
     return created;
   };
@@ -60,7 +60,7 @@ export function OrganisationsPage() {
           <ErrorAlert error={list.error} />
           {list.data && (
             <>
-              <Table.ScrollContainer minWidth={560}>
+              <ScrollTable minWidth={560} label={t('organisations.title')}>
                 <Table striped highlightOnHover data-testid="organisations-table">
                   <Table.Thead>
                     <Table.Tr>
@@ -85,7 +85,7 @@ export function OrganisationsPage() {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </ScrollTable>
               {list.data.items.length === 0 && <Text>{t('organisations.empty')}</Text>}
               <TablePagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onChange={setPage} />
             </>

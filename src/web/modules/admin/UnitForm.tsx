@@ -1,10 +1,10 @@
 import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { applyFieldErrors, ErrorAlert } from '../../app/forms';
+import { notifySuccess } from '../../app/notify';
 import type { Organisation, Unit } from '../../app/types';
 import { flattenUnits } from './UnitTree';
 
@@ -23,7 +23,7 @@ export function UnitForm({ organisation }: { organisation: Organisation }) {
         ...(values.parentId ? { parentId: values.parentId } : {}),
       }),
     onSuccess: (_, values) => {
-      notifications.show({ color: 'green', message: t('organisations.unitAdded', { name: values.name.trim() }) });
+      notifySuccess(t('organisations.unitAdded', { name: values.name.trim() }));
       form.reset();
       void queryClient.invalidateQueries({ queryKey: ['organisations'] });
     },

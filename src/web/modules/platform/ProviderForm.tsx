@@ -1,10 +1,10 @@
 import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { applyFieldErrors, ErrorAlert } from '../../app/forms';
+import { notifySuccess } from '../../app/notify';
 import { COUNTRIES, type Provider } from '../../app/types';
 
 interface Values {
@@ -51,10 +51,7 @@ export function ProviderForm() {
         adminEmail: values.adminEmail.trim(),
       }),
     onSuccess: (_, values) => {
-      notifications.show({
-        color: 'green',
-        message: t('providers.created', { name: values.name.trim(), email: values.adminEmail.trim() }),
-      });
+      notifySuccess(t('providers.created', { name: values.name.trim(), email: values.adminEmail.trim() }));
       form.reset();
       void queryClient.invalidateQueries({ queryKey: ['platform', 'providers'] });
     },

@@ -2,6 +2,7 @@ import { Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
+import { ScrollTable } from '../../app/components';
 import { useFormat } from '../../app/format-hooks';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
@@ -31,7 +32,7 @@ export function ProvidersPage() {
           (providers.data.items.length === 0 ? (
             <Text>{t('providers.empty')}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={520}>
+            <ScrollTable minWidth={520} label={t('providers.list')}>
               <Table striped data-testid="providers-table">
                 <Table.Thead>
                   <Table.Tr>
@@ -56,7 +57,7 @@ export function ProvidersPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           ))}
       </section>
       <section aria-labelledby="providers-new">

@@ -27,8 +27,7 @@ export function ProfileForm({ me }: { me: Me }) {
   });
 
   const save = useMutation({
-    mutationFn: (values: typeof form.values) =>
-      api.patch<Me>('/api/me', { name: values.name.trim(), timeZone: values.timeZone }),
+    mutationFn: (values: typeof form.values) => api.patch<Me>('/api/me', { name: values.name.trim(), timeZone: values.timeZone }),
     onSuccess: (updated) => {
       queryClient.setQueryData(['me'], updated);
       queryClient.setQueryData<Session | null>(SESSION_KEY, (old) =>

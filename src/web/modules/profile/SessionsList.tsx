@@ -2,6 +2,7 @@ import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
+import { ScrollTable } from '../../app/components';
 import { useFormat } from '../../app/format-hooks';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
@@ -22,7 +23,7 @@ export function SessionsList() {
       {sessions.isPending && <PageLoader />}
       <ErrorAlert error={sessions.error} />
       {sessions.data && (
-        <Table.ScrollContainer minWidth={560}>
+        <ScrollTable minWidth={560} label={t('profile.sessionsCaption')}>
           <Table striped>
             <Table.Caption>{t('profile.sessionsCaption')}</Table.Caption>
             <Table.Thead>
@@ -57,7 +58,7 @@ export function SessionsList() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       <Text size="sm">{t('profile.signOutEverywhereHelp')}</Text>
       <Button
