@@ -25,9 +25,7 @@ export function LanguageSelect() {
     if (!isLocale(value)) return;
     void i18n.changeLanguage(value);
     if (session?.stage === 'signed-in') {
-      queryClient.setQueryData<Session | null>(SESSION_KEY, (old) =>
-        old ? { ...old, user: { ...old.user, locale: value } } : old,
-      );
+      queryClient.setQueryData<Session | null>(SESSION_KEY, (old) => (old ? { ...old, user: { ...old.user, locale: value } } : old));
       save.mutate(value);
     }
   };

@@ -86,6 +86,7 @@ export function Shell() {
   const entries = signedIn && session ? navEntries(session, Boolean(outbox)) : [];
 
   // Move focus to the content after navigation so screen readers announce the new page.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on purpose whenever the path changes
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;

@@ -4,8 +4,7 @@ import { formatDateTime, intlLocale, localDateToIso } from './format';
 // Daylight saving time starts in the EU on Sunday 2026-03-29 at 01:00 UTC:
 // Helsinki jumps from 03:00 EET (UTC+2) to 04:00 EEST (UTC+3),
 // Oslo jumps from 02:00 CET (UTC+1) to 03:00 CEST (UTC+2).
-const time = (iso: string, timeZone: string) =>
-  formatDateTime(iso, { locale: 'en-GB', timeZone, dateStyle: 'short', timeStyle: 'short' });
+const time = (iso: string, timeZone: string) => formatDateTime(iso, { locale: 'en-GB', timeZone, dateStyle: 'short', timeStyle: 'short' });
 
 describe('formatDateTime across the spring DST boundary', () => {
   it('renders Helsinki wall-clock time on both sides of the jump', () => {

@@ -2,6 +2,7 @@ import { Alert, List, PasswordInput, type PasswordInputProps } from '@mantine/co
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { type FieldError, isApiError } from './api';
+import i18n from './i18n';
 import { useLabels } from './labels';
 
 // biome-ignore lint/suspicious/noExplicitAny: any form shape
@@ -11,6 +12,18 @@ function matchField(values: Record<string, unknown>, rawPath: string): string | 
   const path = rawPath.replace(/^body\./, '');
   const last = path.split('.').pop() ?? path;
   return path in values ? path : last in values ? last : null;
+}
+
+/**
+ * The text shown at an input: the translated error code when there is one (e.g. `invalid_code`),
+ * else the server's message for the field (schema validation).
+ */
+function fieldMessage(code: string, serverMessage: string): string {
+  const key = `errors.${code}`;
+  if (code !== 'validation_failed' && typeof i18n.getResource('en', 'translation', key) === 'string') {
+    return i18n.t(key);
+  }
+  return serverMessage;
 }
 
 /**
@@ -25,8 +38,10 @@ export function applyFieldErrors(form: AnyForm, error: unknown, aliases: Record<
   for (const field of error.fields) {
     const matched = matchField(values, field.path) ?? matchField(aliases, field.path);
     const name = matched && matched in aliases ? (aliases[matched] ?? null) : matched;
-    if (name) errors[name] = errors[name] ? `${errors[name]} ${field.message}` : field.message;
-    else rest.push(field);
+    if (name) {
+      const message = fieldMessage(error.code, field.message);
+      errors[name] = errors[name] && errors[name] !== message ? `${errors[name]} ${message}` : message;
+    } else rest.push(field);
   }
   form.setErrors(errors);
   return rest;

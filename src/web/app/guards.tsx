@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
 import { ErrorAlert } from './forms';
 import { Forbidden } from './NotFound';
-import { pathForStage, useSession } from './session';
+import { pathForStage, signOutState, useSession } from './session';
 import type { Role } from './types';
 
 export function PageLoader() {
@@ -37,6 +37,7 @@ export function RequireSignedIn() {
   if (error) return <SessionError error={error} retry={() => void refetch()} />;
   const here = `${location.pathname}${location.search}${location.hash}`;
   if (!session) {
+    if (signOutState.intended) return <Navigate to="/sign-in" replace />;
     return <Navigate to={`/sign-in?returnTo=${encodeURIComponent(here)}`} replace />;
   }
   if (session.stage !== 'signed-in') {
@@ -46,9 +47,9 @@ export function RequireSignedIn() {
 }
 
 /** Only for sessions holding `role` in the active provider. */
-export function RequireRole({ role, children }: { role: Role; children?: ReactNode }) {
+export function RequireRole({ need, children }: { need: Role; children?: ReactNode }) {
   const { data: session } = useSession();
-  if (!session?.roles.includes(role)) return <Forbidden />;
+  if (!session?.roles.includes(need)) return <Forbidden />;
   return children ?? <Outlet />;
 }
 

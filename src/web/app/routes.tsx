@@ -34,7 +34,7 @@ export const router = createBrowserRouter([
           { path: 'profile', lazy: page(() => import('../modules/profile/ProfilePage'), 'ProfilePage') },
           {
             path: 'admin',
-            element: <RequireRole role="provider_admin" />,
+            element: <RequireRole need="provider_admin" />,
             children: [
               { path: 'members', lazy: page(() => import('../modules/admin/MembersPage'), 'MembersPage') },
               { path: 'invitations', lazy: page(() => import('../modules/admin/InvitationsPage'), 'InvitationsPage') },

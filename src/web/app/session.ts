@@ -25,6 +25,7 @@ export function useSession() {
 
 /** Fetch the session again and wait for it. */
 export function reloadSession(queryClient: QueryClient): Promise<Session | null> {
+  signOutState.intended = false;
   return queryClient.fetchQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 0 });
 }
 
@@ -34,7 +35,7 @@ export function hasRole(session: Session | null | undefined, role: Role): boolea
 
 /** A same-site path to return to after signing in, or null if `value` is not one. */
 export function safeReturnTo(value: string | null | undefined): string | null {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
+  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
   if (value.startsWith('/sign-in') || value.startsWith('/mfa')) return null;
   return value;
 }
@@ -46,3 +47,9 @@ export function pathForStage(stage: Session['stage'], returnTo?: string | null):
   if (stage === 'mfa-enrolment-required') return `/mfa/enrol${suffix}`;
   return returnTo ?? '/';
 }
+
+/**
+ * Set while the user signs out on purpose, so the guards send them to the plain sign-in page
+ * instead of remembering the page they were on.
+ */
+export const signOutState = { intended: false };

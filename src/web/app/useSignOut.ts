@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { api, refreshCsrfToken } from './api';
-import { SESSION_KEY } from './session';
+import { SESSION_KEY, signOutState } from './session';
 
 /** Sign out (this session, or everywhere) and go to the sign-in page. */
 export function useSignOut({ everywhere = false, returnTo }: { everywhere?: boolean; returnTo?: string } = {}) {
@@ -9,6 +9,9 @@ export function useSignOut({ everywhere = false, returnTo }: { everywhere?: bool
   const navigate = useNavigate();
   return useMutation({
     mutationFn: () => api.post<void>(everywhere ? '/api/auth/sign-out-everywhere' : '/api/auth/sign-out'),
+    onMutate: () => {
+      signOutState.intended = true;
+    },
     onSettled: async () => {
       await refreshCsrfToken();
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });

@@ -15,8 +15,7 @@ export function ForgotPasswordPage() {
     validate: { email: (v) => (/^\S+@\S+$/.test(v.trim()) ? null : t('validation.email')) },
   });
   const request = useMutation({
-    mutationFn: ({ email }: typeof form.values) =>
-      api.post<void>('/api/auth/password-reset/request', { email: email.trim() }),
+    mutationFn: ({ email }: typeof form.values) => api.post<void>('/api/auth/password-reset/request', { email: email.trim() }),
     onError: (error) => applyFieldErrors(form, error),
   });
 

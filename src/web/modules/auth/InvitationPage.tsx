@@ -25,9 +25,13 @@ function useAccept(token: string) {
       api.post<StageResponse>(`/api/invitations/by-token/${encodeURIComponent(token)}/accept`, body),
     onSuccess: async ({ stage }) => {
       await refreshCsrfToken();
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
       await reloadSession(queryClient);
       navigate(pathForStage(stage), { replace: true });
+      // New memberships: everything cached may have changed (the used invitation is left alone:
+      // asking for it again would only answer 404).
+      void queryClient.invalidateQueries({
+        predicate: (q) => q.queryKey[0] !== 'session' && q.queryKey[0] !== 'invitation-preview',
+      });
     },
   });
 }

@@ -76,8 +76,8 @@ export function MfaEnrolPage() {
       await refreshCsrfToken();
     },
     onError: (error) => {
-      applyFieldErrors(form, error);
       form.setFieldValue('code', '');
+      applyFieldErrors(form, error);
     },
   });
 

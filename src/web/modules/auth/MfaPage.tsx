@@ -31,16 +31,15 @@ export function MfaPage() {
   });
 
   const verify = useMutation({
-    mutationFn: ({ code }: typeof form.values) =>
-      api.post<StageResponse>('/api/auth/mfa/verify', { code: normaliseCode(code) }),
+    mutationFn: ({ code }: typeof form.values) => api.post<StageResponse>('/api/auth/mfa/verify', { code: normaliseCode(code) }),
     onSuccess: async ({ stage }) => {
       await refreshCsrfToken();
       await reloadSession(queryClient);
       navigate(pathForStage(stage, returnTo), { replace: true });
     },
     onError: (error) => {
-      applyFieldErrors(form, error);
       form.setFieldValue('code', '');
+      applyFieldErrors(form, error);
     },
   });
 

@@ -11,8 +11,7 @@ export interface NewPasswordValues {
 /** Client-side rules for a new password typed twice. */
 export function newPasswordRules(t: TFunction) {
   return {
-    password: (v: string) =>
-      v.length >= MIN_PASSWORD_LENGTH ? null : t('validation.passwordLength', { min: MIN_PASSWORD_LENGTH }),
+    password: (v: string) => (v.length >= MIN_PASSWORD_LENGTH ? null : t('validation.passwordLength', { min: MIN_PASSWORD_LENGTH })),
     repeat: (v: string, values: NewPasswordValues) => (v === values.password ? null : t('validation.passwordsDiffer')),
   };
 }

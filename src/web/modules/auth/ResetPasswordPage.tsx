@@ -19,8 +19,7 @@ export function ResetPasswordPage() {
     validate: newPasswordRules(t),
   });
   const complete = useMutation({
-    mutationFn: ({ password }: NewPasswordValues) =>
-      api.post<void>('/api/auth/password-reset/complete', { token, password }),
+    mutationFn: ({ password }: NewPasswordValues) => api.post<void>('/api/auth/password-reset/complete', { token, password }),
     onError: (error) => applyFieldErrors(form, error),
   });
 

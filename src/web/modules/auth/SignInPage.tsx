@@ -39,8 +39,8 @@ export function SignInPage() {
       navigate(pathForStage(stage, returnTo), { replace: true });
     },
     onError: (error) => {
-      applyFieldErrors(form, error);
       form.setFieldValue('password', '');
+      applyFieldErrors(form, error);
     },
   });
 
@@ -55,20 +55,10 @@ export function SignInPage() {
   return (
     <AuthLayout title={t('auth.signIn.title')}>
       {error &&
-        (invalidCredentials ? (
-          <ErrorAlert error={error} message={t('auth.signIn.invalid')} />
-        ) : (
-          <ErrorAlert error={error} form={form} />
-        ))}
+        (invalidCredentials ? <ErrorAlert error={error} message={t('auth.signIn.invalid')} /> : <ErrorAlert error={error} form={form} />)}
       <form onSubmit={form.onSubmit((values) => signIn.mutate(values))} noValidate>
         <Stack gap="sm">
-          <TextInput
-            label={t('auth.email')}
-            type="email"
-            autoComplete="username"
-            required
-            {...form.getInputProps('email')}
-          />
+          <TextInput label={t('auth.email')} type="email" autoComplete="username" required {...form.getInputProps('email')} />
           <Password label={t('auth.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
           <Group justify="space-between" mt="xs">
             <Anchor component={Link} to="/forgot-password" size="sm">

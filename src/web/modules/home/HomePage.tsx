@@ -15,6 +15,7 @@ import { ProviderSwitcher } from './ProviderSwitcher';
 const CARD_LINKS: Record<string, string> = {
   members: '/admin/members',
   invitations: '/admin/invitations',
+  pendingInvitations: '/admin/invitations',
   organisations: '/admin/organisations',
   providers: '/platform/providers',
 };
@@ -40,7 +41,11 @@ function Card({ card }: { card: HomeCard }) {
         <Text size="xl" fw={700}>
           {card.count === null ? '—' : format.number(card.count)}
         </Text>
-        {card.count === null && <Text size="xs" c="dimmed">{t('home.noCount')}</Text>}
+        {card.count === null && (
+          <Text size="xs" c="dimmed">
+            {t('home.noCount')}
+          </Text>
+        )}
       </Stack>
     </Paper>
   );
