@@ -76,7 +76,7 @@ export function intlLocale(language: string): string {
     case 'fi':
       return 'fi-FI';
     case 'sv':
-      return 'sv-FI';
+      return 'sv-SE';
     case 'nb':
       return 'nb-NO';
     default:
