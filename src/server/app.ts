@@ -151,7 +151,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  const webRoot = options.webRoot ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web');
+  // Two levels up is the project root from both src/server (tsx) and dist/server (built).
+  const webRoot = options.webRoot ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
   const hasWeb = existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: true, index: false, maxAge: '1h' });

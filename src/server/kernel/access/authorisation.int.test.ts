@@ -71,6 +71,19 @@ const table: Record<string, Entry> = {
   'PATCH /api/me': { allowed: signedIn, request: async () => ({ body: { locale: 'fi' } }) },
   'POST /api/me/password': { allowed: signedIn, request: async () => ({ body: { currentPassword: 'wrong', newPassword: 'a long enough password' } }) },
   'GET /api/me/sessions': { allowed: signedIn },
+  // Everyone may end their own sessions; the walk names the provider admin's, so all others get 404.
+  'DELETE /api/me/sessions/:id': {
+    allowed: ['provider_admin'],
+    tenantResource: true,
+    request: async ({ t, world }) => {
+      const row = await t.db.kysely
+        .insertInto('sessions')
+        .values({ token_hash: crypto.randomUUID(), user_id: world.users.provider_admin.id, provider_id: world.providerId, mfa_verified_at: null, expires_at: new Date(Date.now() + 3600_000), last_seen_at: new Date(), ip: null, user_agent: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { url: `/api/me/sessions/${row.id}` };
+    },
+  },
   'GET /api/home': { allowed: signedIn },
   'GET /api/members': { allowed: staff },
   'PATCH /api/members/:id': {

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { hashToken, newToken } from '../crypto.js';
-import { forbidden, unprocessable } from '../errors.js';
+import { forbidden, notFound, unprocessable } from '../errors.js';
 import { email, errors, locale, password, timeZone, uuid } from '../http/schemas.js';
 import {
   auditForUser,
@@ -305,6 +305,22 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       await changePassword(kernel, req.caller, req.body.currentPassword, req.body.newPassword);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/api/me/sessions/:id',
+    { config: { access: 'signed-in' }, schema: { tags: ['me'], params: z.object({ id: uuid }), response: { 204: z.null(), ...errors } } },
+    async (req, reply) => {
+      const userId = req.session!.userId;
+      await db.transaction().execute(async (trx) => {
+        // Only one's own sessions: another user's id is simply not found.
+        const ended = await trx.deleteFrom('sessions').where('id', '=', req.params.id).where('user_id', '=', userId).executeTakeFirst();
+        if (Number(ended.numDeletedRows) === 0) throw notFound();
+        await auditForUser(trx, req.caller, userId, 'auth.session_revoked', { sessionId: req.params.id });
+      });
+      if (req.params.id === req.session!.id) reply.clearCookie(sessionCookie, { path: '/' });
       return reply.status(204).send(null);
     },
   );

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { ScrollTable } from '../../app/components';
@@ -17,11 +17,16 @@ export function SessionsList() {
     queryFn: () => api.get<Items<UserSession>>('/api/me/sessions'),
   });
   const signOutEverywhere = useSignOut({ everywhere: true });
+  const queryClient = useQueryClient();
+  const endSession = useMutation({
+    mutationFn: (id: string) => api.delete(`/api/me/sessions/${id}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me', 'sessions'] }),
+  });
 
   return (
     <Stack gap="sm">
       {sessions.isPending && <PageLoader />}
-      <ErrorAlert error={sessions.error} />
+      <ErrorAlert error={sessions.error ?? endSession.error} />
       {sessions.data && (
         <ScrollTable minWidth={560} label={t('profile.sessionsCaption')}>
           <Table striped>
@@ -32,6 +37,7 @@ export function SessionsList() {
                 <Table.Th scope="col">{t('profile.sessionLastSeen')}</Table.Th>
                 <Table.Th scope="col">{t('profile.sessionIp')}</Table.Th>
                 <Table.Th scope="col">{t('profile.sessionDevice')}</Table.Th>
+                <Table.Th scope="col">{t('profile.sessionActions')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -53,6 +59,20 @@ export function SessionsList() {
                     <Text size="sm" lineClamp={2} title={s.userAgent ?? undefined}>
                       {s.userAgent ?? '—'}
                     </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {!s.current && (
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        loading={endSession.isPending && endSession.variables === s.id}
+                        onClick={() => endSession.mutate(s.id)}
+                        aria-label={t('profile.endSessionOf', { started: format.dateTime(s.createdAt) })}
+                      >
+                        {t('profile.endSession')}
+                      </Button>
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}
