@@ -1,0 +1,123 @@
+/**
+ * EXPLAIN ANALYZE of the queries behind the measured endpoints, compiled from the server's own
+ * query builders (the same code the routes run), against the seeded database.
+ */
+import { type Compilable, DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
+import pg from 'pg';
+import type { Caller } from '../src/server/kernel/access/caller.js';
+import { Repository } from '../src/server/kernel/access/repository.js';
+import { auditSearch } from '../src/server/kernel/audit/queries.js';
+import { sessionLookupQuery } from '../src/server/kernel/auth/sessions.js';
+import { hashToken } from '../src/server/kernel/crypto.js';
+import type { Database } from '../src/server/kernel/db/schema.js';
+import { memberSearch } from '../src/server/kernel/tenancy/queries.js';
+
+const compiler = new Kysely<Database>({
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (k) => new PostgresIntrospector(k),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+});
+
+export interface Plan {
+  endpoint: string;
+  query: string;
+  /** Median wall time of the plain query (7 runs, as the server's pool sends it), in ms. */
+  medianMs: number;
+  /** From EXPLAIN ANALYZE, which adds its own timing overhead on plans that touch many rows. */
+  executionMs: number;
+  planningMs: number;
+  plan: string;
+}
+
+export interface ExplainInput {
+  providerId: string;
+  adminUserId: string;
+  /** The admin's session token (cookie value), for the session lookup. */
+  sessionToken: string;
+  participantEmail: string;
+  /** Member-search prefixes to explain: a common one and a rare one. */
+  prefixes: string[];
+}
+
+export async function explainAll(url: string, input: ExplainInput): Promise<Plan[]> {
+  const caller: Caller = {
+    userId: input.adminUserId,
+    sessionId: null,
+    providerId: input.providerId,
+    grants: [{ role: 'provider_admin', organisationId: null, unitId: null }],
+    isPlatformAdmin: false,
+    fullySignedIn: true,
+    ip: null,
+    userAgent: null,
+    requestId: null,
+  };
+  const repo = new Repository(compiler, caller);
+  const now = new Date();
+  const queries: { endpoint: string; query: string; q: Compilable }[] = [
+    { endpoint: 'every signed-in request', query: 'session lookup', q: sessionLookupQuery(compiler, hashToken(input.sessionToken)) },
+    {
+      endpoint: 'POST /api/auth/sign-in',
+      query: 'user by e-mail',
+      q: compiler
+        .selectFrom('users')
+        .selectAll()
+        .where(compiler.fn('lower', ['email']), '=', input.participantEmail),
+    },
+    { endpoint: 'GET /api/home', query: 'count members', q: repo.select('memberships').select((eb) => eb.fn.countAll<number>().as('n')) },
+    {
+      endpoint: 'GET /api/home',
+      query: 'count pending invitations',
+      q: repo
+        .select('invitations')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('invitations.accepted_at', 'is', null)
+        .where('invitations.revoked_at', 'is', null)
+        .where('invitations.expires_at', '>', now),
+    },
+    {
+      endpoint: 'GET /api/home',
+      query: 'count organisations',
+      q: repo.select('organisations').select((eb) => eb.fn.countAll<number>().as('n')),
+    },
+    ...input.prefixes.map((prefix) => ({
+      endpoint: 'GET /api/members',
+      query: `member search q=${prefix} role=participant page 3`,
+      q: memberSearch(repo, { q: prefix, role: 'participant', page: 3, pageSize: 25 }),
+    })),
+    { endpoint: 'GET /api/audit', query: 'audit browse page 1 of 50', q: auditSearch(repo, { page: 1, pageSize: 50 }) },
+  ];
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const plans: Plan[] = [];
+    for (const { endpoint, query, q } of queries) {
+      const compiled = q.compile();
+      const text = `explain (analyze, buffers) ${compiled.sql}`;
+      await client.query(text, compiled.parameters as unknown[]); // warm the cache; keep the second run
+      const { rows } = await client.query<{ 'QUERY PLAN': string }>(text, compiled.parameters as unknown[]);
+      const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+      const runs: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        const t = performance.now();
+        await client.query(compiled.sql, compiled.parameters as unknown[]);
+        runs.push(performance.now() - t);
+      }
+      runs.sort((a, b) => a - b);
+      const ms = (label: string) => Number(new RegExp(`${label} Time: ([\\d.]+) ms`).exec(plan)?.[1] ?? Number.NaN);
+      plans.push({
+        endpoint,
+        query,
+        medianMs: runs[3] as number,
+        executionMs: ms('Execution'),
+        planningMs: ms('Planning'),
+        plan: `${compiled.sql}\n-- ${JSON.stringify(compiled.parameters)}\n${plan}`,
+      });
+    }
+    return plans;
+  } finally {
+    await client.end();
+  }
+}

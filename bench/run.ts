@@ -1,0 +1,356 @@
+/**
+ * Rinnalla load benchmark: `npm run bench [-- --duration=10 --connections=10 --scale=small --keep]`.
+ *
+ * 1. creates a fresh PostgreSQL database on BENCH_DATABASE_URL's server, migrates and seeds it in bulk;
+ * 2. starts the real server (buildApp) and the floor (a bare Fastify app) in a child process each;
+ * 3. loads each endpoint with autocannon from this process, on loopback;
+ * 4. prints and writes the results (bench/results/), EXPLAIN ANALYZE of the hot queries included;
+ * 5. drops the database (unless --keep).
+ */
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { hashPassword, verifyPassword } from '../src/server/kernel/auth/passwords.js';
+import { loadConfig } from '../src/server/kernel/config.js';
+import { migrateToLatest, openDatabase } from '../src/server/kernel/db/database.js';
+import { type Child, startChild } from './child.js';
+import {
+  benchDatabaseName,
+  createDatabase,
+  databaseUrl,
+  defaultAdminUrl,
+  dropDatabase,
+  serverSettings,
+  serverVersion,
+} from './database.js';
+import { explainAll, type Plan } from './explain.js';
+import { csrfPair, type Endpoint, type Measurement, measure, probe, signInWithTotp } from './load.js';
+import { type Report, textTable, withRatios, writeResults } from './report.js';
+import { benchPassword, type Scale, scales, seed } from './seed.js';
+
+const usage = `Usage: npm run bench -- [--duration=10] [--connections=10] [--warmup=2] [--scale=full|small] [--keep]
+  --duration     seconds of measured load per endpoint (default 10)
+  --connections  concurrent autocannon connections (default 10)
+  --warmup       seconds of discarded load before each measurement (default 2)
+  --scale        full (50,000 people, 200,000 audit events) or small (10× smaller, for a quick check)
+  --keep         keep the benchmark database afterwards (its URL is printed)
+Environment: BENCH_DATABASE_URL  admin connection to the PostgreSQL server (default ${defaultAdminUrl})`;
+
+const { values: flags } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    scale: { type: 'string', default: 'full' },
+    keep: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (flags.help) {
+  console.log(usage);
+  process.exit(0);
+}
+const positive = (name: string, v: string, min: number) => {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < min) {
+    console.error(`--${name} must be a number ≥ ${min}\n\n${usage}`);
+    process.exit(2);
+  }
+  return n;
+};
+const duration = positive('duration', flags.duration, 1);
+const connections = Math.round(positive('connections', flags.connections, 1));
+const warmup = positive('warmup', flags.warmup, 0);
+if (flags.scale !== 'full' && flags.scale !== 'small') {
+  console.error(`--scale must be full or small\n\n${usage}`);
+  process.exit(2);
+}
+const scale: Scale = scales[flags.scale];
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const adminUrl = process.env.BENCH_DATABASE_URL ?? defaultAdminUrl;
+const started = new Date();
+const loadBefore = os.loadavg()[0] ?? 0;
+const dbName = benchDatabaseName(started);
+const url = databaseUrl(adminUrl, dbName);
+const log = (line = '') => process.stdout.write(`${line}\n`);
+
+const setup = [
+  `The server under test is the real app (\`buildApp\` from src/server/app.ts: helmet, cookies, CSRF, rate limiter, zod validation and serialisation, session lookup, repository) in its own Node process, with a pg pool of ${process.env.DATABASE_POOL_SIZE ?? 10} connections (the default).`,
+  'The floor is a bare Fastify app in another Node process: `GET /bare` answers `{ ok: true }`; `GET /bare-query` runs `select id, name from users where id = $1` on its own pg.Pool of the same size.',
+  `autocannon runs in the benchmark process, so it does not share an event loop with either server; all three processes and PostgreSQL share the machine's ${os.cpus().length} cores, so the absolute figures are a lower bound and the ratios are the point.`,
+  'Latency percentiles come from every response time autocannon reports (sub-millisecond), not from its whole-millisecond histogram. Each endpoint gets a discarded warm-up first.',
+].join(' ');
+
+let children: Child[] = [];
+let created = false;
+let cleaning: Promise<void> | null = null;
+
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    await Promise.allSettled(children.map((c) => c.stop()));
+    children = [];
+    if (created && !flags.keep) {
+      await dropDatabase(adminUrl, dbName).catch((err) => log(`Could not drop ${dbName}: ${err instanceof Error ? err.message : err}`));
+      log(`Dropped database ${dbName}.`);
+    } else if (created) {
+      log(`Kept database ${dbName}: ${url}`);
+    }
+  })();
+  return cleaning;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log(`\n${signal}: stopping…`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+async function main(): Promise<number> {
+  log(`Rinnalla load benchmark — scale ${scale.name}, ${connections} connections, ${duration} s per endpoint (+${warmup} s warm-up)`);
+  if (loadBefore > os.cpus().length / 2) {
+    log(
+      `Note: the machine is already busy (1-minute load average ${loadBefore.toFixed(2)} on ${os.cpus().length} cores); figures will be lower and noisier.`,
+    );
+  }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    RINNALLA_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    JOBS: 'off',
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    AUTH_RATE_LIMIT_PER_MINUTE: '100000000',
+    DATABASE_URL: url,
+    DATA_KEY: randomBytes(32).toString('base64'),
+    SESSION_SECRET: randomBytes(48).toString('base64url'),
+    PUBLIC_URL: 'http://127.0.0.1',
+  };
+  const config = loadConfig(env);
+
+  await createDatabase(adminUrl, dbName);
+  created = true;
+  log(`Created database ${dbName}.`);
+  const db = await openDatabase({ databaseUrl: url, poolSize: 2 });
+  try {
+    await migrateToLatest(db.kysely);
+  } finally {
+    await db.close();
+  }
+
+  log('Seeding:');
+  const seeded = await seed(url, scale, config.dataKey, log);
+  log(
+    `Seeded in ${seeded.seconds.toFixed(1)} s: ${Object.entries(seeded.counts)
+      .map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`)
+      .join(', ')}`,
+  );
+
+  const server = await startChild('server', 'server.ts', env);
+  children.push(server);
+  const floor = await startChild('floor', 'floor.ts', env);
+  children.push(floor);
+  const app = `http://127.0.0.1:${server.port}`;
+  const bare = `http://127.0.0.1:${floor.port}`;
+  log(`Server under test: ${app} (pid ${server.pid}); floor: ${bare} (pid ${floor.pid})`);
+
+  // Signed-in provider admins (password + TOTP), one session per account, shared round-robin by the connections.
+  const admins = seeded.admins.slice(0, Math.max(1, Math.min(seeded.admins.length, connections)));
+  const sessions: string[] = [];
+  for (const a of admins) sessions.push(await signInWithTotp(app, a.email, benchPassword, a.totpSecret));
+  const csrf = await csrfPair(app);
+
+  // Fail early, and show what the endpoints answer.
+  await probe(`${bare}/bare`);
+  await probe(`${bare}/bare-query`);
+  await probe(`${app}/healthz`);
+  await probe(`${app}/api/me`, sessions[0]);
+  const home = await probe(`${app}/api/home`, sessions[0]);
+  const prefix = seeded.searchPrefixes[0] ?? 'an';
+  const members = await probe(`${app}/api/members?q=${prefix}&role=participant&page=3&pageSize=25`, sessions[0]);
+  const audit = await probe(`${app}/api/audit?page=1&pageSize=50`, sessions[0]);
+  log(
+    `Probes: home ${JSON.stringify(home.cards)}; members q=${prefix} total ${members.total} (${(members.items as unknown[]).length} on page 3); audit total ${audit.total}`,
+  );
+
+  // Before the load, on a quiet database: the queries behind the endpoints, explained and timed.
+  log('EXPLAIN ANALYZE of the queries behind the endpoints…');
+  let plans: Plan[] = [];
+  try {
+    plans = await explainAll(url, {
+      providerId: seeded.providerId,
+      adminUserId: admins[0]!.id,
+      sessionToken: decodeURIComponent((sessions[0] as string).split('=')[1] ?? ''),
+      participantEmail: seeded.participantEmails[0] ?? '',
+      // A common first-name prefix and a rarer last-name one.
+      prefixes: [...new Set([prefix, seeded.searchPrefixes.includes('virt') ? 'virt' : (seeded.searchPrefixes.at(-1) ?? prefix)])],
+    });
+  } catch (err) {
+    log(`  could not explain: ${err instanceof Error ? err.message : err}`);
+  }
+
+  // What one argon2id verification costs on this machine, alone: the floor under every sign-in.
+  const hash = await hashPassword(benchPassword);
+  const verifications: number[] = [];
+  for (let i = 0; i < 21; i++) {
+    const t = performance.now();
+    await verifyPassword(hash, benchPassword);
+    verifications.push(performance.now() - t);
+  }
+  const argon2Ms = verifications.sort((a, b) => a - b)[10] as number;
+  log(`One argon2id verification takes ${argon2Ms.toFixed(1)} ms here (median of 21, idle machine).`);
+
+  let n = 0;
+  const nextSession = () => sessions[n++ % sessions.length] as string;
+  let s = 0;
+  let p = 0;
+  const signInHeaders = {
+    'content-type': 'application/json',
+    cookie: csrf.cookie,
+    'x-csrf-token': csrf.token,
+    'user-agent': 'rinnalla-bench',
+  };
+  const endpoints: Endpoint[] = [
+    { key: 'bare', label: 'GET /bare (floor)', target: 'floor', request: { method: 'GET', path: '/bare' } },
+    { key: 'bare-query', label: 'GET /bare-query (floor + 1 PK query)', target: 'floor', request: { method: 'GET', path: '/bare-query' } },
+    {
+      key: 'healthz',
+      label: 'GET /healthz (app, context)',
+      target: 'app',
+      note: "context, not in the brief: the real app's plugin stack (helmet, cookies, rate limiter, hooks, zod serialiser) with no session and no query.",
+      request: { method: 'GET', path: '/healthz' },
+    },
+    {
+      key: 'me',
+      label: 'GET /api/me (app, context)',
+      target: 'app',
+      note: "context, not in the brief: the app's analogue of the bare query: session lookup plus one primary-key query.",
+      request: { method: 'GET', path: '/api/me', setupRequest: (req) => ({ ...req, headers: { ...req.headers, cookie: nextSession() } }) },
+    },
+    {
+      key: 'sign-in',
+      label: 'POST /api/auth/sign-in',
+      target: 'app',
+      note: `dominated by argon2id by design (19 MiB, 2 passes; one verification ≈ ${argon2Ms.toFixed(1)} ms of CPU here, so ${os.cpus().length} cores cap sign-in near ${Math.round((os.cpus().length * 1000) / argon2Ms)}/s before anything else runs); rotating over ${seeded.participantEmails.length.toLocaleString('en-US')} participant accounts; each success also writes a session and an audit event.`,
+      request: {
+        method: 'POST',
+        path: '/api/auth/sign-in',
+        headers: signInHeaders,
+        setupRequest: (req) => ({
+          ...req,
+          body: JSON.stringify({ email: seeded.participantEmails[s++ % seeded.participantEmails.length], password: benchPassword }),
+        }),
+      },
+    },
+    {
+      key: 'home',
+      label: 'GET /api/home (provider admin)',
+      target: 'app',
+      request: {
+        method: 'GET',
+        path: '/api/home',
+        setupRequest: (req) => ({ ...req, headers: { ...req.headers, cookie: nextSession() } }),
+      },
+    },
+    {
+      key: 'members',
+      label: 'GET /api/members?q=…&role=participant&page=3',
+      target: 'app',
+      note: `prefix search rotating over ${seeded.searchPrefixes.length} two- to four-letter name prefixes, page 3 of 25.`,
+      request: {
+        method: 'GET',
+        path: '/api/members',
+        setupRequest: (req) => ({
+          ...req,
+          path: `/api/members?q=${encodeURIComponent(seeded.searchPrefixes[p++ % seeded.searchPrefixes.length] as string)}&role=participant&page=3&pageSize=25`,
+          headers: { ...req.headers, cookie: nextSession() },
+        }),
+      },
+    },
+    {
+      key: 'audit',
+      label: 'GET /api/audit?page=1&pageSize=50',
+      target: 'app',
+      request: {
+        method: 'GET',
+        path: '/api/audit?page=1&pageSize=50',
+        setupRequest: (req) => ({ ...req, headers: { ...req.headers, cookie: nextSession() } }),
+      },
+    },
+  ];
+
+  const measurements: Measurement[] = [];
+  for (const e of endpoints) {
+    const m = await measure(e.target === 'floor' ? bare : app, e, { connections, duration, warmup });
+    measurements.push(m);
+    log(
+      `  ${e.label.padEnd(48)} ${m.requestsPerSecond.toFixed(1).padStart(9)} req/s  p50 ${m.latency.p50.toFixed(2).padStart(7)} ms  p99 ${m.latency.p99.toFixed(2).padStart(7)} ms  non-2xx/errors ${m.non2xx + m.errors}`,
+    );
+  }
+
+  const loadAfter = os.loadavg()[0] ?? 0;
+  const postgres = await serverVersion(url);
+  const settings = await serverSettings(url, [
+    'shared_buffers',
+    'work_mem',
+    'effective_cache_size',
+    'max_connections',
+    'jit',
+    'synchronous_commit',
+  ]);
+  await cleanup();
+
+  const rows = withRatios(measurements);
+  const failures = rows
+    .filter((r) => r.failureRate > 0.01)
+    .map((r) => `${r.label}: ${(r.failureRate * 100).toFixed(1)} % not 2xx (status ${JSON.stringify(r.statusCodes)}, errors ${r.errors})`);
+  const report: Report = {
+    date: started.toISOString(),
+    machine: {
+      node: process.version,
+      cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
+      cores: os.cpus().length,
+      memoryGiB: os.totalmem() / 2 ** 30,
+      os: `${os.type()} ${os.release()} ${os.arch()}`,
+      postgres,
+      postgresSettings: settings,
+      loadAverage: { before: loadBefore, after: loadAfter },
+    },
+    options: { scale: scale.name, durationSeconds: duration, warmupSeconds: warmup, connections, database: dbName, kept: flags.keep },
+    setup,
+    seed: { seconds: seeded.seconds, counts: seeded.counts, steps: seeded.steps },
+    rows,
+    plans,
+    failures,
+  };
+  const written = writeResults(path.join(here, 'results'), report);
+
+  log('');
+  log(textTable(rows));
+  log('');
+  for (const r of rows.filter((row) => row.note)) log(`${r.label}: ${r.note}`);
+  log('');
+  log('Server-side query times (median of 7 plain runs; EXPLAIN ANALYZE in latest-plans.txt):');
+  for (const plan of plans) log(`  ${plan.medianMs.toFixed(2).padStart(9)} ms  ${plan.endpoint}: ${plan.query}`);
+  log('');
+  log(`Wrote ${written.map((f) => path.relative(process.cwd(), f)).join(', ')}`);
+  if (failures.length) {
+    log('');
+    log(`FAILED: more than 1 % of requests were not 2xx:\n  ${failures.join('\n  ')}`);
+    return 1;
+  }
+  return 0;
+}
+
+main()
+  .then(async (code) => {
+    await cleanup();
+    process.exit(code);
+  })
+  .catch(async (err) => {
+    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+    await cleanup();
+    process.exit(1);
+  });
