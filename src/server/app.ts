@@ -128,7 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     req.caller = anonymousCaller(meta);
     const token = req.cookies[sessionCookie];
     if (token && req.url.startsWith('/api/')) {
-      const found = await lookupSession(kernel.db.kysely, kernel.clock, token, config.sessionTtlHours);
+      const found = await lookupSession(kernel.db, kernel.clock, token, config.sessionTtlHours);
       if (found) {
         req.session = found.session;
         req.caller = callerFromSession(found, meta);
@@ -157,6 +157,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (hasWeb) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: true, index: false, maxAge: '1h' });
   }
+  // The address the server prints: the web app, not the static plugin's directory refusal.
+  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_req, reply) => {
+    if (!hasWeb) return reply.status(404).send({ error: { code: 'not_found', message: 'The web app is not built: run npm run build' } });
+    return reply.header('cache-control', 'no-store').sendFile('index.html');
+  });
   app.setNotFoundHandler((req, reply) => {
     const wantsPage = req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
     if (wantsPage && hasWeb) {

@@ -33,7 +33,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   const code = (err as { code?: unknown }).code;
   if (typeof code === 'string' && (unavailableCodes.has(code) || code.startsWith('08'))) return true;
   const message = String((err as { message?: unknown }).message ?? '');
-  return /Connection terminated|PGlite is closed|timeout exceeded when trying to connect|Driver has already been destroyed|connect ECONNREFUSED/i.test(
+  return /Connection terminated|PGlite is closed|timeout exceeded when trying to connect|Driver has already been destroyed|Cannot use a pool after calling end|connect ECONNREFUSED/i.test(
     message,
   );
 }

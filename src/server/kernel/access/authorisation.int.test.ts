@@ -49,6 +49,7 @@ async function throwawayInvitation({ t, world }: { t: TestApp; world: World }) {
 }
 
 const table: Record<string, Entry> = {
+  'GET /': { allowed: callers },
   'GET /healthz': { allowed: callers },
   'GET /readyz': { allowed: callers },
   'GET /api/openapi.json': { allowed: callers },

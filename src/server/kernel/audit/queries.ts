@@ -12,16 +12,32 @@ export interface AuditFilters {
   pageSize: number;
 }
 
-/** Newest first, on the (provider_id, at desc, id desc) index. */
-export function auditSearch(repo: Repository, f: AuditFilters) {
-  let query = repo.select('audit_events').leftJoin('users', 'users.id', 'audit_events.actor_user_id');
+/** Counting stops here: the trail grows without end, and a page must not scan all of it. */
+export const auditCountCap = 10_000;
+
+function filteredEvents(repo: Repository, f: Omit<AuditFilters, 'page' | 'pageSize'>) {
+  let query = repo.select('audit_events');
   if (f.action) query = query.where('audit_events.action', '=', f.action);
   if (f.actorId) query = query.where('audit_events.actor_user_id', '=', f.actorId);
   if (f.entityType) query = query.where('audit_events.entity_type', '=', f.entityType);
   if (f.entityId) query = query.where('audit_events.entity_id', '=', f.entityId);
   if (f.from) query = query.where('audit_events.at', '>=', f.from);
   if (f.to) query = query.where('audit_events.at', '<=', f.to);
-  return query
+  return query;
+}
+
+export function auditCount(repo: Repository, f: Omit<AuditFilters, 'page' | 'pageSize'>) {
+  const capped = filteredEvents(repo, f).select(sql<number>`1`.as('one')).limit(auditCountCap + 1);
+  return repo
+    .kernelDb()
+    .selectFrom(capped.as('matches'))
+    .select((eb) => eb.fn.countAll<number>().as('n'));
+}
+
+/** Newest first, on the (provider_id, at desc, id desc) index. */
+export function auditSearch(repo: Repository, f: AuditFilters) {
+  return filteredEvents(repo, f)
+    .leftJoin('users', 'users.id', 'audit_events.actor_user_id')
     .select([
       'audit_events.id',
       'audit_events.at',
@@ -33,7 +49,6 @@ export function auditSearch(repo: Repository, f: AuditFilters) {
       'audit_events.entity_id',
       'audit_events.ip',
       'audit_events.user_agent',
-      sql<number>`count(*) over ()`.as('total'),
     ])
     .orderBy('audit_events.at', 'desc')
     .orderBy('audit_events.id', 'desc')

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors, page, pageSize, uuid } from '../http/schemas.js';
-import { auditSearch } from './queries.js';
+import { auditCount, auditCountCap, auditSearch } from './queries.js';
 
 const event = z.object({
   id: z.string(),
@@ -40,12 +40,16 @@ export async function auditRoutes(root: FastifyInstance): Promise<void> {
             pageSize: pageSize(200, 50),
           })
           .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] }),
-        response: { 200: z.object({ items: z.array(event), total: z.number(), page: z.number(), pageSize: z.number() }), ...errors },
+        response: {
+          200: z.object({ items: z.array(event), total: z.number(), totalCapped: z.boolean(), page: z.number(), pageSize: z.number() }),
+          ...errors,
+        },
       },
     },
     async (req) => {
       const q = req.query;
-      const rows = await auditSearch(req.repo, q).execute();
+      const [rows, counted] = await Promise.all([auditSearch(req.repo, q).execute(), auditCount(req.repo, q).executeTakeFirst()]);
+      const total = Number(counted?.n ?? 0);
       return {
         items: rows.map((r) => ({
           id: String(r.id),
@@ -59,7 +63,8 @@ export async function auditRoutes(root: FastifyInstance): Promise<void> {
           ip: r.ip,
           userAgent: r.user_agent,
         })),
-        total: Number(rows[0]?.total ?? 0),
+        total: Math.min(total, auditCountCap),
+        totalCapped: total > auditCountCap,
         page: q.page,
         pageSize: q.pageSize,
       };

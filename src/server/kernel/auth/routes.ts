@@ -63,7 +63,7 @@ export function setSessionCookie(app: FastifyInstance, reply: FastifyReply, toke
 }
 
 async function currentStage(app: FastifyInstance, token: string) {
-  const found = await lookupSession(app.kernel.db.kysely, app.kernel.clock, token, app.kernel.config.sessionTtlHours);
+  const found = await lookupSession(app.kernel.db, app.kernel.clock, token, app.kernel.config.sessionTtlHours);
   return found?.session.stage ?? 'signed-in';
 }
 

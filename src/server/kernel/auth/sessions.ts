@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Caller, RoleGrant } from '../access/caller.js';
 import type { Clock } from '../clock.js';
 import { hashToken, newToken } from '../crypto.js';
+import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import type { ResolvedSession } from '../http/types.js';
 import { type Role, requiresSecondFactor, secondFactorRoles } from '../roles.js';
@@ -86,14 +87,14 @@ export function sessionLookupQuery(db: Kysely<Database>, tokenHash: string) {
  * Sliding expiry is written at most once a minute so reads stay reads.
  */
 export async function lookupSession(
-  db: Kysely<Database>,
+  database: Db,
   clock: Clock,
   token: string,
   ttlHours: number,
 ): Promise<SessionLookup | null> {
   const now = clock.now();
-  const row = await sessionLookupQuery(db, hashToken(token))
-    .executeTakeFirst();
+  const db = database.kysely;
+  const [row] = await database.prepared('session_lookup', sessionLookupQuery(db, hashToken(token)).compile());
   if (!row || row.disabled_at || new Date(row.expires_at) <= now) return null;
   if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
     await db

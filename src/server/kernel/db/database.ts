@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { type CompiledQuery, Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { migrations } from './migrations/index.js';
@@ -12,6 +13,12 @@ export type Engine = 'pglite' | 'postgres';
 export interface Db {
   kysely: Kysely<Database>;
   engine: Engine;
+  /**
+   * Runs a hot, fixed query as a named prepared statement on PostgreSQL, so it is planned once per
+   * connection instead of on every request (the session lookup: measured 6× by the bench).
+   * PGlite has nothing to gain and runs it as usual.
+   */
+  prepared<R>(name: string, query: CompiledQuery<R>): Promise<R[]>;
   close(): Promise<void>;
 }
 
@@ -36,19 +43,34 @@ export async function openDatabase(options: DatabaseOptions): Promise<Db> {
     // An idle client losing its server must not crash the process; the next query reports it.
     pool.on('error', () => {});
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { kysely, engine: 'postgres', close: () => kysely.destroy() };
+    return {
+      kysely,
+      engine: 'postgres',
+      async prepared<R>(name: string, query: CompiledQuery<R>) {
+        const result = await pool.query({ name, text: query.sql, values: [...query.parameters] });
+        return result.rows as R[];
+      },
+      close: () => kysely.destroy(),
+    };
   }
   let client: PGlite;
   if (options.dataDir) {
     const dir = path.resolve(options.dataDir, 'pglite');
     mkdirSync(dir, { recursive: true });
-    client = new PGlite(dir, { parsers: { 20: (v: string) => Number(v) } });
+    client = new PGlite(dir, { parsers: { 20: (v: string) => Number(v) }, extensions: { pg_trgm } });
   } else {
-    client = new PGlite({ parsers: { 20: (v: string) => Number(v) } });
+    client = new PGlite({ parsers: { 20: (v: string) => Number(v) }, extensions: { pg_trgm } });
   }
   await client.waitReady;
   const kysely = new Kysely<Database>({ dialect: new PGliteDialect(client) });
-  return { kysely, engine: 'pglite', close: () => kysely.destroy() };
+  return {
+    kysely,
+    engine: 'pglite',
+    async prepared<R>(_name: string, query: CompiledQuery<R>) {
+      return (await kysely.executeQuery(query)).rows;
+    },
+    close: () => kysely.destroy(),
+  };
 }
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

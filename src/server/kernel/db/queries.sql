@@ -3,11 +3,11 @@ select "s"."id", "s"."user_id", "s"."provider_id", "s"."mfa_verified_at", "s"."e
 -- parameters: ["provider_admin","practitioner","municipal_expert","token-hash"]
 
 -- member search, provider admin, filtered
-select "memberships"."id", "memberships"."user_id", "users"."name", "users"."email", "memberships"."role", "memberships"."organisation_id", "organisations"."name" as "organisation_name", "memberships"."created_at", count(*) over () as "total" from "memberships" inner join "users" on "users"."id" = "memberships"."user_id" left join "organisations" on "organisations"."id" = "memberships"."organisation_id" where "memberships"."provider_id" = $1 and (lower("users"."name") like $2 or lower("users"."email") like $3) and "memberships"."role" = $4 and "memberships"."organisation_id" = $5 order by "users"."name", "memberships"."id" limit $6 offset $7;
--- parameters: ["provider-1","ann%","ann%","participant","org-1",25,50]
+select "memberships"."id", "memberships"."user_id", "users"."name", "users"."email", "memberships"."role", "memberships"."organisation_id", "organisations"."name" as "organisation_name", "memberships"."created_at" from "memberships" inner join "users" on "users"."id" = "memberships"."user_id" left join "organisations" on "organisations"."id" = "memberships"."organisation_id" where "memberships"."provider_id" = $1 and lower(users.name) || ' ' || lower(users.email) like $2 and "memberships"."role" = $3 and "memberships"."organisation_id" = $4 order by "users"."name", "memberships"."id" limit $5 offset $6;
+-- parameters: ["provider-1","%ann%","participant","org-1",25,50]
 
 -- member search, provider admin, unfiltered
-select "memberships"."id", "memberships"."user_id", "users"."name", "users"."email", "memberships"."role", "memberships"."organisation_id", "organisations"."name" as "organisation_name", "memberships"."created_at", count(*) over () as "total" from "memberships" inner join "users" on "users"."id" = "memberships"."user_id" left join "organisations" on "organisations"."id" = "memberships"."organisation_id" where "memberships"."provider_id" = $1 order by "users"."name", "memberships"."id" limit $2 offset $3;
+select "memberships"."id", "memberships"."user_id", "users"."name", "users"."email", "memberships"."role", "memberships"."organisation_id", "organisations"."name" as "organisation_name", "memberships"."created_at" from "memberships" inner join "users" on "users"."id" = "memberships"."user_id" left join "organisations" on "organisations"."id" = "memberships"."organisation_id" where "memberships"."provider_id" = $1 order by "users"."name", "memberships"."id" limit $2 offset $3;
 -- parameters: ["provider-1",25,0]
 
 -- organisations as a client contact (row scope)
@@ -15,5 +15,5 @@ select "organisations".* from "organisations" where "organisations"."provider_id
 -- parameters: ["provider-1","org-1"]
 
 -- audit browse, provider admin
-select "audit_events"."id", "audit_events"."at", "audit_events"."actor_user_id", "users"."name", "users"."email", "audit_events"."action", "audit_events"."entity_type", "audit_events"."entity_id", "audit_events"."ip", "audit_events"."user_agent", count(*) over () as "total" from "audit_events" left join "users" on "users"."id" = "audit_events"."actor_user_id" where "audit_events"."provider_id" = $1 and "audit_events"."action" = $2 and "audit_events"."at" >= $3 order by "audit_events"."at" desc, "audit_events"."id" desc limit $4 offset $5;
+select "audit_events"."id", "audit_events"."at", "audit_events"."actor_user_id", "users"."name", "users"."email", "audit_events"."action", "audit_events"."entity_type", "audit_events"."entity_id", "audit_events"."ip", "audit_events"."user_agent" from "audit_events" left join "users" on "users"."id" = "audit_events"."actor_user_id" where "audit_events"."provider_id" = $1 and "audit_events"."action" = $2 and "audit_events"."at" >= $3 order by "audit_events"."at" desc, "audit_events"."id" desc limit $4 offset $5;
 -- parameters: ["provider-1","auth.sign_in","2026-01-01T00:00:00.000Z",50,0]

@@ -139,6 +139,8 @@ export async function acceptInvitation(
       // An invitation must not hand an existing account to whoever holds the link.
       if (caller.userId !== user.id) throw new HttpError(409, 'sign_in_first', 'This address already has an account: sign in first, then accept');
     } else {
+      // Someone signed in as another account would create this one without noticing: ask them to sign out.
+      if (caller.userId) throw new HttpError(409, 'signed_in_as_other', 'You are signed in as someone else: sign out first, then open the link again');
       if (!passwordHash) throw badRequest('A password is needed', [{ path: 'password', message: 'required' }]);
       user = await trx
         .insertInto('users')

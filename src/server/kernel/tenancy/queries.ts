@@ -12,22 +12,38 @@ export interface MemberFilters {
 
 export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/**
- * One page of the provider's members with the total in the same round trip. Prefix search on
- * name or e-mail uses the lower() text_pattern_ops indexes.
- */
-export function memberSearch(repo: Repository, f: MemberFilters) {
-  let query = repo
-    .select('memberships')
-    .innerJoin('users', 'users.id', 'memberships.user_id')
-    .leftJoin('organisations', 'organisations.id', 'memberships.organisation_id');
-  if (f.q) {
-    const pattern = `${escapeLike(f.q.toLowerCase())}%`;
+/** Counting stops here: beyond it the UI says "10,000+" rather than scan a whole provider per page. */
+export const countCap = 10_000;
+
+function filteredMembers(repo: Repository, f: Omit<MemberFilters, 'page' | 'pageSize'>) {
+  let query = repo.select('memberships').innerJoin('users', 'users.id', 'memberships.user_id');
+  const q = f.q?.toLowerCase();
+  if (q && q.length < 3) {
+    // Too short for trigrams: first name or e-mail starts with it (btree text_pattern_ops indexes).
+    const pattern = `${escapeLike(q)}%`;
     query = query.where((eb) => eb.or([eb(eb.fn('lower', ['users.name']), 'like', pattern), eb(eb.fn('lower', ['users.email']), 'like', pattern)]));
+  } else if (q) {
+    // Anywhere in the name or e-mail (surnames too), on the trigram index.
+    query = query.where(sql<boolean>`lower(users.name) || ' ' || lower(users.email) like ${`%${escapeLike(q)}%`}`);
   }
   if (f.role) query = query.where('memberships.role', '=', f.role);
   if (f.organisationId) query = query.where('memberships.organisation_id', '=', f.organisationId);
-  return query
+  return query;
+}
+
+/** How many members match, counted up to `countCap + 1`. */
+export function memberCount(repo: Repository, f: Omit<MemberFilters, 'page' | 'pageSize'>) {
+  const capped = filteredMembers(repo, f).select(sql<number>`1`.as('one')).limit(countCap + 1);
+  return repo
+    .kernelDb()
+    .selectFrom(capped.as('matches'))
+    .select((eb) => eb.fn.countAll<number>().as('n'));
+}
+
+/** One page of the provider's members, ordered by name on the (name, id) index. */
+export function memberSearch(repo: Repository, f: MemberFilters) {
+  return filteredMembers(repo, f)
+    .leftJoin('organisations', 'organisations.id', 'memberships.organisation_id')
     .select([
       'memberships.id',
       'memberships.user_id',
@@ -37,7 +53,6 @@ export function memberSearch(repo: Repository, f: MemberFilters) {
       'memberships.organisation_id',
       'organisations.name as organisation_name',
       'memberships.created_at',
-      sql<number>`count(*) over ()`.as('total'),
     ])
     .orderBy('users.name')
     .orderBy('memberships.id')

@@ -8,7 +8,7 @@ import { conflict, forbidden, notFound, unprocessable } from '../errors.js';
 import { email, errors, idParams, page, pageSize, password, role, uuid } from '../http/schemas.js';
 import type { Repository } from '../access/repository.js';
 import type { Role } from '../roles.js';
-import { escapeLike, memberSearch } from './queries.js';
+import { countCap, escapeLike, memberCount, memberSearch } from './queries.js';
 import { acceptInvitation, createInvitation, describeInvitation } from './invitations.js';
 
 const admin = { roles: ['provider_admin'] } as const;
@@ -70,18 +70,16 @@ export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
       schema: {
         tags: ['members'],
         querystring: z.object({ q: z.string().trim().max(100).optional(), role: role.optional(), organisationId: uuid.optional(), page, pageSize: pageSize() }),
-        response: { 200: z.object({ items: z.array(member), total: z.number(), page: z.number(), pageSize: z.number() }), ...errors },
+        response: {
+          200: z.object({ items: z.array(member), total: z.number(), totalCapped: z.boolean(), page: z.number(), pageSize: z.number() }),
+          ...errors,
+        },
       },
     },
     async (req) => {
       const { page: pageNo, pageSize: size } = req.query;
-      const rows = await memberSearch(req.repo, req.query).execute();
-      let total = rows[0]?.total ?? 0;
-      if (rows.length === 0 && pageNo > 1) {
-        // Past the last page the window count is absent: count once, so the pager can recover.
-        const counted = await memberSearch(req.repo, { ...req.query, page: 1, pageSize: 1 }).executeTakeFirst();
-        total = counted?.total ?? 0;
-      }
+      const [rows, counted] = await Promise.all([memberSearch(req.repo, req.query).execute(), memberCount(req.repo, req.query).executeTakeFirst()]);
+      const total = Number(counted?.n ?? 0);
       return {
         items: rows.map((r) => ({
           id: r.id,
@@ -93,7 +91,8 @@ export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
           organisationName: r.organisation_name,
           createdAt: iso(r.created_at),
         })),
-        total: Number(total),
+        total: Math.min(total, countCap),
+        totalCapped: total > countCap,
         page: pageNo,
         pageSize: size,
       };
@@ -234,7 +233,7 @@ export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
       const { sessionToken } = await acceptInvitation(kernel, req.caller, req.params.token, req.body);
       if (sessionToken) {
         setSessionCookie(root, reply, sessionToken);
-        const found = await lookupSession(kernel.db.kysely, kernel.clock, sessionToken, kernel.config.sessionTtlHours);
+        const found = await lookupSession(kernel.db, kernel.clock, sessionToken, kernel.config.sessionTtlHours);
         return { stage: found?.session.stage ?? 'signed-in' };
       }
       return { stage: req.session?.stage ?? 'signed-in' };

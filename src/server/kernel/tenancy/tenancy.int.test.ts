@@ -141,3 +141,17 @@ describe('organisations', () => {
     expect((await contact.get(`/api/organisations/${orgId}`)).statusCode).toBe(404);
   });
 });
+
+describe('invitations while signed in as someone else', () => {
+  it('refuses to create the invited account under another session, and creates nothing', async () => {
+    await admin.post('/api/invitations', { email: 'fresh.person@example.test', role: 'practitioner' });
+    const mail = (await t.deliverMail()).filter((m) => m.to === 'fresh.person@example.test').at(-1)!;
+    const token = /token=([\w-]+)/.exec(mail.text)![1]!;
+    const res = await admin.post(`/api/invitations/by-token/${token}/accept`, { name: 'Fresh', password: 'a good long password' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('signed_in_as_other');
+    const user = await t.db.kysely.selectFrom('users').select('id').where('email', '=', 'fresh.person@example.test').executeTakeFirst();
+    expect(user).toBeUndefined();
+    expect((await new Client(t.app).get(`/api/invitations/by-token/${token}`)).statusCode).toBe(200);
+  });
+});

@@ -59,6 +59,22 @@ function Details({ invitation }: { invitation: InvitationPreview }) {
   );
 }
 
+/** Signed in as someone else: creating the invited account now would go unnoticed, so sign out first. */
+function SignedInAsOther({ token, invitation, current }: { token: string; invitation: InvitationPreview; current: string }) {
+  const { t } = useTranslation();
+  const signOut = useSignOut({ returnTo: `/invitation?token=${encodeURIComponent(token)}` });
+  return (
+    <Stack gap="sm">
+      <Alert color="yellow" variant="light" title={t('invitation.otherUserTitle')}>
+        {t('invitation.otherUser', { current, email: invitation.email })}
+      </Alert>
+      <Button variant="default" onClick={() => signOut.mutate()} loading={signOut.isPending} w="fit-content">
+        {t('auth.signOut')}
+      </Button>
+    </Stack>
+  );
+}
+
 function NewUserForm({ token, invitation }: { token: string; invitation: InvitationPreview }) {
   const { t } = useTranslation();
   const accept = useAccept(token);
@@ -172,7 +188,11 @@ export function InvitationPage() {
           {preview.data.existingUser ? (
             <ExistingUser token={token} invitation={preview.data} session={session ?? null} />
           ) : (
-            <NewUserForm token={token} invitation={preview.data} />
+            session ? (
+              <SignedInAsOther token={token} invitation={preview.data} current={session.user.email} />
+            ) : (
+              <NewUserForm token={token} invitation={preview.data} />
+            )
           )}
         </Stack>
       )}

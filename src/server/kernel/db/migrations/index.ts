@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_kernel.js';
+import * as m0002 from './0002_search_indexes.js';
 
 /** Listed by hand, not read from disk, so the built server and the tests run the same set. */
 export const migrations: Record<string, Migration> = {
   '0001_kernel': m0001,
+  '0002_search_indexes': m0002,
 };
