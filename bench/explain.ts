@@ -6,11 +6,11 @@ import { type Compilable, DummyDriver, Kysely, PostgresAdapter, PostgresIntrospe
 import pg from 'pg';
 import type { Caller } from '../src/server/kernel/access/caller.js';
 import { Repository } from '../src/server/kernel/access/repository.js';
-import { auditSearch } from '../src/server/kernel/audit/queries.js';
+import { auditCount, auditSearch } from '../src/server/kernel/audit/queries.js';
 import { sessionLookupQuery } from '../src/server/kernel/auth/sessions.js';
 import { hashToken } from '../src/server/kernel/crypto.js';
 import type { Database } from '../src/server/kernel/db/schema.js';
-import { memberSearch } from '../src/server/kernel/tenancy/queries.js';
+import { memberCount, memberSearch } from '../src/server/kernel/tenancy/queries.js';
 
 const compiler = new Kysely<Database>({
   dialect: {
@@ -87,7 +87,15 @@ export async function explainAll(url: string, input: ExplainInput): Promise<Plan
       query: `member search q=${prefix} role=participant page 3`,
       q: memberSearch(repo, { q: prefix, role: 'participant', page: 3, pageSize: 25 }),
     })),
+    ...input.prefixes.map((prefix) => ({
+      endpoint: 'GET /api/members',
+      query: `member count (capped) q=${prefix} role=participant`,
+      q: memberCount(repo, { q: prefix, role: 'participant' }),
+    })),
+    { endpoint: 'GET /api/members', query: 'member search, no filter, page 1', q: memberSearch(repo, { page: 1, pageSize: 25 }) },
+    { endpoint: 'GET /api/members', query: 'member count (capped), no filter', q: memberCount(repo, {}) },
     { endpoint: 'GET /api/audit', query: 'audit browse page 1 of 50', q: auditSearch(repo, { page: 1, pageSize: 50 }) },
+    { endpoint: 'GET /api/audit', query: 'audit count (capped)', q: auditCount(repo, {}) },
   ];
   const client = new pg.Client({ connectionString: url });
   await client.connect();
