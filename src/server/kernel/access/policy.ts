@@ -7,7 +7,20 @@ export type Action = 'read' | 'create' | 'update' | 'delete';
  * Which rows of a table a grant reaches, inside the caller's provider:
  * all of them, the rows of the caller's own organisations, or the caller's own rows.
  */
-export type Scope = 'provider' | { column: string; equals: 'caller.organisation' | 'caller.user' };
+export type Scope =
+  | 'provider'
+  | { column: string; equals: 'caller.organisation' | 'caller.user' }
+  | { column: string; in: SubqueryScope };
+
+/**
+ * Row sets defined by a relation rather than a column of the row itself; the repository turns
+ * each into one SQL subquery, so "which processes may this caller see" is decided in the database.
+ */
+export type SubqueryScope =
+  | 'processes.asPractitioner'
+  | 'processes.asParticipant'
+  | 'processes.ofCallerOrganisations'
+  | 'people.self';
 
 export interface Grant {
   roles: readonly Role[];
@@ -18,9 +31,51 @@ export interface Grant {
 }
 
 /** Tables that hold a provider's data; every one has provider_id and is read only through the repository. */
-export type TenantTable = 'organisations' | 'units' | 'memberships' | 'invitations' | 'audit_events';
+export type TenantTable =
+  | 'organisations'
+  | 'units'
+  | 'memberships'
+  | 'invitations'
+  | 'audit_events'
+  | 'people'
+  | 'services'
+  | 'processes'
+  | 'process_practitioners'
+  | 'process_participants'
+  | 'process_status_changes'
+  | 'goals'
+  | 'what_works'
+  | 'requests'
+  | 'availability'
+  | 'absences'
+  | 'meetings'
+  | 'meeting_practitioners'
+  | 'meeting_attendance'
+  | 'meeting_notes'
+  | 'meeting_summaries'
+  | 'scaling_scores'
+  | 'calendar_feeds';
 
 const staff: Role[] = ['provider_admin', 'practitioner'];
+const personFields = ['organisation_id', 'unit_id', 'user_id', 'name', 'email', 'phone', 'locale'];
+
+/** Rows that belong to one process: its practitioners work on them; others may only read. */
+function processChild(practitionerActions: Action[], opts: { clientReads?: boolean; participantReads?: boolean }): Grant[] {
+  return [
+    { roles: ['provider_admin'], actions: ['read'], scope: 'provider' },
+    { roles: ['practitioner'], actions: practitionerActions, scope: { column: 'process_id', in: 'processes.asPractitioner' } },
+    ...(opts.clientReads ? [{ roles: ['client_contact'] as Role[], actions: ['read'] as Action[], scope: { column: 'process_id', in: 'processes.ofCallerOrganisations' } as Scope }] : []),
+    ...(opts.participantReads ? [{ roles: ['participant'] as Role[], actions: ['read'] as Action[], scope: { column: 'process_id', in: 'processes.asParticipant' } as Scope }] : []),
+  ];
+}
+
+/** A practitioner's own working hours and absences; the office sees them to plan. */
+function ownCalendar(): Grant[] {
+  return [
+    { roles: ['provider_admin'], actions: ['read'], scope: 'provider' },
+    { roles: ['practitioner'], actions: ['read', 'create', 'update', 'delete'], scope: { column: 'user_id', equals: 'caller.user' } },
+  ];
+}
 
 /** Access policies are data: the authorisation tests read this table and walk it. */
 export const policies: Record<TenantTable, readonly Grant[]> = {
@@ -66,12 +121,97 @@ export const policies: Record<TenantTable, readonly Grant[]> = {
     },
   ],
   audit_events: [{ roles: ['provider_admin'], actions: ['read'], scope: 'provider' }],
+
+  people: [
+    { roles: ['provider_admin'], actions: ['read', 'create', 'update', 'delete'], scope: 'provider', fields: personFields },
+    { roles: ['practitioner'], actions: ['read', 'create', 'update'], scope: 'provider', fields: personFields.filter((f) => f !== 'user_id') },
+    {
+      roles: ['client_contact'],
+      actions: ['read', 'create', 'update'],
+      scope: { column: 'organisation_id', equals: 'caller.organisation' },
+      fields: personFields.filter((f) => f !== 'user_id'),
+    },
+    { roles: ['participant'], actions: ['read'], scope: { column: 'id', in: 'people.self' } },
+  ],
+  services: [
+    { roles: ['provider_admin'], actions: ['read', 'create', 'update'], scope: 'provider' },
+    { roles: ['practitioner', 'client_contact'], actions: ['read'], scope: 'provider' },
+  ],
+  processes: [
+    { roles: ['provider_admin'], actions: ['read', 'create', 'update'], scope: 'provider' },
+    // Any practitioner may open a process (triage); afterwards they reach only their own caseload.
+    { roles: ['practitioner'], actions: ['create'], scope: 'provider' },
+    { roles: ['practitioner'], actions: ['read', 'update'], scope: { column: 'id', in: 'processes.asPractitioner' } },
+    { roles: ['client_contact'], actions: ['read'], scope: { column: 'organisation_id', equals: 'caller.organisation' } },
+    { roles: ['participant'], actions: ['read'], scope: { column: 'id', in: 'processes.asParticipant' } },
+  ],
+  process_practitioners: [
+    { roles: ['provider_admin'], actions: ['read', 'create', 'delete'], scope: 'provider' },
+    { roles: ['practitioner'], actions: ['read', 'create', 'delete'], scope: { column: 'process_id', in: 'processes.asPractitioner' } },
+    // The practitioner who opens a process joins it.
+    { roles: ['practitioner'], actions: ['create'], scope: { column: 'user_id', equals: 'caller.user' } },
+    { roles: ['client_contact'], actions: ['read'], scope: { column: 'process_id', in: 'processes.ofCallerOrganisations' } },
+    { roles: ['participant'], actions: ['read'], scope: { column: 'process_id', in: 'processes.asParticipant' } },
+  ],
+  process_participants: [
+    { roles: ['provider_admin'], actions: ['read', 'create', 'delete'], scope: 'provider' },
+    { roles: ['practitioner'], actions: ['read', 'create', 'delete'], scope: { column: 'process_id', in: 'processes.asPractitioner' } },
+    { roles: ['client_contact'], actions: ['read'], scope: { column: 'process_id', in: 'processes.ofCallerOrganisations' } },
+  ],
+  process_status_changes: processChild(['read', 'create'], { clientReads: true }),
+  goals: processChild(['read', 'create', 'update', 'delete'], { clientReads: true, participantReads: true }),
+  what_works: processChild(['read', 'create', 'update', 'delete'], { clientReads: true, participantReads: true }),
+  requests: [
+    { roles: ['provider_admin', 'practitioner'], actions: ['read', 'update'], scope: 'provider' },
+    { roles: ['client_contact'], actions: ['create'], scope: 'provider' },
+    { roles: ['client_contact'], actions: ['read'], scope: { column: 'submitted_by', equals: 'caller.user' } },
+  ],
+  availability: ownCalendar(),
+  absences: ownCalendar(),
+  meetings: [
+    { roles: ['provider_admin'], actions: ['read', 'update'], scope: 'provider' },
+    { roles: ['practitioner'], actions: ['read', 'create', 'update'], scope: { column: 'process_id', in: 'processes.asPractitioner' } },
+    { roles: ['client_contact'], actions: ['read'], scope: { column: 'organisation_id', equals: 'caller.organisation' } },
+    { roles: ['participant'], actions: ['read'], scope: { column: 'process_id', in: 'processes.asParticipant' } },
+    {
+      roles: ['participant'],
+      actions: ['update'],
+      scope: { column: 'process_id', in: 'processes.asParticipant' },
+      fields: ['status', 'cancelled_at', 'cancel_reason', 'cancelled_by_role', 'late_cancellation', 'sequence'],
+    },
+  ],
+  meeting_practitioners: [
+    { roles: ['provider_admin'], actions: ['read'], scope: 'provider' },
+    { roles: ['practitioner'], actions: ['read', 'create', 'update', 'delete'], scope: { column: 'process_id', in: 'processes.asPractitioner' } },
+    { roles: ['client_contact'], actions: ['read'], scope: { column: 'process_id', in: 'processes.ofCallerOrganisations' } },
+    { roles: ['participant'], actions: ['read'], scope: { column: 'process_id', in: 'processes.asParticipant' } },
+  ],
+  meeting_attendance: [
+    { roles: ['provider_admin'], actions: ['read'], scope: 'provider' },
+    { roles: ['practitioner'], actions: ['read', 'create', 'update', 'delete'], scope: { column: 'process_id', in: 'processes.asPractitioner' } },
+    { roles: ['participant'], actions: ['read'], scope: { column: 'person_id', in: 'people.self' } },
+    { roles: ['participant'], actions: ['update'], scope: { column: 'person_id', in: 'people.self' }, fields: ['status'] },
+  ],
+  // Private notes: their author, and nobody else — not the provider admin, not a colleague.
+  meeting_notes: [{ roles: ['practitioner'], actions: ['read', 'create', 'update'], scope: { column: 'author_user_id', equals: 'caller.user' } }],
+  meeting_summaries: [
+    { roles: ['practitioner'], actions: ['read', 'create', 'update'], scope: { column: 'process_id', in: 'processes.asPractitioner' } },
+    { roles: ['participant'], actions: ['read'], scope: { column: 'process_id', in: 'processes.asParticipant' } },
+  ],
+  // A person's own scaling answers are theirs and their practitioner's; management sees none.
+  scaling_scores: [
+    { roles: ['practitioner'], actions: ['read', 'create', 'update', 'delete'], scope: { column: 'process_id', in: 'processes.asPractitioner' } },
+    { roles: ['participant'], actions: ['read'], scope: { column: 'person_id', in: 'people.self' } },
+  ],
+  calendar_feeds: [{ roles: ['practitioner'], actions: ['read', 'create', 'update'], scope: { column: 'user_id', equals: 'caller.user' } }],
 };
+
+export type RowScope = { column: string; values: string[] } | { column: string; subquery: SubqueryScope; values: string[] };
 
 export interface Decision {
   allowed: boolean;
   /** Empty when the caller reaches every row of the provider; otherwise any of these must match. */
-  rowScopes: { column: string; values: string[] }[];
+  rowScopes: RowScope[];
   fields: Set<string> | 'any';
 }
 
@@ -85,14 +225,12 @@ export function decide(caller: Caller, table: TenantTable, action: Action): Deci
   if (grants.length === 0) return denied;
   const fields = grants.some((g) => !g.fields) ? 'any' : new Set(grants.flatMap((g) => g.fields ?? []));
   if (grants.some((g) => g.scope === 'provider')) return { allowed: true, rowScopes: [], fields };
-  const rowScopes = grants.map((g) => {
+  const organisationsOf = (g: Grant) =>
+    caller.grants.filter((cg) => g.roles.includes(cg.role) && cg.organisationId).map((cg) => cg.organisationId as string);
+  const rowScopes = grants.map((g): RowScope => {
     const scope = g.scope as Exclude<Scope, 'provider'>;
-    const values =
-      scope.equals === 'caller.user'
-        ? [caller.userId].filter((v): v is string => !!v)
-        : caller.grants
-            .filter((cg) => g.roles.includes(cg.role) && cg.organisationId)
-            .map((cg) => cg.organisationId as string);
+    if ('in' in scope) return { column: scope.column, subquery: scope.in, values: organisationsOf(g) };
+    const values = scope.equals === 'caller.user' ? [caller.userId].filter((v): v is string => !!v) : organisationsOf(g);
     return { column: scope.column, values };
   });
   return { allowed: true, rowScopes, fields };

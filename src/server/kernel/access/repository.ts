@@ -3,7 +3,7 @@ import { appendAudit, type AuditEvent } from '../audit/audit.js';
 import type { Database } from '../db/schema.js';
 import { forbidden, notFound } from '../errors.js';
 import type { Caller } from './caller.js';
-import { type Action, type Decision, decide, forbiddenFields, type TenantTable } from './policy.js';
+import { type Action, type Decision, decide, forbiddenFields, type SubqueryScope, type TenantTable } from './policy.js';
 
 type Row<T extends TenantTable> = Insertable<Database[T]>;
 type Patch<T extends TenantTable> = Updateable<Database[T]>;
@@ -15,6 +15,24 @@ const entityNames: Record<TenantTable, string> = {
   memberships: 'member',
   invitations: 'invitation',
   audit_events: 'audit_event',
+  people: 'person',
+  services: 'service',
+  processes: 'process',
+  process_practitioners: 'process_practitioner',
+  process_participants: 'process_participant',
+  process_status_changes: 'process_status_change',
+  goals: 'goal',
+  what_works: 'what_works',
+  requests: 'request',
+  availability: 'availability',
+  absences: 'absence',
+  meetings: 'meeting',
+  meeting_practitioners: 'meeting_practitioner',
+  meeting_attendance: 'attendance',
+  meeting_notes: 'note',
+  meeting_summaries: 'summary',
+  scaling_scores: 'scaling',
+  calendar_feeds: 'calendar_feed',
 };
 
 /**
@@ -47,13 +65,39 @@ export class Repository {
       // biome-ignore lint/suspicious/noExplicitAny: see above
       q = q.where((eb: any) =>
         eb.or(
-          decision.rowScopes.map((s) =>
-            s.values.length ? eb(`${table}.${s.column}`, 'in', s.values) : eb.val(false),
-          ),
+          decision.rowScopes.map((s) => {
+            if ('subquery' in s) return eb(`${table}.${s.column}`, 'in', this.subquery(s.subquery, s.values));
+            return s.values.length ? eb(`${table}.${s.column}`, 'in', s.values) : eb.val(false);
+          }),
         ),
       );
     }
     return q;
+  }
+
+  /** The row sets of policy.ts's relation scopes, always inside the caller's provider. */
+  private subquery(name: SubqueryScope, organisationIds: string[]) {
+    const providerId = this.caller.providerId as string;
+    const userId = this.caller.userId ?? '00000000-0000-0000-0000-000000000000';
+    switch (name) {
+      case 'processes.asPractitioner':
+        return this.db.selectFrom('process_practitioners').select('process_id').where('provider_id', '=', providerId).where('user_id', '=', userId);
+      case 'processes.asParticipant':
+        return this.db
+          .selectFrom('process_participants')
+          .innerJoin('people', 'people.id', 'process_participants.person_id')
+          .select('process_participants.process_id')
+          .where('process_participants.provider_id', '=', providerId)
+          .where('people.user_id', '=', userId);
+      case 'processes.ofCallerOrganisations':
+        return this.db
+          .selectFrom('processes')
+          .select('id')
+          .where('provider_id', '=', providerId)
+          .where('organisation_id', 'in', organisationIds.length ? organisationIds : ['00000000-0000-0000-0000-000000000000']);
+      case 'people.self':
+        return this.db.selectFrom('people').select('id').where('provider_id', '=', providerId).where('user_id', '=', userId);
+    }
   }
 
   /** Rows of `table` this caller may read; join and select on top as needed. */
@@ -88,8 +132,15 @@ export class Repository {
         .values({ ...(values as any), provider_id: this.caller.providerId })
         .returningAll()
         .executeTakeFirstOrThrow();
-      // A scoped creator must not plant rows outside its own scope.
-      if (decision.rowScopes.length && !this.inScope(row as Record<string, unknown>, decision)) throw forbidden();
+      // A scoped creator must not plant rows outside its own scope: the new row must be reachable
+      // through the same conditions, checked in the same transaction (rolled back otherwise).
+      if (decision.rowScopes.length) {
+        const reachable = await this.scoped(db.selectFrom(table as TenantTable), table, decision)
+          .where(`${table}.id`, '=', (row as { id: string }).id)
+          .select(`${table}.id`)
+          .executeTakeFirst();
+        if (!reachable) throw forbidden();
+      }
       await appendAudit(db, this.caller, {
         action: `${entityNames[table]}.create`,
         entityType: entityNames[table],
@@ -172,7 +223,4 @@ export class Repository {
     if (refused.length) throw forbidden(`Not allowed to write: ${refused.join(', ')}`);
   }
 
-  private inScope(row: Record<string, unknown>, decision: Decision): boolean {
-    return decision.rowScopes.some((s) => s.values.includes(String(row[s.column])));
-  }
 }

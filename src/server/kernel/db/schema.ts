@@ -11,6 +11,10 @@ export interface ProvidersTable {
   country: 'FI' | 'SE' | 'NO';
   default_locale: string;
   time_zone: string;
+  first_contact_target_minutes: Generated<number>;
+  late_cancellation_hours: Generated<number>;
+  late_cancellation_charge_percent: Generated<number>;
+  participant_cancellation_hours: Generated<number>;
   created_at: CreatedAt;
 }
 
@@ -55,6 +59,7 @@ export interface MembershipsTable {
   role: Role;
   organisation_id: string | null;
   unit_id: string | null;
+  on_call: Generated<boolean>;
   created_at: CreatedAt;
 }
 
@@ -138,7 +143,267 @@ export interface MailOutboxTable {
   created_at: CreatedAt;
 }
 
+export type ServiceKind = 'individual' | 'group' | 'work_community' | 'leader' | 'crisis_individual' | 'crisis_group';
+export type Cadence = 'crisis' | 'weekly' | 'biweekly' | 'monthly';
+export type Place = 'on_site' | 'office' | 'video';
+export type ProcessStatus = 'proposed' | 'agreed' | 'active' | 'paused' | 'completed' | 'cancelled';
+export type DateColumn = ColumnType<string, string, string>;
+
+export interface PeopleTable {
+  id: Generated<string>;
+  provider_id: string;
+  organisation_id: string;
+  unit_id: string | null;
+  user_id: string | null;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  locale: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ServicesTable {
+  id: Generated<string>;
+  provider_id: string;
+  kind: ServiceKind;
+  name: string;
+  default_minutes: number;
+  default_cadence: Cadence;
+  default_place: Place;
+  price_cents: number;
+  currency: Generated<string>;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface ProcessesTable {
+  id: Generated<string>;
+  provider_id: string;
+  organisation_id: string;
+  service_id: string;
+  kind: ServiceKind;
+  title: string;
+  status: Generated<ProcessStatus>;
+  agreed_sessions: number | null;
+  cadence: Cadence;
+  session_minutes: number;
+  place: Place;
+  location: string | null;
+  video_link: string | null;
+  price_cents: number;
+  currency: Generated<string>;
+  language: Generated<string>;
+  start_date: DateColumn | null;
+  review_date: DateColumn | null;
+  crisis_event_at: Timestamp | null;
+  continued_from_id: string | null;
+  request_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ProcessPractitionersTable {
+  id: Generated<string>;
+  provider_id: string;
+  process_id: string;
+  user_id: string;
+  created_at: CreatedAt;
+}
+
+export interface ProcessParticipantsTable {
+  id: Generated<string>;
+  provider_id: string;
+  process_id: string;
+  person_id: string;
+  created_at: CreatedAt;
+}
+
+export interface ProcessStatusChangesTable {
+  id: Generated<string>;
+  provider_id: string;
+  process_id: string;
+  from_status: ProcessStatus | null;
+  to_status: ProcessStatus;
+  reason: string | null;
+  changed_by: string | null;
+  at: CreatedAt;
+}
+
+export interface GoalsTable {
+  id: Generated<string>;
+  provider_id: string;
+  process_id: string;
+  title: string;
+  position: Generated<number>;
+  closed_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface WhatWorksTable {
+  id: Generated<string>;
+  provider_id: string;
+  process_id: string;
+  meeting_id: string | null;
+  text: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export type EventType = 'accident' | 'violence_or_threat' | 'death' | 'organisational_change' | 'community_crisis' | 'reputational_crisis' | 'other';
+
+export interface RequestsTable {
+  id: Generated<string>;
+  provider_id: string;
+  source: 'public' | 'portal';
+  kind: 'crisis' | 'service';
+  service_kind: ServiceKind | null;
+  organisation_name: string;
+  organisation_id: string | null;
+  contact_name: string;
+  contact_phone: string | null;
+  contact_email: string;
+  event_type: EventType | null;
+  event_at: Timestamp | null;
+  affected_count: number | null;
+  location: string | null;
+  preferred_locale: Generated<string>;
+  message: string | null;
+  consent_at: Timestamp;
+  privacy_notice_version: string;
+  status: Generated<'new' | 'contacted' | 'triaged' | 'declined'>;
+  first_contact_at: Timestamp | null;
+  first_contact_by: string | null;
+  first_contact_note: string | null;
+  triaged_at: Timestamp | null;
+  triaged_by: string | null;
+  process_id: string | null;
+  decline_reason: string | null;
+  submitted_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface AvailabilityTable {
+  id: Generated<string>;
+  provider_id: string;
+  user_id: string;
+  weekday: number;
+  start_time: string;
+  end_time: string;
+  time_zone: string;
+}
+
+export interface AbsencesTable {
+  id: Generated<string>;
+  provider_id: string;
+  user_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  note: string | null;
+}
+
+export interface MeetingsTable {
+  id: Generated<string>;
+  provider_id: string;
+  process_id: string;
+  organisation_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  time_zone: string;
+  place: Place;
+  location: string | null;
+  video_link: string | null;
+  status: Generated<'planned' | 'held' | 'cancelled'>;
+  cancelled_at: Timestamp | null;
+  cancel_reason: string | null;
+  cancelled_by_role: 'provider' | 'client' | 'participant' | null;
+  late_cancellation: Generated<boolean>;
+  sequence: Generated<number>;
+  reminder_sent_at: Timestamp | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface MeetingPractitionersTable {
+  id: Generated<string>;
+  provider_id: string;
+  meeting_id: string;
+  process_id: string;
+  user_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+}
+
+export interface MeetingAttendanceTable {
+  id: Generated<string>;
+  provider_id: string;
+  meeting_id: string;
+  process_id: string;
+  person_id: string;
+  status: Generated<'invited' | 'present' | 'absent' | 'cancelled'>;
+}
+
+export interface MeetingNotesTable {
+  id: Generated<string>;
+  provider_id: string;
+  meeting_id: string;
+  process_id: string;
+  author_user_id: string;
+  ciphertext: string;
+  created_at: CreatedAt;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface MeetingSummariesTable {
+  id: Generated<string>;
+  provider_id: string;
+  meeting_id: string;
+  process_id: string;
+  text: string;
+  author_user_id: string | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ScalingScoresTable {
+  id: Generated<string>;
+  provider_id: string;
+  meeting_id: string;
+  process_id: string;
+  goal_id: string;
+  person_id: string | null;
+  value: number;
+  recorded_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface CalendarFeedsTable {
+  id: Generated<string>;
+  provider_id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  revoked_at: Timestamp | null;
+}
+
 export interface Database {
+  people: PeopleTable;
+  services: ServicesTable;
+  processes: ProcessesTable;
+  process_practitioners: ProcessPractitionersTable;
+  process_participants: ProcessParticipantsTable;
+  process_status_changes: ProcessStatusChangesTable;
+  goals: GoalsTable;
+  what_works: WhatWorksTable;
+  requests: RequestsTable;
+  availability: AvailabilityTable;
+  absences: AbsencesTable;
+  meetings: MeetingsTable;
+  meeting_practitioners: MeetingPractitionersTable;
+  meeting_attendance: MeetingAttendanceTable;
+  meeting_notes: MeetingNotesTable;
+  meeting_summaries: MeetingSummariesTable;
+  scaling_scores: ScalingScoresTable;
+  calendar_feeds: CalendarFeedsTable;
   providers: ProvidersTable;
   users: UsersTable;
   organisations: OrganisationsTable;
