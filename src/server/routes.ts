@@ -6,6 +6,9 @@ import { outboxRoutes } from './kernel/mail/routes.js';
 import { platformRoutes } from './kernel/tenancy/platform.js';
 import { tenancyRoutes } from './kernel/tenancy/routes.js';
 import { homeRoutes } from './modules/home/routes.js';
+import { intakeRoutes } from './modules/intake/routes.js';
+import { processesRoutes } from './modules/processes/routes.js';
+import { schedulingRoutes } from './modules/scheduling/routes.js';
 
 /** Every module's routes, registered in this order; a module adds itself here. */
 export const routeModules: ((app: FastifyInstance) => Promise<void>)[] = [
@@ -16,4 +19,7 @@ export const routeModules: ((app: FastifyInstance) => Promise<void>)[] = [
   platformRoutes,
   outboxRoutes,
   homeRoutes,
+  intakeRoutes,
+  processesRoutes,
+  schedulingRoutes,
 ];

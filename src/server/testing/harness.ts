@@ -173,7 +173,7 @@ export interface World {
   otherOrganisationId: string;
   foreignOrganisationId: string;
   unitId: string;
-  users: Record<WorldRole | 'other_tenant_admin' | 'other_org_contact', { id: string; email: string; membershipId: string | null }>;
+  users: Record<WorldRole | 'other_tenant_admin' | 'other_org_contact' | 'other_practitioner', { id: string; email: string; membershipId: string | null }>;
 }
 
 /**
@@ -208,6 +208,7 @@ export async function seedWorld(db: Db, cipher: DataCipher): Promise<World> {
     { key: 'municipal_expert', role: 'municipal_expert', provider: providerId, org: null },
     { key: 'other_tenant_admin', role: 'provider_admin', provider: otherProviderId, org: null },
     { key: 'other_org_contact', role: 'client_contact', provider: providerId, org: org2.id },
+    { key: 'other_practitioner', role: 'practitioner', provider: providerId, org: null },
   ];
   const users = {} as World['users'];
   for (const s of specs) {

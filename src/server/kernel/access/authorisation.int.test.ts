@@ -7,25 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataCipher } from '../crypto.js';
 import { createSession } from '../auth/sessions.js';
 import { Client, seedWorld, startTestApp, type TestApp, type World } from '../../testing/harness.js';
-import { roles as allRoles, type Role } from '../roles.js';
+import { intakeWalk } from '../../modules/intake/access.walk.js';
+import { processesWalk } from '../../modules/processes/access.walk.js';
+import { schedulingWalk } from '../../modules/scheduling/access.walk.js';
+import { type SupervisionWorld, seedSupervision } from '../../testing/supervision.js';
+import { callers, signedIn, type WalkEntry as Entry, type Who } from './walk.js';
 
-type Who = 'anonymous' | 'platform_admin' | Role | 'other_tenant_admin';
-const callers: Who[] = ['anonymous', 'platform_admin', ...allRoles, 'other_tenant_admin'];
-const signedIn = callers.filter((c) => c !== 'anonymous');
-
-interface Entry {
-  allowed: readonly Who[];
-  /** The URL (with ids filled in) and body; may create throwaway rows for destructive routes. */
-  request?: (ctx: { t: TestApp; world: World }) => Promise<{ url?: string; body?: unknown }>;
-  /** The URL names a record of provider A: another provider's admin must get 404, never the record. */
-  tenantResource?: boolean;
-}
-
-const staff: Who[] = ['provider_admin', 'practitioner', 'other_tenant_admin'];
+const staff: Who[] = ['provider_admin', 'practitioner', 'other_practitioner', 'other_tenant_admin'];
 const admins: Who[] = ['provider_admin', 'other_tenant_admin'];
 const clientSide: Who[] = ['client_contact', 'participant', 'peer_supporter', 'job_seeker'];
 
-async function throwawayMembership({ t, world }: { t: TestApp; world: World }) {
+async function throwawayMembership({ t, world }: { t: TestApp; world: World; sup?: SupervisionWorld }) {
   const user = await t.db.kysely
     .insertInto('users')
     .values({ email: `tmp-${crypto.randomUUID()}@example.test`, name: 'Temporary', password_hash: null, updated_at: new Date(), locale: null, time_zone: null, totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_step: null, disabled_at: null })
@@ -39,7 +31,7 @@ async function throwawayMembership({ t, world }: { t: TestApp; world: World }) {
   return m.id;
 }
 
-async function throwawayInvitation({ t, world }: { t: TestApp; world: World }) {
+async function throwawayInvitation({ t, world }: { t: TestApp; world: World; sup?: SupervisionWorld }) {
   const row = await t.db.kysely
     .insertInto('invitations')
     .values({ provider_id: world.providerId, email: 'x@example.test', role: 'practitioner', organisation_id: null, unit_id: null, token_hash: crypto.randomUUID(), invited_by: null, expires_at: new Date(Date.now() + 86400_000), accepted_at: null, revoked_at: null })
@@ -104,7 +96,7 @@ const table: Record<string, Entry> = {
   'GET /api/organisations': { allowed: [...staff, ...clientSide] },
   'POST /api/organisations': { allowed: admins, request: async () => ({ body: { name: `Org ${crypto.randomUUID()}` } }) },
   'GET /api/organisations/:id': {
-    allowed: ['provider_admin', 'practitioner', ...clientSide],
+    allowed: ['provider_admin', 'practitioner', 'other_practitioner', ...clientSide],
     tenantResource: true,
     request: async ({ world }) => ({ url: `/api/organisations/${world.organisationId}` }),
   },
@@ -126,16 +118,22 @@ const table: Record<string, Entry> = {
     request: async () => ({ body: { name: 'New provider', slug: `p-${crypto.randomUUID().slice(0, 8)}`, country: 'SE', adminEmail: 'boss@example.test' } }),
   },
   'GET /api/dev/outbox': { allowed: callers },
+  ...intakeWalk,
+  ...processesWalk,
+  ...schedulingWalk,
 };
 
 const refusalCodes = new Set(['unauthorised', 'second_factor_required', 'forbidden']);
 
 let t: TestApp;
 let world: World;
+let sup: SupervisionWorld;
 
 beforeAll(async () => {
   t = await startTestApp();
-  world = await seedWorld(t.db, new DataCipher(t.config.dataKey));
+  const cipher = new DataCipher(t.config.dataKey);
+  world = await seedWorld(t.db, cipher);
+  sup = await seedSupervision(t.db, world, cipher);
 });
 afterAll(() => t.close());
 
@@ -174,7 +172,7 @@ describe('authorisation walk', () => {
       const outcomes: string[] = [];
       for (const who of callers) {
         const client = await clientFor(who);
-        const { url = path, body } = (await entry.request?.({ t, world })) ?? {};
+        const { url = path, body } = (await entry.request?.({ t, world, sup })) ?? {};
         const res = await client.request(method as 'GET', url, method === 'GET' ? undefined : (body ?? {}));
         const code: string | undefined = String(res.headers['content-type'] ?? '').includes('json') ? res.json()?.error?.code : undefined;
         const refused = refusalCodes.has(code ?? '') || (entry.tenantResource && res.statusCode === 404);
@@ -203,7 +201,7 @@ describe('second factor in the walk', () => {
     const strict = t.app.routeTable.filter((r) => r.access && r.access !== 'public' && r.access !== 'session');
     expect(strict.length).toBeGreaterThan(10);
     for (const r of strict) {
-      const { url = r.url, body } = (await table[`${r.method} ${r.url}`]?.request?.({ t, world })) ?? {};
+      const { url = r.url, body } = (await table[`${r.method} ${r.url}`]?.request?.({ t, world, sup })) ?? {};
       const res = await client.request(r.method as 'GET', url, r.method === 'GET' ? undefined : (body ?? {}));
       expect([401], `${r.method} ${r.url}`).toContain(res.statusCode);
     }

@@ -318,6 +318,8 @@ export interface MeetingsTable {
   cancel_reason: string | null;
   cancelled_by_role: 'provider' | 'client' | 'participant' | null;
   late_cancellation: Generated<boolean>;
+  price_cents: number;
+  currency: Generated<string>;
   sequence: Generated<number>;
   reminder_sent_at: Timestamp | null;
   created_by: string | null;

@@ -199,6 +199,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       cancel_reason text,
       cancelled_by_role text check (cancelled_by_role in ('provider','client','participant')),
       late_cancellation boolean not null default false,
+      -- The price agreed when the meeting was booked: invoicing never changes with later price edits.
+      price_cents integer not null check (price_cents >= 0),
+      currency text not null default 'EUR',
       sequence integer not null default 0,
       reminder_sent_at timestamptz,
       created_by uuid references users(id),
