@@ -5,6 +5,14 @@ import en from '../locales/en.json';
 import fi from '../locales/fi.json';
 import nb from '../locales/nb.json';
 import sv from '../locales/sv.json';
+import intakeEn from '../modules/intake/locales/en.json';
+import intakeFi from '../modules/intake/locales/fi.json';
+import intakeNb from '../modules/intake/locales/nb.json';
+import intakeSv from '../modules/intake/locales/sv.json';
+import supervisionEn from '../modules/supervision/locales/en.json';
+import supervisionFi from '../modules/supervision/locales/fi.json';
+import supervisionNb from '../modules/supervision/locales/nb.json';
+import supervisionSv from '../modules/supervision/locales/sv.json';
 import { LOCALES, type Locale } from './types';
 
 export const LANGUAGE_STORAGE_KEY = 'rinnalla.language';
@@ -31,12 +39,15 @@ void i18n
   .use(LanguageDetector)
   .use(initReactI18next)
   .init({
+    // One namespace per domain module, so each module keeps its own strings (useTranslation('intake')).
     resources: {
-      en: { translation: en },
-      fi: { translation: fi },
-      sv: { translation: sv },
-      nb: { translation: nb },
+      en: { translation: en, intake: intakeEn, supervision: supervisionEn },
+      fi: { translation: fi, intake: intakeFi, supervision: supervisionFi },
+      sv: { translation: sv, intake: intakeSv, supervision: supervisionSv },
+      nb: { translation: nb, intake: intakeNb, supervision: supervisionNb },
     },
+    ns: ['translation', 'intake', 'supervision'],
+    defaultNS: 'translation',
     supportedLngs: [...LOCALES],
     nonExplicitSupportedLngs: false,
     load: 'languageOnly',
