@@ -19,6 +19,7 @@ export interface SentMail {
   to: string;
   subject: string;
   text: string;
+  attachments?: { filename: string; contentType: string; content: string }[] | undefined;
 }
 
 /** Replaces SMTP, the only part of the outside world the kernel talks to. */

@@ -103,7 +103,7 @@ export const policies: Record<TenantTable, readonly Grant[]> = {
       roles: ['provider_admin'],
       actions: ['read', 'create', 'update', 'delete'],
       scope: 'provider',
-      fields: ['user_id', 'role', 'organisation_id', 'unit_id'],
+      fields: ['user_id', 'role', 'organisation_id', 'unit_id', 'on_call'],
     },
     { roles: staff.filter((r) => r !== 'provider_admin'), actions: ['read'], scope: 'provider' },
     {

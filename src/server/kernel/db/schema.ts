@@ -128,6 +128,13 @@ export interface AuditEventsTable {
   details: ColumnType<Record<string, unknown> | null, string | null | undefined, never>;
 }
 
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  /** Text content (calendar files); binary attachments are not needed yet. */
+  content: string;
+}
+
 export interface MailOutboxTable {
   id: Generated<string>;
   provider_id: string | null;
@@ -135,6 +142,7 @@ export interface MailOutboxTable {
   subject: string;
   text_body: string;
   html_body: string | null;
+  attachments: ColumnType<MailAttachment[] | null, string | null | undefined, string | null>;
   status: 'pending' | 'sent' | 'stored' | 'failed';
   attempts: Generated<number>;
   next_attempt_at: Timestamp;

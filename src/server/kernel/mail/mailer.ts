@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
 import type { Clock } from '../clock.js';
-import type { Database } from '../db/schema.js';
+import type { Database, MailAttachment } from '../db/schema.js';
 
 export interface OutgoingMail {
   to: string;
@@ -9,18 +9,20 @@ export interface OutgoingMail {
   text: string;
   html?: string | null;
   providerId?: string | null;
+  /** e.g. a meeting's .ics: `{ filename: 'invite.ics', contentType: 'text/calendar; method=REQUEST', content }` */
+  attachments?: MailAttachment[];
 }
 
 /** The outside world: replaced in tests by one that records what it was given. */
 export interface MailTransport {
-  send(mail: { from: string; to: string; subject: string; text: string; html?: string | undefined }): Promise<void>;
+  send(mail: { from: string; to: string; subject: string; text: string; html?: string | undefined; attachments?: MailAttachment[] | undefined }): Promise<void>;
 }
 
 export function smtpTransport(smtpUrl: string): MailTransport {
   const transporter = nodemailer.createTransport(smtpUrl);
   return {
     async send(mail) {
-      await transporter.sendMail(mail);
+      await transporter.sendMail({ ...mail, attachments: mail.attachments?.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })) });
     },
   };
 }
@@ -38,6 +40,7 @@ export async function enqueueMail(db: Kysely<Database>, mail: OutgoingMail): Pro
       subject: mail.subject,
       text_body: mail.text,
       html_body: mail.html ?? null,
+      attachments: mail.attachments?.length ? JSON.stringify(mail.attachments) : null,
       status: 'pending',
       next_attempt_at: new Date(0),
       last_error: null,
@@ -76,7 +79,8 @@ export async function deliverDueMail(
         continue;
       }
       try {
-        await transport.send({ from, to: mail.to_address, subject: mail.subject, text: mail.text_body, html: mail.html_body ?? undefined });
+        const attachments = typeof mail.attachments === 'string' ? (JSON.parse(mail.attachments) as MailAttachment[]) : (mail.attachments ?? undefined);
+        await transport.send({ from, to: mail.to_address, subject: mail.subject, text: mail.text_body, html: mail.html_body ?? undefined, attachments });
         await trx.updateTable('mail_outbox').set({ status: 'sent', sent_at: clock.now(), attempts: mail.attempts + 1 }).where('id', '=', mail.id).execute();
       } catch (err) {
         const attempts = mail.attempts + 1;

@@ -22,7 +22,18 @@ export async function outboxRoutes(root: FastifyInstance): Promise<void> {
         querystring: z.object({ to: z.string().max(254).optional() }),
         response: {
           200: z.object({
-            items: z.array(z.object({ id: z.string(), to: z.string(), subject: z.string(), text: z.string(), html: z.string().nullable(), createdAt: z.string(), status: z.string() })),
+            items: z.array(
+              z.object({
+                id: z.string(),
+                to: z.string(),
+                subject: z.string(),
+                text: z.string(),
+                html: z.string().nullable(),
+                attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), content: z.string() })),
+                createdAt: z.string(),
+                status: z.string(),
+              }),
+            ),
           }),
           ...errors,
         },
@@ -41,6 +52,7 @@ export async function outboxRoutes(root: FastifyInstance): Promise<void> {
           subject: r.subject,
           text: r.text_body,
           html: r.html_body,
+          attachments: (typeof r.attachments === 'string' ? JSON.parse(r.attachments) : r.attachments) ?? [],
           createdAt: new Date(r.created_at).toISOString(),
           status: r.status,
         })),
