@@ -165,6 +165,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler((req, reply) => {
     const wantsPage = req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
     if (wantsPage && hasWeb) {
+      if (req.url.startsWith('/request/')) {
+        // The public request form is meant to be embedded in providers' own web sites.
+        const csp = String(reply.getHeader('content-security-policy') ?? '');
+        reply.header('content-security-policy', csp.replace("frame-ancestors 'none'", 'frame-ancestors *'));
+        reply.removeHeader('x-frame-options');
+      }
       // Assets are fingerprinted; the shell itself must never be cached stale.
       return reply.header('cache-control', 'no-store').sendFile('index.html');
     }
