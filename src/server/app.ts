@@ -160,7 +160,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // The address the server prints: the web app, not the static plugin's directory refusal.
   app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_req, reply) => {
     if (!hasWeb) return reply.status(404).send({ error: { code: 'not_found', message: 'The web app is not built: run npm run build' } });
-    return reply.header('cache-control', 'no-store').sendFile('index.html');
+    return reply.header('cache-control', 'no-store').sendFile('index.html', { cacheControl: false });
   });
   app.setNotFoundHandler((req, reply) => {
     const wantsPage = req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
@@ -172,7 +172,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         reply.removeHeader('x-frame-options');
       }
       // Assets are fingerprinted; the shell itself must never be cached stale.
-      return reply.header('cache-control', 'no-store').sendFile('index.html');
+      return reply.header('cache-control', 'no-store').sendFile('index.html', { cacheControl: false });
     }
     return reply.status(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
   });
