@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { type Busy, freeSlots, type FreeSlotsInput, type WeeklyHours } from './availability.js';
+import { type Busy, type FreeSlotsInput, freeSlots, type WeeklyHours } from './availability.js';
 import { isPublicHoliday } from './holidays.js';
 
 const HEL = 'Europe/Helsinki';
@@ -48,11 +48,21 @@ describe('freeSlots', () => {
   it('skips public holidays of the country and, when asked, the eves', () => {
     const easter = freeSlots({ ...base, stepMinutes: 60, from: at('2026-04-02 00:00'), to: at('2026-04-08 00:00') });
     expect([...new Set(easter.map((s) => local(s.startsAt).slice(0, 10)))]).toEqual(['2026-04-02', '2026-04-07']);
-    const norway = freeSlots({ ...base, timeZone: 'Europe/Oslo', country: 'NO', stepMinutes: 60, from: '2026-04-01T00:00:00+02:00', to: '2026-04-03T00:00:00+02:00' });
+    const norway = freeSlots({
+      ...base,
+      timeZone: 'Europe/Oslo',
+      country: 'NO',
+      stepMinutes: 60,
+      from: '2026-04-01T00:00:00+02:00',
+      to: '2026-04-03T00:00:00+02:00',
+    });
     expect(norway.map((s) => local(s.startsAt, 'Europe/Oslo').slice(0, 10))).toEqual(['2026-04-01', '2026-04-01']);
     const eve = { ...base, stepMinutes: 60, from: at('2026-12-23 00:00'), to: at('2026-12-29 00:00') };
     expect([...new Set(freeSlots(eve).map((s) => local(s.startsAt).slice(0, 10)))]).toEqual(['2026-12-23', '2026-12-24', '2026-12-28']);
-    expect([...new Set(freeSlots({ ...eve, closedOnEves: true }).map((s) => local(s.startsAt).slice(0, 10)))]).toEqual(['2026-12-23', '2026-12-28']);
+    expect([...new Set(freeSlots({ ...eve, closedOnEves: true }).map((s) => local(s.startsAt).slice(0, 10)))]).toEqual([
+      '2026-12-23',
+      '2026-12-28',
+    ]);
   });
 
   it('leaves out absences and bookings, and keeps the buffer around bookings only', () => {
@@ -79,7 +89,11 @@ describe('freeSlots', () => {
       { weekday: 1, start: '08:30', end: '09:30' },
       { weekday: 1, start: '23:00', end: '24:00' },
     ];
-    expect(freeSlots({ ...base, weekly }).map((s) => local(s.startsAt))).toEqual(['2026-03-09 08:00', '2026-03-09 08:30', '2026-03-09 23:00']);
+    expect(freeSlots({ ...base, weekly }).map((s) => local(s.startsAt))).toEqual([
+      '2026-03-09 08:00',
+      '2026-03-09 08:30',
+      '2026-03-09 23:00',
+    ]);
   });
 
   it('is empty without weekly hours, with an empty range, or when the meeting is longer than every window', () => {
@@ -108,7 +122,7 @@ describe('freeSlots', () => {
     const spanMs = 5 * 365 * 24 * 3600_000;
     const busy: Busy[] = [];
     for (let i = 0; i < 5000; i++) {
-      const s = startMs + Math.floor(rand() * spanMs / 900_000) * 900_000;
+      const s = startMs + Math.floor((rand() * spanMs) / 900_000) * 900_000;
       busy.push({ startsAt: new Date(s).toISOString(), endsAt: new Date(s + (1 + Math.floor(rand() * 8)) * 900_000).toISOString() });
     }
     const absences = [{ startsAt: '2026-07-06T00:00:00+03:00', endsAt: '2026-07-27T00:00:00+03:00' }];
@@ -133,7 +147,11 @@ describe('freeSlots', () => {
     const pad = 10 * 60_000;
     const busyMs = busy.map((b) => [Date.parse(b.startsAt) - pad, Date.parse(b.endsAt) + pad] as const);
     const absentMs = absences.map((a) => [Date.parse(a.startsAt), Date.parse(a.endsAt)] as const);
-    for (let day = DateTime.fromISO('2026-01-01', { zone: HEL }); day < DateTime.fromISO('2026-07-02', { zone: HEL }); day = day.plus({ days: 1 })) {
+    for (
+      let day = DateTime.fromISO('2026-01-01', { zone: HEL });
+      day < DateTime.fromISO('2026-07-02', { zone: HEL });
+      day = day.plus({ days: 1 })
+    ) {
       if (day.weekday > 5 || isPublicHoliday('FI', day.toISODate()!)) continue;
       for (let m = 8 * 60; m + 60 <= 16 * 60; m += 30) {
         const s = day.set({ hour: Math.floor(m / 60), minute: m % 60 }).toMillis();

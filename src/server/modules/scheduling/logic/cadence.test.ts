@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { Busy, WeeklyHours } from './availability.js';
-import { monthlyTarget, type PlanCadenceInput, planCadence, type ProposedMeeting } from './cadence.js';
+import { monthlyTarget, type PlanCadenceInput, type ProposedMeeting, planCadence } from './cadence.js';
 import { isPublicHoliday } from './holidays.js';
 
 const HEL = 'Europe/Helsinki';
@@ -41,7 +41,8 @@ function expectSane(meetings: ProposedMeeting[], inp: PlanCadenceInput): void {
   const zone = inp.timeZone;
   const notBefore = Date.parse(inp.now) + (inp.minNoticeMinutes ?? 120) * 60_000;
   const pad = (inp.bufferMinutes ?? 0) * 60_000;
-  const overlaps = (s: number, e: number, list: Busy[], p = 0) => list.some((b) => Date.parse(b.startsAt) - p < e && s < Date.parse(b.endsAt) + p);
+  const overlaps = (s: number, e: number, list: Busy[], p = 0) =>
+    list.some((b) => Date.parse(b.startsAt) - p < e && s < Date.parse(b.endsAt) + p);
   let previousEnd = Number.NEGATIVE_INFINITY;
   for (const m of meetings) {
     const s = Date.parse(m.startsAt);
@@ -149,7 +150,13 @@ describe('crisis: the first meeting', () => {
 describe('crisis: the series', () => {
   it('acute phase every 14 days at 10:00 Helsinki time across the March DST change, then every 4 weeks', () => {
     const meetings = plan({ now: at('2026-03-17 07:00'), weekly: days(MON_FRI, '10:00', '16:00'), count: 5 });
-    expect(localTimes(meetings)).toEqual(['2026-03-17 10:00', '2026-03-31 10:00', '2026-04-14 10:00', '2026-05-12 10:00', '2026-06-09 10:00']);
+    expect(localTimes(meetings)).toEqual([
+      '2026-03-17 10:00',
+      '2026-03-31 10:00',
+      '2026-04-14 10:00',
+      '2026-05-12 10:00',
+      '2026-06-09 10:00',
+    ]);
     expect(meetings.map((m) => m.startsAt.slice(11, 16))).toEqual(['08:00', '07:00', '07:00', '07:00', '07:00']);
     expect(dayGaps(meetings)).toEqual([14, 14, 28, 28]);
     expect(meetings.map((m) => m.reason)).toEqual(['first-asap', 'acute-phase', 'acute-phase', 'lengthened', 'lengthened']);
@@ -163,16 +170,34 @@ describe('crisis: the series', () => {
   });
 
   it('keeps 10:00 Oslo time across both changes', () => {
-    const spring = plan({ now: '2026-03-17T06:00:00+01:00', timeZone: OSL, country: 'NO', weekly: days(MON_FRI, '10:00', '16:00'), count: 3 });
+    const spring = plan({
+      now: '2026-03-17T06:00:00+01:00',
+      timeZone: OSL,
+      country: 'NO',
+      weekly: days(MON_FRI, '10:00', '16:00'),
+      count: 3,
+    });
     expect(localTimes(spring, OSL)).toEqual(['2026-03-17 10:00', '2026-03-31 10:00', '2026-04-14 10:00']);
     expect(spring.map((m) => m.startsAt.slice(11, 16))).toEqual(['09:00', '08:00', '08:00']);
-    const autumn = plan({ now: '2026-10-13T06:00:00+02:00', timeZone: OSL, country: 'NO', weekly: days(MON_FRI, '10:00', '16:00'), count: 2 });
+    const autumn = plan({
+      now: '2026-10-13T06:00:00+02:00',
+      timeZone: OSL,
+      country: 'NO',
+      weekly: days(MON_FRI, '10:00', '16:00'),
+      count: 2,
+    });
     expect(localTimes(autumn, OSL)).toEqual(['2026-10-13 10:00', '2026-10-27 10:00']);
     expect(autumn.map((m) => m.startsAt.slice(11, 16))).toEqual(['08:00', '09:00']);
   });
 
   it('in Oslo, a meeting due on Maundy Thursday moves past Easter and says why; the rhythm continues', () => {
-    const meetings = plan({ now: '2026-03-19T06:00:00+01:00', timeZone: OSL, country: 'NO', weekly: days(MON_FRI, '10:00', '16:00'), count: 3 });
+    const meetings = plan({
+      now: '2026-03-19T06:00:00+01:00',
+      timeZone: OSL,
+      country: 'NO',
+      weekly: days(MON_FRI, '10:00', '16:00'),
+      count: 3,
+    });
     expect(localTimes(meetings, OSL)).toEqual(['2026-03-19 10:00', '2026-04-07 10:00', '2026-04-16 10:00']);
     expect(meetings[1]).toMatchObject({ target: '2026-04-02', shiftedBecause: ['holiday'], reason: 'acute-phase' });
     expect(meetings[1]!.late).toBeUndefined();
@@ -182,10 +207,9 @@ describe('crisis: the series', () => {
 
   it('uses preferredTime after the first meeting, which stays as early as possible', () => {
     const meetings = plan({ now: at('2026-03-09 05:00'), preferredTime: '10:00', count: 3 });
-    expect(localTimes(meetings)).toEqual(['2026-03-09 08:00', '2026-03-23 10:00', '2026-04-06 10:00'].slice(0, 2).concat(meetings.length > 2 ? [local(meetings[2]!.startsAt)] : []));
     // 6 April is Easter Monday: moved to Tuesday at the same time.
+    expect(localTimes(meetings)).toEqual(['2026-03-09 08:00', '2026-03-23 10:00', '2026-04-07 10:00']);
     expect(meetings[2]).toMatchObject({ target: '2026-04-06', shiftedBecause: ['holiday'] });
-    expect(local(meetings[2]!.startsAt)).toBe('2026-04-07 10:00');
   });
 
   it('takes a custom acute phase and lengthened interval', () => {
@@ -205,7 +229,14 @@ describe('moving a target', () => {
 
   it('an absence on the target day moves the meeting to the next day at the same time', () => {
     const absences = [{ startsAt: at('2026-03-16 00:00'), endsAt: at('2026-03-17 00:00') }];
-    const meetings = plan({ kind: 'weekly', now: at('2026-03-02 09:00'), startFrom: '2026-03-09', preferredTime: '10:00', count: 3, absences });
+    const meetings = plan({
+      kind: 'weekly',
+      now: at('2026-03-02 09:00'),
+      startFrom: '2026-03-09',
+      preferredTime: '10:00',
+      count: 3,
+      absences,
+    });
     expect(localTimes(meetings)).toEqual(['2026-03-09 10:00', '2026-03-17 10:00', '2026-03-23 10:00']);
     expect(meetings[1]).toMatchObject({ target: '2026-03-16', shiftedBecause: ['absence'] });
   });
@@ -222,7 +253,11 @@ describe('moving a target', () => {
 
   it('avoids every existing booking when the week is crowded', () => {
     const busy: Busy[] = [];
-    for (let d = DateTime.fromISO('2026-03-09', { zone: HEL }); d < DateTime.fromISO('2026-06-01', { zone: HEL }); d = d.plus({ days: 1 })) {
+    for (
+      let d = DateTime.fromISO('2026-03-09', { zone: HEL });
+      d < DateTime.fromISO('2026-06-01', { zone: HEL });
+      d = d.plus({ days: 1 })
+    ) {
       for (const [h1, h2] of [
         [8, 10],
         [10, 12],
@@ -235,12 +270,24 @@ describe('moving a target', () => {
     expect(meetings).toHaveLength(8);
     // Mondays to Thursdays only 12–13 and 15–16 are free; 12:00 is nearer to 10:00.
     expect(meetings.every((m) => local(m.startsAt).endsWith('12:00'))).toBe(true);
-    expect(meetings.every((m) => m.shiftedBecause?.[0] === 'busy')).toBe(true);
+    expect(meetings.map((m) => m.shiftedBecause)).toEqual(
+      meetings.map((m) => (m.target === '2026-04-06' ? ['holiday', 'busy'] : ['busy'])),
+    );
+    // Easter Monday (which this synthetic calendar also has bookings on: every reason that applies is given), moved to Tuesday.
+    expect(meetings[4]).toMatchObject({ target: '2026-04-06' });
+    expect(local(meetings[4]!.startsAt)).toBe('2026-04-07 12:00');
   });
 
   it('a long absence: the meeting is flagged late and the series counts on from it', () => {
     const absences = [{ startsAt: at('2026-02-01 00:00'), endsAt: at('2026-04-01 00:00') }];
-    const meetings = plan({ kind: 'monthly', now: at('2026-01-05 09:00'), startFrom: '2026-01-12', preferredTime: '10:00', count: 4, absences });
+    const meetings = plan({
+      kind: 'monthly',
+      now: at('2026-01-05 09:00'),
+      startFrom: '2026-01-12',
+      preferredTime: '10:00',
+      count: 4,
+      absences,
+    });
     expect(localTimes(meetings)).toEqual(['2026-01-12 10:00', '2026-04-01 10:00', '2026-04-29 10:00', '2026-06-03 10:00']);
     expect(meetings[1]).toMatchObject({ target: '2026-02-09', late: true, shiftedBecause: ['absence'] });
     expect(meetings[2]!.late).toBeUndefined();
@@ -347,7 +394,7 @@ describe('performance', () => {
   it('plans 12 meetings against five years of bookings quickly', () => {
     const busy: Busy[] = [];
     // About eight sessions a week for five years: 2,000 bookings ending in the planning period.
-    for (let week = DateTime.fromISO('2021-07-05', { zone: HEL }); busy.length < 2000; week = week.plus({ weeks: 1 })) {
+    for (let week = DateTime.fromISO('2021-08-02', { zone: HEL }); busy.length < 2000; week = week.plus({ weeks: 1 })) {
       for (const [weekday, hour] of [
         [1, 9],
         [1, 13],
@@ -366,8 +413,21 @@ describe('performance', () => {
     expect(busy.length).toBe(2000);
     expect(lastBooking > '2026-05-01').toBe(true);
 
-    const crisis = input({ now: '2026-03-10T09:00:00Z', count: 12, busy, bufferMinutes: 15 });
-    const monthly = input({ kind: 'monthly', now: '2026-03-10T09:00:00Z', count: 12, busy, bufferMinutes: 15, preferredTime: '10:00' });
+    // 2031 has not been asked about in this file, so the first call also computes holiday years.
+    const shift = (b: Busy): Busy => ({
+      startsAt: DateTime.fromISO(b.startsAt).plus({ years: 5 }).toUTC().toISO()!,
+      endsAt: DateTime.fromISO(b.endsAt).plus({ years: 5 }).toUTC().toISO()!,
+    });
+    const busy2031 = busy.map(shift);
+    const crisis = input({ now: '2031-03-10T09:00:00Z', count: 12, busy: busy2031, bufferMinutes: 15 });
+    const monthly = input({
+      kind: 'monthly',
+      now: '2031-03-10T09:00:00Z',
+      count: 12,
+      busy: busy2031,
+      bufferMinutes: 15,
+      preferredTime: '10:00',
+    });
     const t0 = performance.now();
     const cold = planCadence(crisis);
     const t1 = performance.now();
@@ -376,7 +436,7 @@ describe('performance', () => {
     const months = planCadence(monthly);
     const t3 = performance.now();
     console.log(
-      `planCadence, 12 meetings vs ${busy.length} bookings: crisis ${(t1 - t0).toFixed(1)} ms cold (first use of holiday data), ` +
+      `planCadence, 12 meetings vs ${busy.length} bookings: crisis ${(t1 - t0).toFixed(1)} ms on the first call (holiday years not yet cached), ` +
         `${(t2 - t1).toFixed(1)} ms warm; monthly ${(t3 - t2).toFixed(1)} ms`,
     );
     expect(cold).toHaveLength(12);

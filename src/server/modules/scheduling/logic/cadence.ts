@@ -207,17 +207,22 @@ export function planCadence(input: PlanCadenceInput): ProposedMeeting[] {
     return into;
   }
 
-  /** Why no slot on `day` works: the union over the slots its weekly hours would have offered. */
-  function dayReasons(day: DateTime, floor: number, into = new Set<ShiftReason>()): Set<ShiftReason> {
+  /**
+   * Why no slot on `day` works: the union over the slots its weekly hours would have offered.
+   * With `onlyAhead`, slots already behind the floor are passed over: when a crisis is reported
+   * in the afternoon, the morning that has gone is no reason worth reporting.
+   */
+  function dayReasons(day: DateTime, floor: number, into = new Set<ShiftReason>(), onlyAhead = false): Set<ShiftReason> {
     if (isHoliday(day)) into.add('holiday');
     let offered = false;
     for (const w of dayWindows(weekly, day)) {
       for (let start = w.startMs; start + durMs <= w.endMs; start += stepMs) {
+        if (onlyAhead && start < floor) continue;
         offered = true;
         slotReasons(day, start, start + durMs, floor, into);
       }
     }
-    if (!offered) into.add('unavailable');
+    if (!offered && !onlyAhead) into.add('unavailable');
     return into;
   }
 
@@ -259,7 +264,7 @@ export function planCadence(input: PlanCadenceInput): ProposedMeeting[] {
       const reasons = new Set<ShiftReason>();
       // Days without weekly hours (the weekend, usually) are not news; say what blocked the working time.
       for (let day = floorDay; day.toMillis() <= deadline.toMillis(); day = day.plus({ days: 1 })) {
-        if (weekly.has(day.weekday)) dayReasons(day, floorMs, reasons);
+        if (weekly.has(day.weekday)) dayReasons(day, floorMs, reasons, true);
       }
       shiftedBecause = ordered(reasons);
     }
@@ -314,7 +319,8 @@ export function planCadence(input: PlanCadenceInput): ProposedMeeting[] {
       late = true;
     }
     const idealStart = localMinuteMs(target, prefer);
-    const shiftedBecause = found.slot.startMs === idealStart ? undefined : ordered(slotReasons(target, idealStart, idealStart + durMs, floor));
+    const shiftedBecause =
+      found.slot.startMs === idealStart ? undefined : ordered(slotReasons(target, idealStart, idealStart + durMs, floor));
     const reason: MeetingReason = kind !== 'crisis' ? 'regular' : index < acute ? 'acute-phase' : 'lengthened';
     accept(found, reason, target, shiftedBecause, late);
     // After a long displacement the old rhythm would put the next meeting right behind this one;

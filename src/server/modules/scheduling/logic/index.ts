@@ -1,4 +1,4 @@
-export type { Absence, Busy, FreeSlotsInput, Interval, Slot, WeeklyHours, WeeklyHoursEntry, Weekday } from './availability.js';
+export type { Absence, Busy, FreeSlotsInput, Interval, Slot, Weekday, WeeklyHours, WeeklyHoursEntry } from './availability.js';
 export { freeSlots } from './availability.js';
 export type { CadenceKind, MeetingReason, PlanCadenceInput, ProposedMeeting, ShiftReason } from './cadence.js';
 export { planCadence } from './cadence.js';
