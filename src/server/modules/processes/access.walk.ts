@@ -8,7 +8,12 @@ const staffA: Who[] = ['provider_admin', 'practitioner', 'other_practitioner'];
 /** Who works on `sup.processId` (or a throwaway process led by the world's practitioner). */
 const onProcess: Who[] = ['provider_admin', 'practitioner'];
 
-type ProcessOptions = { kind?: 'group' | 'crisis_group'; status?: 'proposed' | 'active'; participants?: string[]; practitioners?: string[] };
+type ProcessOptions = {
+  kind?: 'group' | 'crisis_group';
+  status?: 'proposed' | 'active';
+  participants?: string[];
+  practitioners?: string[];
+};
 
 /** A throwaway process of the world's organisation led by the world's practitioner, for destructive routes. */
 async function throwawayProcess({ t, world, sup }: WalkContext, opts: ProcessOptions = {}): Promise<string> {
@@ -51,7 +56,16 @@ async function throwawayProcess({ t, world, sup }: WalkContext, opts: ProcessOpt
 async function throwawayPerson({ t, world }: WalkContext): Promise<string> {
   const row = await t.db.kysely
     .insertInto('people')
-    .values({ provider_id: world.providerId, organisation_id: world.organisationId, unit_id: null, user_id: null, name: 'Walk Person', email: null, phone: null, locale: null })
+    .values({
+      provider_id: world.providerId,
+      organisation_id: world.organisationId,
+      unit_id: null,
+      user_id: null,
+      name: 'Walk Person',
+      email: null,
+      phone: null,
+      locale: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -61,7 +75,19 @@ async function throwawayPerson({ t, world }: WalkContext): Promise<string> {
 async function throwawayUser({ t }: WalkContext): Promise<string> {
   const row = await t.db.kysely
     .insertInto('users')
-    .values({ email: `walk-${crypto.randomUUID()}@example.test`, name: 'Walk Colleague', password_hash: null, updated_at: new Date(), locale: null, time_zone: null, totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_step: null, disabled_at: null })
+    .values({
+      email: `walk-${crypto.randomUUID()}@example.test`,
+      name: 'Walk Colleague',
+      password_hash: null,
+      updated_at: new Date(),
+      locale: null,
+      time_zone: null,
+      totp_secret: null,
+      totp_pending_secret: null,
+      totp_enabled_at: null,
+      totp_last_step: null,
+      disabled_at: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -74,7 +100,14 @@ export const processesWalk: WalkTable = {
   'POST /api/services': {
     allowed: ['provider_admin', 'other_tenant_admin'],
     request: async () => ({
-      body: { kind: 'individual', name: `Walk service ${crypto.randomUUID().slice(0, 8)}`, defaultMinutes: 60, defaultCadence: 'monthly', defaultPlace: 'video', priceCents: 15000 },
+      body: {
+        kind: 'individual',
+        name: `Walk service ${crypto.randomUUID().slice(0, 8)}`,
+        defaultMinutes: 60,
+        defaultCadence: 'monthly',
+        defaultPlace: 'video',
+        priceCents: 15000,
+      },
     }),
   },
   'PATCH /api/services/:id': {
@@ -99,7 +132,9 @@ export const processesWalk: WalkTable = {
   'POST /api/processes': {
     allowed: staffA,
     tenantResource: true,
-    request: async ({ world, sup }) => ({ body: { organisationId: world.organisationId, serviceId: sup.serviceId, title: 'Walk process' } }),
+    request: async ({ world, sup }) => ({
+      body: { organisationId: world.organisationId, serviceId: sup.serviceId, title: 'Walk process' },
+    }),
   },
   'GET /api/processes/:id': {
     allowed: ['provider_admin', 'practitioner', 'client_contact', 'participant'],
@@ -119,7 +154,10 @@ export const processesWalk: WalkTable = {
   'POST /api/processes/:id/participants': {
     allowed: onProcess,
     tenantResource: true,
-    request: async (ctx) => ({ url: `/api/processes/${await throwawayProcess(ctx)}/participants`, body: { personId: await throwawayPerson(ctx) } }),
+    request: async (ctx) => ({
+      url: `/api/processes/${await throwawayProcess(ctx)}/participants`,
+      body: { personId: await throwawayPerson(ctx) },
+    }),
   },
   'DELETE /api/processes/:id/participants/:personId': {
     allowed: onProcess,
@@ -132,7 +170,10 @@ export const processesWalk: WalkTable = {
   'POST /api/processes/:id/practitioners': {
     allowed: onProcess,
     tenantResource: true,
-    request: async (ctx) => ({ url: `/api/processes/${await throwawayProcess(ctx)}/practitioners`, body: { userId: ctx.world.users.other_practitioner.id } }),
+    request: async (ctx) => ({
+      url: `/api/processes/${await throwawayProcess(ctx)}/practitioners`,
+      body: { userId: ctx.world.users.other_practitioner.id },
+    }),
   },
   'DELETE /api/processes/:id/practitioners/:userId': {
     allowed: onProcess,

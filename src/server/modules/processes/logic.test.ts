@@ -49,15 +49,31 @@ describe('status machine', () => {
 });
 
 describe('process defaults from a service', () => {
-  const group = { kind: 'group' as const, default_minutes: 90, default_cadence: 'monthly' as const, default_place: 'on_site' as const, price_cents: 24000, currency: 'EUR' };
+  const group = {
+    kind: 'group' as const,
+    default_minutes: 90,
+    default_cadence: 'monthly' as const,
+    default_place: 'on_site' as const,
+    price_cents: 24000,
+    currency: 'EUR',
+  };
   const crisis = { ...group, kind: 'crisis_group' as const, default_cadence: 'crisis' as const, price_cents: 32000 };
 
   it('takes the service terms when nothing is given', () => {
-    expect(processDefaults(group)).toEqual({ kind: 'group', cadence: 'monthly', sessionMinutes: 90, place: 'on_site', priceCents: 24000, currency: 'EUR' });
+    expect(processDefaults(group)).toEqual({
+      kind: 'group',
+      cadence: 'monthly',
+      sessionMinutes: 90,
+      place: 'on_site',
+      priceCents: 24000,
+      currency: 'EUR',
+    });
   });
 
   it('keeps what the caller gave', () => {
-    expect(processDefaults(group, { kind: 'work_community', cadence: 'biweekly', sessionMinutes: 120, place: 'video', priceCents: 0 })).toEqual({
+    expect(
+      processDefaults(group, { kind: 'work_community', cadence: 'biweekly', sessionMinutes: 120, place: 'video', priceCents: 0 }),
+    ).toEqual({
       kind: 'work_community',
       cadence: 'biweekly',
       sessionMinutes: 120,
@@ -117,13 +133,36 @@ describe('months in the provider time zone', () => {
 });
 
 describe('invoicing', () => {
-  const base = { status: 'held' as const, lateCancellation: false, cancelledByRole: null, priceCents: 24000, currency: 'EUR', processTitle: 'Night shift', serviceName: 'Group supervision' };
+  const base = {
+    status: 'held' as const,
+    lateCancellation: false,
+    cancelledByRole: null,
+    priceCents: 24000,
+    currency: 'EUR',
+    processTitle: 'Night shift',
+    serviceName: 'Group supervision',
+  };
   const meetings: BillableMeeting[] = [
-    { ...base, id: 'm3', startsAt: new Date('2026-10-20T08:00:00Z'), status: 'cancelled', lateCancellation: true, cancelledByRole: 'client', priceCents: 33333 },
+    {
+      ...base,
+      id: 'm3',
+      startsAt: new Date('2026-10-20T08:00:00Z'),
+      status: 'cancelled',
+      lateCancellation: true,
+      cancelledByRole: 'client',
+      priceCents: 33333,
+    },
     { ...base, id: 'm1', startsAt: new Date('2026-09-30T21:30:00Z') },
     { ...base, id: 'm2', startsAt: new Date('2026-10-10T08:00:00Z'), status: 'cancelled', cancelledByRole: 'client' },
     { ...base, id: 'm4', startsAt: new Date('2026-10-28T08:00:00Z'), status: 'planned' },
-    { ...base, id: 'm5', startsAt: new Date('2026-10-29T08:00:00Z'), status: 'cancelled', lateCancellation: true, cancelledByRole: 'provider' },
+    {
+      ...base,
+      id: 'm5',
+      startsAt: new Date('2026-10-29T08:00:00Z'),
+      status: 'cancelled',
+      lateCancellation: true,
+      cancelledByRole: 'provider',
+    },
   ];
 
   it('charges held meetings at the booked price, late cancellations at the percentage, others 0, and skips planned ones', () => {

@@ -183,7 +183,8 @@ export function computeInvoicing(meetings: readonly BillableMeeting[], rules: In
     .map((m): InvoicingRow => {
       let chargedCents = 0;
       if (m.status === 'held') chargedCents = m.priceCents;
-      else if (m.lateCancellation && m.cancelledByRole !== 'provider') chargedCents = percentOf(m.priceCents, rules.lateCancellationChargePercent);
+      else if (m.lateCancellation && m.cancelledByRole !== 'provider')
+        chargedCents = percentOf(m.priceCents, rules.lateCancellationChargePercent);
       return {
         meetingId: m.id,
         date: localDate(m.startsAt, rules.timeZone),
@@ -342,7 +343,9 @@ export function scalingSeries(chain: readonly string[], goals: readonly ChainGoa
   const ordered = goals
     .filter((g) => rank.has(g.processId))
     .slice()
-    .sort((a, b) => rank.get(a.processId)! - rank.get(b.processId)! || a.position - b.position || a.createdAt.getTime() - b.createdAt.getTime());
+    .sort(
+      (a, b) => rank.get(a.processId)! - rank.get(b.processId)! || a.position - b.position || a.createdAt.getTime() - b.createdAt.getTime(),
+    );
   const series: ScalingSeries[] = [];
   const byKey = new Map<string, { series: ScalingSeries; processes: Set<string> }[]>();
   const seriesOfGoal = new Map<string, ScalingSeries>();

@@ -24,7 +24,13 @@ export function providerOf(db: Kysely<Database>, providerId: string) {
 // Services and people
 
 export function listServices(repo: Repository) {
-  return repo.select('services').selectAll('services').orderBy('services.active', 'desc').orderBy('services.kind').orderBy('services.name').execute();
+  return repo
+    .select('services')
+    .selectAll('services')
+    .orderBy('services.active', 'desc')
+    .orderBy('services.kind')
+    .orderBy('services.name')
+    .execute();
 }
 
 export function serviceById(repo: Repository, id: string) {
@@ -37,7 +43,9 @@ export function listPeople(repo: Repository, f: { organisationId?: string | unde
   const q = f.q?.toLowerCase();
   if (q) {
     const pattern = `%${escapeLike(q)}%`;
-    query = query.where((eb) => eb.or([eb(eb.fn('lower', ['people.name']), 'like', pattern), eb(eb.fn('lower', ['people.email']), 'like', pattern)]));
+    query = query.where((eb) =>
+      eb.or([eb(eb.fn('lower', ['people.name']), 'like', pattern), eb(eb.fn('lower', ['people.email']), 'like', pattern)]),
+    );
   }
   return query.orderBy('people.name').orderBy('people.id').limit(500).execute();
 }
@@ -136,7 +144,9 @@ async function summarise(repo: Repository, rows: ProcessRow[], now: Date): Promi
       .select([
         'meetings.process_id',
         sql<Date | null>`min(meetings.starts_at) filter (where meetings.status = 'planned' and meetings.starts_at >= ${now})`.as('next_at'),
-        sql<Date | null>`max(meetings.starts_at) filter (where meetings.status <> 'cancelled' and meetings.starts_at < ${now})`.as('last_at'),
+        sql<Date | null>`max(meetings.starts_at) filter (where meetings.status <> 'cancelled' and meetings.starts_at < ${now})`.as(
+          'last_at',
+        ),
       ])
       .where('meetings.process_id', 'in', ids)
       .groupBy('meetings.process_id')
@@ -173,7 +183,11 @@ export interface Goal {
   closedAt: string | null;
 }
 
-export const goalOut = (g: { id: string; title: string; closed_at: Date | string | null }): Goal => ({ id: g.id, title: g.title, closedAt: isoOrNull(g.closed_at) });
+export const goalOut = (g: { id: string; title: string; closed_at: Date | string | null }): Goal => ({
+  id: g.id,
+  title: g.title,
+  closedAt: isoOrNull(g.closed_at),
+});
 
 export const whatWorksOut = (w: { id: string; text: string; meeting_id: string | null; created_at: Date | string }) => ({
   id: w.id,
@@ -232,7 +246,13 @@ export async function processDetail(repo: Repository, id: string, now: Date): Pr
           .orderBy('people.name')
           .execute()
       : Promise.resolve([]),
-    repo.select('goals').select(['goals.id', 'goals.title', 'goals.closed_at']).where('goals.process_id', '=', id).orderBy('goals.position').orderBy('goals.created_at').execute(),
+    repo
+      .select('goals')
+      .select(['goals.id', 'goals.title', 'goals.closed_at'])
+      .where('goals.process_id', '=', id)
+      .orderBy('goals.position')
+      .orderBy('goals.created_at')
+      .execute(),
     repo
       .select('what_works')
       .select(['what_works.id', 'what_works.text', 'what_works.meeting_id', 'what_works.created_at'])
@@ -254,7 +274,12 @@ export async function processDetail(repo: Repository, id: string, now: Date): Pr
           .orderBy('process_status_changes.at')
           .execute()
       : Promise.resolve([]),
-    repo.select('processes').select('processes.id').where('processes.continued_from_id', '=', id).orderBy('processes.created_at').executeTakeFirst(),
+    repo
+      .select('processes')
+      .select('processes.id')
+      .where('processes.continued_from_id', '=', id)
+      .orderBy('processes.created_at')
+      .executeTakeFirst(),
     repo
       .select('meetings')
       .select(['meetings.id', 'meetings.starts_at', 'meetings.ends_at', 'meetings.status'])
@@ -320,7 +345,11 @@ export async function peopleOfOrganisation(repo: Repository, organisationId: str
 
 /** The process and the ones it continued from, newest first, as far as the caller can see them. */
 export async function continuationChain(repo: Repository, id: string, maxLength = 20): Promise<string[] | null> {
-  let current = await repo.select('processes').select(['processes.id', 'processes.continued_from_id']).where('processes.id', '=', id).executeTakeFirst();
+  let current = await repo
+    .select('processes')
+    .select(['processes.id', 'processes.continued_from_id'])
+    .where('processes.id', '=', id)
+    .executeTakeFirst();
   if (!current) return null;
   const chain = [current.id];
   while (current?.continued_from_id && chain.length < maxLength && !chain.includes(current.continued_from_id)) {

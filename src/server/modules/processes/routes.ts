@@ -26,8 +26,12 @@ const cents = z.number().int().min(0).max(100_000_000);
 const date = z.string().refine(isIsoDate, 'expected a date YYYY-MM-DD');
 const phone = z.string().trim().min(3).max(40);
 const text = (max: number) => z.string().trim().min(1).max(max);
-const videoLink = z.string().trim().url().max(500).refine((v) => /^https:\/\//i.test(v), 'expected an https link');
-
+const videoLink = z
+  .string()
+  .trim()
+  .url()
+  .max(500)
+  .refine((v) => /^https:\/\//i.test(v), 'expected an https link');
 
 const service = z.object({
   id: z.string(),
@@ -71,7 +75,15 @@ const person = z.object({
   locale: z.string().nullable(),
   unitId: z.string().nullable(),
 });
-const personOut = (p: { id: string; organisation_id: string; name: string; email: string | null; phone: string | null; locale: string | null; unit_id: string | null }) => ({
+const personOut = (p: {
+  id: string;
+  organisation_id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  locale: string | null;
+  unit_id: string | null;
+}) => ({
   id: p.id,
   organisationId: p.organisation_id,
   name: p.name,
@@ -118,7 +130,15 @@ const processDetail = processSummary.extend({
   participants: z.array(z.object({ personId: z.string(), name: z.string(), email: z.string().nullable() })),
   goals: z.array(goal),
   whatWorks: z.array(whatWorks),
-  history: z.array(z.object({ fromStatus: z.string().nullable(), toStatus: z.string(), reason: z.string().nullable(), at: z.string(), byName: z.string().nullable() })),
+  history: z.array(
+    z.object({
+      fromStatus: z.string().nullable(),
+      toStatus: z.string(),
+      reason: z.string().nullable(),
+      at: z.string(),
+      byName: z.string().nullable(),
+    }),
+  ),
   continuedAsId: z.string().nullable(),
   meetings: z.array(z.object({ id: z.string(), startsAt: z.string(), endsAt: z.string(), status: z.string() })),
 });
@@ -154,7 +174,10 @@ export async function processesRoutes(root: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/services',
-    { config: { access: catalogueReaders }, schema: { tags: ['services'], response: { 200: z.object({ items: z.array(service) }), ...errors } } },
+    {
+      config: { access: catalogueReaders },
+      schema: { tags: ['services'], response: { 200: z.object({ items: z.array(service) }), ...errors } },
+    },
     async (req) => ({ items: (await listServices(req.repo)).map(serviceOut) }),
   );
 
@@ -226,7 +249,14 @@ export async function processesRoutes(root: FastifyInstance): Promise<void> {
       config: { access: catalogueReaders },
       schema: {
         tags: ['people'],
-        body: z.object({ organisationId: uuid, name, email: email.optional(), phone: phone.optional(), locale: locale.optional(), unitId: uuid.optional() }),
+        body: z.object({
+          organisationId: uuid,
+          name,
+          email: email.optional(),
+          phone: phone.optional(),
+          locale: locale.optional(),
+          unitId: uuid.optional(),
+        }),
         response: { 201: person, ...errors },
       },
     },
@@ -464,7 +494,9 @@ export async function processesRoutes(root: FastifyInstance): Promise<void> {
               z.object({
                 goalId: z.string(),
                 title: z.string(),
-                points: z.array(z.object({ meetingId: z.string(), startsAt: z.string(), personId: z.string().nullable(), value: z.number() })),
+                points: z.array(
+                  z.object({ meetingId: z.string(), startsAt: z.string(), personId: z.string().nullable(), value: z.number() }),
+                ),
               }),
             ),
           }),
@@ -479,7 +511,10 @@ export async function processesRoutes(root: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/invoicing',
-    { config: { access: admin }, schema: { tags: ['invoicing'], querystring: invoicingQuery, response: { 200: invoicingBody, ...errors } } },
+    {
+      config: { access: admin },
+      schema: { tags: ['invoicing'], querystring: invoicingQuery, response: { 200: invoicingBody, ...errors } },
+    },
     async (req) => {
       const { locale: _locale, ...result } = await svc.invoicing(ctx(req), req.query.organisationId, req.query.month);
       return result;
@@ -498,5 +533,4 @@ export async function processesRoutes(root: FastifyInstance): Promise<void> {
         .send(body);
     },
   );
-
 }

@@ -10,8 +10,8 @@ import {
   computeInvoicing,
   currencyOfCountry,
   fileSlug,
-  isCrisisKind,
   type InvoicingRow,
+  isCrisisKind,
   localDate,
   monthRange,
   processDefaults,
@@ -71,20 +71,35 @@ async function requireService(repo: Repository, id: string, path = 'serviceId') 
 }
 
 async function requireUnit(repo: Repository, organisationId: string, unitId: string): Promise<void> {
-  const unit = await repo.select('units').select('units.id').where('units.id', '=', unitId).where('units.organisation_id', '=', organisationId).executeTakeFirst();
+  const unit = await repo
+    .select('units')
+    .select('units.id')
+    .where('units.id', '=', unitId)
+    .where('units.organisation_id', '=', organisationId)
+    .executeTakeFirst();
   if (!unit) throw unprocessable('invalid_reference', 'Unknown unit', field('unitId', 'not a unit of this organisation'));
 }
 
 async function requirePractitioners(repo: Repository, userIds: readonly string[], path: string): Promise<void> {
   const found = await practitionerUserIds(repo, userIds);
   const missing = userIds.findIndex((id) => !found.has(id));
-  if (missing >= 0) throw unprocessable('invalid_reference', 'Not a practitioner of this provider', field(path.includes('[]') ? path.replace('[]', `.${missing}`) : path, 'not a practitioner'));
+  if (missing >= 0)
+    throw unprocessable(
+      'invalid_reference',
+      'Not a practitioner of this provider',
+      field(path.includes('[]') ? path.replace('[]', `.${missing}`) : path, 'not a practitioner'),
+    );
 }
 
 async function requirePeople(repo: Repository, organisationId: string, personIds: readonly string[], path: string): Promise<void> {
   const found = await peopleOfOrganisation(repo, organisationId, personIds);
   const missing = personIds.findIndex((id) => !found.has(id));
-  if (missing >= 0) throw unprocessable('invalid_reference', 'Not a person of this organisation', field(path.includes('[]') ? path.replace('[]', `.${missing}`) : path, 'not a person of the organisation'));
+  if (missing >= 0)
+    throw unprocessable(
+      'invalid_reference',
+      'Not a person of this organisation',
+      field(path.includes('[]') ? path.replace('[]', `.${missing}`) : path, 'not a person of the organisation'),
+    );
 }
 
 /** The process as the caller reaches it, or 404: a colleague who is not on it finds nothing. */
@@ -95,7 +110,8 @@ async function requireProcess(repo: Repository, id: string) {
 }
 
 function checkDates(startDate: string | null | undefined, reviewDate: string | null | undefined): void {
-  if (startDate && reviewDate && reviewDate < startDate) throw badRequest('The review date is before the start date', field('reviewDate', 'before the start date'));
+  if (startDate && reviewDate && reviewDate < startDate)
+    throw badRequest('The review date is before the start date', field('reviewDate', 'before the start date'));
 }
 
 export async function detailOrThrow(ctx: Ctx, id: string): Promise<ProcessDetail> {
@@ -289,11 +305,17 @@ export async function updateProcess(ctx: Ctx, id: string, input: ProcessPatch): 
   await ctx.repo.transaction(async (tx) => {
     const current = await tx
       .select('processes')
-      .select([(eb) => eb.cast<string | null>('processes.start_date', 'text').as('start'), (eb) => eb.cast<string | null>('processes.review_date', 'text').as('review')])
+      .select([
+        (eb) => eb.cast<string | null>('processes.start_date', 'text').as('start'),
+        (eb) => eb.cast<string | null>('processes.review_date', 'text').as('review'),
+      ])
       .where('processes.id', '=', id)
       .executeTakeFirst();
     if (!current) throw notFound();
-    checkDates(input.startDate === undefined ? current.start : input.startDate, input.reviewDate === undefined ? current.review : input.reviewDate);
+    checkDates(
+      input.startDate === undefined ? current.start : input.startDate,
+      input.reviewDate === undefined ? current.review : input.reviewDate,
+    );
     await tx.update('processes', id, {
       ...(input.title !== undefined ? { title: input.title } : {}),
       ...(input.agreedSessions !== undefined ? { agreed_sessions: input.agreedSessions } : {}),
@@ -320,8 +342,20 @@ export async function changeStatus(ctx: Ctx, id: string, to: ProcessStatus, reas
     const move = transition(process.status, to);
     if (!move.ok) throw unprocessable('invalid_transition', move.reason, field('status', move.reason));
     const now = ctx.clock.now();
-    await tx.update('processes', id, { status: to, updated_at: stamp(now) }, { action: 'process.status', details: { from: process.status, to } });
-    await tx.insert('process_status_changes', { process_id: id, from_status: process.status, to_status: to, reason: reason ?? null, changed_by: ctx.repo.caller.userId, at: now });
+    await tx.update(
+      'processes',
+      id,
+      { status: to, updated_at: stamp(now) },
+      { action: 'process.status', details: { from: process.status, to } },
+    );
+    await tx.insert('process_status_changes', {
+      process_id: id,
+      from_status: process.status,
+      to_status: to,
+      reason: reason ?? null,
+      changed_by: ctx.repo.caller.userId,
+      at: now,
+    });
   });
   return detailOrThrow(ctx, id);
 }
@@ -384,7 +418,8 @@ export async function removePractitioner(ctx: Ctx, processId: string, userId: st
       .execute();
     const link = links.find((l) => l.user_id === userId);
     if (!link) throw notFound();
-    if (links.length === 1) throw unprocessable('last_practitioner', 'A process keeps at least one practitioner', field('userId', 'the last practitioner'));
+    if (links.length === 1)
+      throw unprocessable('last_practitioner', 'A process keeps at least one practitioner', field('userId', 'the last practitioner'));
     await tx.delete('process_practitioners', link.id);
   });
 }
@@ -420,9 +455,15 @@ export async function addWhatWorks(ctx: Ctx, processId: string, input: { text: s
         .where('meetings.id', '=', input.meetingId)
         .where('meetings.process_id', '=', processId)
         .executeTakeFirst();
-      if (!meeting) throw unprocessable('invalid_reference', 'Not a meeting of this process', field('meetingId', 'not a meeting of this process'));
+      if (!meeting)
+        throw unprocessable('invalid_reference', 'Not a meeting of this process', field('meetingId', 'not a meeting of this process'));
     }
-    return tx.insert('what_works', { process_id: processId, text: input.text, meeting_id: input.meetingId ?? null, created_by: ctx.repo.caller.userId });
+    return tx.insert('what_works', {
+      process_id: processId,
+      text: input.text,
+      meeting_id: input.meetingId ?? null,
+      created_by: ctx.repo.caller.userId,
+    });
   });
   return whatWorksOut(row);
 }
@@ -450,7 +491,8 @@ export async function continueProcess(
     const move = transition(crisis.status, 'completed');
     if (!move.ok) throw unprocessable('invalid_transition', move.reason, field('status', move.reason));
     const service = await requireService(tx, input.serviceId);
-    if (isCrisisKind(service.kind)) throw unprocessable('invalid_reference', 'Choose an ordinary supervision service', field('serviceId', 'a crisis service'));
+    if (isCrisisKind(service.kind))
+      throw unprocessable('invalid_reference', 'Choose an ordinary supervision service', field('serviceId', 'a crisis service'));
     const now = ctx.clock.now();
     const terms = processDefaults(service, { kind: input.kind });
     const title = input.title ?? crisis.title;
@@ -508,7 +550,12 @@ export async function continueProcess(
       changed_by: me,
       at: now,
     });
-    await tx.update('processes', crisis.id, { status: 'completed', updated_at: stamp(now) }, { action: 'process.continue', details: { continuedAs: created.id } });
+    await tx.update(
+      'processes',
+      crisis.id,
+      { status: 'completed', updated_at: stamp(now) },
+      { action: 'process.continue', details: { continuedAs: created.id } },
+    );
     await tx.insert('process_status_changes', {
       process_id: crisis.id,
       from_status: crisis.status,
@@ -532,7 +579,13 @@ export async function scaling(ctx: Ctx, processId: string) {
   const startsAt = new Map(meetings.map((m) => [m.id, new Date(m.starts_at)]));
   const points = scores
     .filter((s) => startsAt.has(s.meeting_id))
-    .map((s) => ({ goalId: s.goal_id, meetingId: s.meeting_id, startsAt: startsAt.get(s.meeting_id) as Date, personId: s.person_id, value: s.value }));
+    .map((s) => ({
+      goalId: s.goal_id,
+      meetingId: s.meeting_id,
+      startsAt: startsAt.get(s.meeting_id) as Date,
+      personId: s.person_id,
+      value: s.value,
+    }));
   const series = scalingSeries(
     chain,
     goals.map((g) => ({ id: g.id, processId: g.process_id, title: g.title, position: g.position, createdAt: new Date(g.created_at) })),
@@ -581,10 +634,17 @@ export async function invoicing(ctx: Ctx, organisationId: string, month: string)
     processTitle: m.process_title,
     serviceName: m.service_name,
   }));
-  const result = computeInvoicing(billable, { lateCancellationChargePercent: providerRow.late_cancellation_charge_percent, timeZone: providerRow.time_zone });
+  const result = computeInvoicing(billable, {
+    lateCancellationChargePercent: providerRow.late_cancellation_charge_percent,
+    timeZone: providerRow.time_zone,
+  });
   const billed = new Set(result.rows.map((r) => r.meetingId));
   const currencies = [...new Set(billable.filter((m) => billed.has(m.id)).map((m) => m.currency))];
-  if (currencies.length > 1) throw unprocessable('mixed_currencies', `Meetings of this month are priced in ${currencies.join(' and ')}; one basis cannot add them up`);
+  if (currencies.length > 1)
+    throw unprocessable(
+      'mixed_currencies',
+      `Meetings of this month are priced in ${currencies.join(' and ')}; one basis cannot add them up`,
+    );
   const locale = (['fi', 'sv', 'nb', 'en'] as const).find((l) => l === providerRow.default_locale) ?? 'en';
   return {
     organisation: { id: organisation.id, name: organisation.name, businessId: organisation.business_id },
