@@ -1,0 +1,165 @@
+import './supervision.css';
+import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { api, isApiError } from '../../app/api';
+import { ErrorAlert } from '../../app/forms';
+import { PageLoader } from '../../app/guards';
+import { NotFound } from '../../app/NotFound';
+import { notifySuccess } from '../../app/notify';
+import { usePageTitle } from '../../app/usePageTitle';
+import { useRoles, useSupervisionError, useSupervisionFormat } from './hooks';
+import { MeetingStatusBadge, useEnumLabels } from './labels';
+import { AttendanceEditor, CancelForm, NoteEditor, RescheduleForm, ScalingEditor, SummaryEditor } from './MeetingEditors';
+import { Section, WhatWorksSection } from './ProcessSections';
+import { enc, keys, paths, useMeeting, useProcess } from './queries';
+import type { Meeting } from './types';
+
+function Facts({ meeting }: { meeting: Meeting }) {
+  const { t } = useTranslation('supervision');
+  const format = useSupervisionFormat();
+  const labels = useEnumLabels();
+  const otherZone = meeting.timeZone && meeting.timeZone !== format.timeZone;
+  const local = otherZone
+    ? new Intl.DateTimeFormat(format.locale, { timeZone: meeting.timeZone, timeStyle: 'short' }).format(new Date(meeting.startsAt))
+    : null;
+  return (
+    <Paper component="section" withBorder p="md" aria-labelledby="meeting-facts">
+      <Title order={2} size="h3" id="meeting-facts" mb="sm">
+        {t('meeting.details')}
+      </Title>
+      <dl className="facts">
+        <dt>{t('meeting.when')}</dt>
+        <dd>
+          <time dateTime={meeting.startsAt}>{format.meetingWhen(meeting.startsAt, meeting.endsAt)}</time>
+          {local && (
+            <Text span size="sm" c="dimmed">
+              {' '}
+              {t('meeting.inZone', { time: local, zone: meeting.timeZone })}
+            </Text>
+          )}
+        </dd>
+        <dt>{t('process.place')}</dt>
+        <dd>
+          {labels.place(meeting.place)}
+          {meeting.location ? `: ${meeting.location}` : ''}
+          {meeting.videoLink && (
+            <>
+              {' · '}
+              <Anchor href={meeting.videoLink} target="_blank" rel="noopener noreferrer">
+                {t('process.videoLinkOpen')}
+              </Anchor>
+            </>
+          )}
+        </dd>
+        <dt>{t('meeting.status')}</dt>
+        <dd>
+          <Group gap="xs">
+            <MeetingStatusBadge status={meeting.status} />
+            {meeting.lateCancellation && <Text size="sm">{t('meeting.lateCancellation')}</Text>}
+          </Group>
+        </dd>
+        {meeting.cancelReason && (
+          <>
+            <dt>{t('meeting.cancelReason')}</dt>
+            <dd>{meeting.cancelReason}</dd>
+          </>
+        )}
+        <dt>{t('process.organisation')}</dt>
+        <dd>{meeting.organisationName}</dd>
+      </dl>
+    </Paper>
+  );
+}
+
+function HeldButton({ meeting }: { meeting: Meeting }) {
+  const { t } = useTranslation('supervision');
+  const errorText = useSupervisionError();
+  const queryClient = useQueryClient();
+  const held = useMutation({
+    mutationFn: () => api.post<Meeting>(`/api/meetings/${enc(meeting.id)}/held`),
+    onSuccess: (updated) => {
+      notifySuccess(t('meeting.heldDone'));
+      if (updated?.id) queryClient.setQueryData(keys.meeting(meeting.id), updated);
+      void queryClient.invalidateQueries({ queryKey: keys.meeting(meeting.id) });
+      void queryClient.invalidateQueries({ queryKey: keys.process(meeting.processId) });
+      void queryClient.invalidateQueries({ queryKey: keys.calendarAll });
+    },
+  });
+  return (
+    <Stack gap="xs">
+      <Button onClick={() => held.mutate()} loading={held.isPending} w="fit-content">
+        {t('meeting.markHeld')}
+      </Button>
+      <Text size="xs" c="dimmed">
+        {t('meeting.markHeldHint')}
+      </Text>
+      <ErrorAlert error={held.error} message={errorText(held.error)} />
+    </Stack>
+  );
+}
+
+export function MeetingPage() {
+  const { t } = useTranslation('supervision');
+  const { id = '' } = useParams();
+  const format = useSupervisionFormat();
+  const { isPractitioner, isStaff, isParticipant } = useRoles();
+  const meeting = useMeeting(id);
+  const data = meeting.data;
+  const process = useProcess(isPractitioner && data ? data.processId : null);
+  usePageTitle(data ? t('meeting.titleOf', { title: data.processTitle }) : t('meeting.title'));
+
+  if (isApiError(meeting.error) && meeting.error.status === 404) return <NotFound />;
+  const planned = data?.status === 'planned';
+  const upcoming = data ? Date.parse(data.endsAt) > Date.now() : false;
+  const started = data ? Date.parse(data.startsAt) <= Date.now() : false;
+  const processOpen = process.data ? !['completed', 'cancelled'].includes(process.data.status) : false;
+
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to={data ? paths.process(data.processId) : '/calendar'} size="sm">
+        {data ? t('meeting.backToProcess', { title: data.processTitle }) : t('meeting.backToCalendar')}
+      </Anchor>
+      {meeting.isPending && <PageLoader />}
+      <ErrorAlert error={meeting.error} />
+      {data && (
+        <>
+          <div>
+            <Title order={1}>{t('meeting.titleOf', { title: data.processTitle })}</Title>
+            <Text c="dimmed">{format.meetingWhen(data.startsAt, data.endsAt)}</Text>
+          </div>
+          <Facts meeting={data} />
+
+          {isParticipant && !isStaff && (
+            <>
+              <Section id="meeting-shared-summary" title={t('summary.title')}>
+                <Text style={{ whiteSpace: 'pre-wrap' }}>{data.summary || t('summary.none')}</Text>
+              </Section>
+              {planned && upcoming && data.canCancel && <CancelForm meeting={data} asParticipant />}
+              {planned && upcoming && !data.canCancel && (
+                <Text size="sm" c="dimmed">
+                  {t('cancel.notPossible')}
+                </Text>
+              )}
+            </>
+          )}
+
+          {isStaff && data.attendance && <AttendanceEditor key={`${data.id}-${data.status}`} meeting={data} canEdit={isPractitioner} />}
+
+          {isPractitioner && (
+            <>
+              {planned && started && <HeldButton meeting={data} />}
+              <NoteEditor meeting={data} />
+              {data.status !== 'cancelled' && <SummaryEditor key={data.id} meeting={data} />}
+              {process.data && data.status !== 'cancelled' && <ScalingEditor key={data.id} meeting={data} process={process.data} />}
+              {process.data && <WhatWorksSection process={process.data} canEdit={processOpen} meetingId={data.id} />}
+              {planned && <RescheduleForm key={data.startsAt} meeting={data} />}
+              {planned && <CancelForm meeting={data} asParticipant={false} />}
+            </>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,125 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, query } from '../../app/api';
+import type { Items } from '../../app/types';
+import type { Availability, CalendarItem, Meeting, Person, ProcessDetail, ProcessSummary, Scaling, Service } from './types';
+
+const enc = encodeURIComponent;
+
+export const keys = {
+  all: ['supervision'] as const,
+  processes: (params: Record<string, string>) => ['supervision', 'processes', params] as const,
+  process: (id: string) => ['supervision', 'process', id] as const,
+  scaling: (id: string) => ['supervision', 'scaling', id] as const,
+  services: ['supervision', 'services'] as const,
+  people: (organisationId: string) => ['supervision', 'people', organisationId] as const,
+  calendar: (from: string, to: string) => ['supervision', 'calendar', from, to] as const,
+  calendarAll: ['supervision', 'calendar'] as const,
+  meeting: (id: string) => ['supervision', 'meeting', id] as const,
+  note: (id: string) => ['supervision', 'note', id] as const,
+  availability: ['supervision', 'availability'] as const,
+  feed: ['supervision', 'feed'] as const,
+};
+
+export function useProcesses(params: { status?: string; organisationId?: string } = {}, enabled = true) {
+  const clean = Object.fromEntries(Object.entries(params).filter(([, v]) => v)) as Record<string, string>;
+  return useQuery({
+    queryKey: keys.processes(clean),
+    queryFn: () => api.get<Items<ProcessSummary>>(`/api/processes${query(clean)}`),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useProcess(id: string | null | undefined) {
+  return useQuery({
+    queryKey: keys.process(id ?? ''),
+    queryFn: () => api.get<ProcessDetail>(`/api/processes/${enc(id ?? '')}`),
+    enabled: Boolean(id),
+  });
+}
+
+export function useScaling(id: string | null | undefined, enabled = true) {
+  return useQuery({
+    queryKey: keys.scaling(id ?? ''),
+    queryFn: () => api.get<Scaling>(`/api/processes/${enc(id ?? '')}/scaling`),
+    enabled: Boolean(id) && enabled,
+  });
+}
+
+export function useServices(enabled = true) {
+  return useQuery({
+    queryKey: keys.services,
+    queryFn: () => api.get<Items<Service>>('/api/services'),
+    staleTime: 60_000,
+    enabled,
+  });
+}
+
+export function usePeople(organisationId: string | null | undefined) {
+  return useQuery({
+    queryKey: keys.people(organisationId ?? ''),
+    queryFn: () => api.get<Items<Person>>(`/api/people${query({ organisationId })}`),
+    enabled: Boolean(organisationId),
+  });
+}
+
+export function useCalendar(from: string, to: string, enabled = true) {
+  return useQuery({
+    queryKey: keys.calendar(from, to),
+    queryFn: () => api.get<Items<CalendarItem>>(`/api/calendar${query({ from, to })}`),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useMeeting(id: string | null | undefined) {
+  return useQuery({
+    queryKey: keys.meeting(id ?? ''),
+    queryFn: () => api.get<Meeting>(`/api/meetings/${enc(id ?? '')}`),
+    enabled: Boolean(id),
+  });
+}
+
+export function useAvailability(enabled = true) {
+  return useQuery({
+    queryKey: keys.availability,
+    queryFn: () => api.get<Availability>('/api/me/availability'),
+    enabled,
+  });
+}
+
+export const paths = {
+  process: (id: string) => `/processes/${enc(id)}`,
+  agreement: (id: string) => `/processes/${enc(id)}/agreement`,
+  meeting: (id: string) => `/meetings/${enc(id)}`,
+};
+
+export { enc };
+
+/**
+ * Client organisations to choose from: the admin list when the caller may read it, else the
+ * organisations of the caller's processes.
+ */
+export function useOrganisationChoices() {
+  const processes = useProcesses();
+  const list = useQuery({
+    queryKey: ['supervision', 'organisations'],
+    queryFn: async () => {
+      try {
+        const page = await api.get<Items<{ id: string; name: string }>>(`/api/organisations${query({ page: 1, pageSize: 100 })}`);
+        return page.items.map((o) => ({ value: o.id, label: o.name }));
+      } catch {
+        return null;
+      }
+    },
+    staleTime: 30_000,
+    retry: false,
+  });
+  const fromProcesses = new Map<string, string>();
+  for (const p of processes.data?.items ?? []) fromProcesses.set(p.organisationId, p.organisationName);
+  const options = list.data ?? [...fromProcesses].map(([value, label]) => ({ value, label }));
+  return {
+    isPending: list.isPending,
+    options: [...options].sort((a, b) => a.label.localeCompare(b.label)),
+  };
+}
