@@ -158,7 +158,11 @@ export const policies: Record<TenantTable, readonly Grant[]> = {
     { roles: ['practitioner'], actions: ['read', 'create', 'delete'], scope: { column: 'process_id', in: 'processes.asPractitioner' } },
     { roles: ['client_contact'], actions: ['read'], scope: { column: 'process_id', in: 'processes.ofCallerOrganisations' } },
   ],
-  process_status_changes: processChild(['read', 'create'], { clientReads: true }),
+  process_status_changes: [
+    ...processChild(['read', 'create'], { clientReads: true }),
+    // The office agrees and cancels contracts too.
+    { roles: ['provider_admin'], actions: ['create'], scope: 'provider' },
+  ],
   goals: processChild(['read', 'create', 'update', 'delete'], { clientReads: true, participantReads: true }),
   what_works: processChild(['read', 'create', 'update', 'delete'], { clientReads: true, participantReads: true }),
   requests: [

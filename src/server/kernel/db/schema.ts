@@ -208,7 +208,7 @@ export interface ProcessesTable {
   request_id: string | null;
   created_by: string | null;
   created_at: CreatedAt;
-  updated_at: Generated<Timestamp>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface ProcessPractitionersTable {
@@ -361,7 +361,7 @@ export interface MeetingNotesTable {
   author_user_id: string;
   ciphertext: string;
   created_at: CreatedAt;
-  updated_at: Generated<Timestamp>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface MeetingSummariesTable {
@@ -371,7 +371,7 @@ export interface MeetingSummariesTable {
   process_id: string;
   text: string;
   author_user_id: string | null;
-  updated_at: Generated<Timestamp>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface ScalingScoresTable {

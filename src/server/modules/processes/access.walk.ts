@@ -147,7 +147,7 @@ export const processesWalk: WalkTable = {
     request: async ({ sup }) => ({ url: `/api/processes/${sup.processId}`, body: { agreedSessions: 10 } }),
   },
   'POST /api/processes/:id/status': {
-    allowed: ['practitioner'],
+    allowed: ['provider_admin', 'practitioner'],
     tenantResource: true,
     request: async (ctx) => ({ url: `/api/processes/${await throwawayProcess(ctx)}/status`, body: { status: 'agreed', reason: 'signed' } }),
   },

@@ -367,7 +367,7 @@ export async function processesRoutes(root: FastifyInstance): Promise<void> {
   app.post(
     '/api/processes/:id/status',
     {
-      config: { access: practitioner },
+      config: { access: staff },
       schema: {
         tags: ['processes'],
         params: idParams,
