@@ -37,9 +37,15 @@ describe('scheduling mail texts', () => {
 
   it('shows wall-clock time in the meeting zone on both sides of the DST change', () => {
     // 08:00 UTC is 10:00 in Helsinki in winter and 11:00 in summer.
-    expect(formatWhen(new Date('2026-03-24T08:00:00Z'), new Date('2026-03-24T09:30:00Z'), 'Europe/Helsinki', 'en')).toContain('10:00–11:30');
-    expect(formatWhen(new Date('2026-03-31T08:00:00Z'), new Date('2026-03-31T09:30:00Z'), 'Europe/Helsinki', 'en')).toContain('11:00–12:30');
-    expect(formatWhen(new Date('2026-03-31T08:00:00Z'), new Date('2026-03-31T09:30:00Z'), 'Europe/Helsinki', 'fi')).toContain('11.00–12.30');
+    expect(formatWhen(new Date('2026-03-24T08:00:00Z'), new Date('2026-03-24T09:30:00Z'), 'Europe/Helsinki', 'en')).toContain(
+      '10:00–11:30',
+    );
+    expect(formatWhen(new Date('2026-03-31T08:00:00Z'), new Date('2026-03-31T09:30:00Z'), 'Europe/Helsinki', 'en')).toContain(
+      '11:00–12:30',
+    );
+    expect(formatWhen(new Date('2026-03-31T08:00:00Z'), new Date('2026-03-31T09:30:00Z'), 'Europe/Helsinki', 'fi')).toContain(
+      '11.00–12.30',
+    );
   });
 
   it('writes a complete invitation in the reader’s language', () => {

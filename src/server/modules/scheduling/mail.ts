@@ -243,7 +243,8 @@ export function meetingMail(
     fill(texts.when, { when: formatWhen(m.startsAt, m.endsAt, m.timeZone, l) }),
     fill(texts.where, { where: whereText(texts, m) }),
   ];
-  if (extra.previous) lines.push(fill(texts.previously, { when: formatWhen(extra.previous.startsAt, extra.previous.endsAt, m.timeZone, l) }));
+  if (extra.previous)
+    lines.push(fill(texts.previously, { when: formatWhen(extra.previous.startsAt, extra.previous.endsAt, m.timeZone, l) }));
   if (extra.reason) lines.push(fill(texts.reason, { reason: extra.reason }));
   if ('attached' in section) lines.push('', section.attached);
   lines.push('', fill(texts.signature, { providerName: m.providerName }));
@@ -257,7 +258,12 @@ export function withdrawalMail(
   extra: { recipientName: string; personName: string; reason: string },
 ): { subject: string; text: string } {
   const { locale: l, texts } = textsFor(locale);
-  const values = { title: m.title, organisationName: m.organisationName, personName: extra.personName, date: formatShort(m.startsAt, m.timeZone, l) };
+  const values = {
+    title: m.title,
+    organisationName: m.organisationName,
+    personName: extra.personName,
+    date: formatShort(m.startsAt, m.timeZone, l),
+  };
   const text = [
     fill(texts.greeting, { name: extra.recipientName }),
     '',
