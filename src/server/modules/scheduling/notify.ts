@@ -1,0 +1,198 @@
+import type { Kysely } from 'kysely';
+import type { Database, MailAttachment, Place } from '../../kernel/db/schema.js';
+import { enqueueMail } from '../../kernel/mail/mailer.js';
+import { type IcsPerson, meetingIcs } from './logic/index.js';
+import { type MeetingFacts, type MeetingMailKind, meetingMail, withdrawalMail } from './mail.js';
+import type { ParticipantRecipient, PractitionerRecipient, ProviderSettings } from './queries.js';
+
+// Meeting mail: who gets what, in which language, with which calendar file. Everything is
+// written to the kernel's outbox in the caller's transaction, so a mail exists exactly when the
+// change it announces was committed.
+
+export interface MeetingForMail {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  place: Place;
+  location: string | null;
+  videoLink: string | null;
+  /** The sequence the attendees should now hold (already raised for an update or cancellation). */
+  sequence: number;
+  title: string;
+  organisationName: string;
+  createdBy: string | null;
+  processLanguage: string | null;
+}
+
+export interface Audience {
+  practitioners: PractitionerRecipient[];
+  participants: ParticipantRecipient[];
+}
+
+/**
+ * The .ics of a meeting as a mail attachment. The kernel's outbox keeps attachments and hands
+ * them to SMTP as real MIME parts (`text/calendar; method=…`), which is what makes calendar
+ * clients offer "accept" and apply updates and cancellations by UID and SEQUENCE.
+ */
+export function meetingIcsAttachment(method: 'REQUEST' | 'CANCEL', content: string): MailAttachment {
+  return {
+    filename: method === 'CANCEL' ? 'cancel.ics' : 'invite.ics',
+    contentType: `text/calendar; charset=utf-8; method=${method}`,
+    content,
+  };
+}
+
+export const meetingUid = (meetingId: string) => `${meetingId}@rinnalla`;
+
+/** "Name <address>" or a bare address → the address. */
+function addressOf(from: string): string {
+  const m = /<([^>]+)>/.exec(from);
+  return (m ? m[1]! : from).trim();
+}
+
+function organizerOf(
+  meeting: MeetingForMail,
+  practitioners: PractitionerRecipient[],
+  provider: ProviderSettings,
+  mailFrom: string,
+): IcsPerson {
+  const booked = practitioners.find((p) => p.userId === meeting.createdBy) ?? practitioners[0];
+  return booked ? { name: booked.name, email: booked.email } : { name: provider.name, email: addressOf(mailFrom) };
+}
+
+function facts(meeting: MeetingForMail, provider: ProviderSettings): MeetingFacts {
+  return {
+    title: meeting.title,
+    organisationName: meeting.organisationName,
+    providerName: provider.name,
+    startsAt: meeting.startsAt,
+    endsAt: meeting.endsAt,
+    timeZone: meeting.timeZone,
+    place: meeting.place,
+    location: meeting.location,
+    videoLink: meeting.videoLink,
+  };
+}
+
+export function participantLocale(p: ParticipantRecipient, meeting: MeetingForMail, provider: ProviderSettings): string {
+  return p.locale ?? meeting.processLanguage ?? provider.default_locale;
+}
+
+export function meetingIcsText(
+  method: 'REQUEST' | 'CANCEL',
+  meeting: MeetingForMail,
+  audience: Audience,
+  provider: ProviderSettings,
+  mailFrom: string,
+  now: Date,
+): string {
+  const attendees: IcsPerson[] = [
+    ...audience.participants.filter((p) => p.email).map((p) => ({ name: p.name, email: p.email as string })),
+    ...audience.practitioners.map((p) => ({ name: p.name, email: p.email })),
+  ];
+  return meetingIcs({
+    uid: meetingUid(meeting.id),
+    sequence: meeting.sequence,
+    method,
+    startsAt: meeting.startsAt.toISOString(),
+    endsAt: meeting.endsAt.toISOString(),
+    timeZone: meeting.timeZone,
+    summary: meeting.title,
+    description: `${meeting.title} (${meeting.organisationName}) — ${provider.name}`,
+    ...(meeting.place === 'video'
+      ? meeting.videoLink
+        ? { location: meeting.videoLink, url: meeting.videoLink }
+        : {}
+      : meeting.location
+        ? { location: meeting.location }
+        : {}),
+    organizer: organizerOf(meeting, audience.practitioners, provider, mailFrom),
+    attendees,
+    stamp: now.toISOString(),
+  });
+}
+
+/**
+ * One mail per recipient (participants with an address, then the practitioners), each in the
+ * recipient's language; invitations, updates and cancellations carry the meeting's .ics.
+ */
+export async function sendMeetingMails(
+  db: Kysely<Database>,
+  input: {
+    kind: MeetingMailKind;
+    meeting: MeetingForMail;
+    audience: Audience;
+    provider: ProviderSettings;
+    mailFrom: string;
+    now: Date;
+    reason?: string | null;
+    previous?: { startsAt: Date; endsAt: Date };
+  },
+): Promise<number> {
+  const { kind, meeting, audience, provider } = input;
+  const method = kind === 'cancellation' ? 'CANCEL' : 'REQUEST';
+  const attachments =
+    kind === 'reminder'
+      ? undefined
+      : [meetingIcsAttachment(method, meetingIcsText(method, meeting, audience, provider, input.mailFrom, input.now))];
+  const m = facts(meeting, provider);
+  const extra = { reason: input.reason ?? null, ...(input.previous ? { previous: input.previous } : {}) };
+  const recipients = [
+    ...audience.participants
+      .filter((p) => p.email)
+      .map((p) => ({ name: p.name, email: p.email as string, locale: participantLocale(p, meeting, provider) })),
+    ...audience.practitioners.map((p) => ({ name: p.name, email: p.email, locale: p.locale ?? provider.default_locale })),
+  ];
+  const seen = new Set<string>();
+  for (const r of recipients) {
+    const key = r.email.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const { subject, text } = meetingMail(kind, r.locale, m, { recipientName: r.name, ...extra });
+    await enqueueMail(db, { providerId: provider.id, to: r.email, subject, text, ...(attachments ? { attachments } : {}) });
+  }
+  return seen.size;
+}
+
+/**
+ * A participant withdraws from one meeting of a group: their own calendar gets the cancellation,
+ * the practitioners get to know who will be missing and why.
+ */
+export async function sendWithdrawalMails(
+  db: Kysely<Database>,
+  input: {
+    meeting: MeetingForMail;
+    participant: ParticipantRecipient;
+    practitioners: PractitionerRecipient[];
+    provider: ProviderSettings;
+    mailFrom: string;
+    now: Date;
+    reason: string;
+  },
+): Promise<void> {
+  const { meeting, participant, practitioners, provider } = input;
+  if (participant.email) {
+    const own: Audience = { participants: [participant], practitioners: [] };
+    const ics = meetingIcsText('CANCEL', meeting, own, provider, input.mailFrom, input.now);
+    const { subject, text } = meetingMail('cancellation', participantLocale(participant, meeting, provider), facts(meeting, provider), {
+      recipientName: participant.name,
+      reason: input.reason,
+    });
+    await enqueueMail(db, {
+      providerId: provider.id,
+      to: participant.email,
+      subject,
+      text,
+      attachments: [meetingIcsAttachment('CANCEL', ics)],
+    });
+  }
+  for (const p of practitioners) {
+    const { subject, text } = withdrawalMail(p.locale ?? provider.default_locale, facts(meeting, provider), {
+      recipientName: p.name,
+      personName: participant.name,
+      reason: input.reason,
+    });
+    await enqueueMail(db, { providerId: provider.id, to: p.email, subject, text });
+  }
+}

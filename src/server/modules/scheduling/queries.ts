@@ -1,0 +1,234 @@
+import { type Kysely, sql } from 'kysely';
+import type { Repository } from '../../kernel/access/repository.js';
+import type { Database } from '../../kernel/db/schema.js';
+import { notFound } from '../../kernel/errors.js';
+
+// Repository queries of the scheduling module. Every query starts from `repo.select(table)`, so
+// the provider and the caller's row scope are added before anything here is; joins from a scoped
+// row reach only what belongs to it.
+
+/** No meeting is longer than this (validated on every write), so a calendar range scan can start this far before `from`. */
+export const maxMeetingMs = 12 * 3600_000;
+
+/** Provider settings: the providers table is the kernel's, read for the caller's own provider only. */
+export function providerOf(db: Kysely<Database>, providerId: string) {
+  return db
+    .selectFrom('providers')
+    .select(['id', 'name', 'country', 'default_locale', 'time_zone', 'late_cancellation_hours', 'participant_cancellation_hours'])
+    .where('id', '=', providerId)
+    .executeTakeFirstOrThrow();
+}
+export type ProviderSettings = Awaited<ReturnType<typeof providerOf>>;
+
+/** Invited participants of a meeting (aggregate only: the caller already reaches the meeting row). */
+const participantCount = sql<number>`(select count(*) from meeting_attendance ma where ma.meeting_id = meetings.id)`.as(
+  'participant_count',
+);
+
+const itemColumns = [
+  'meetings.id',
+  'meetings.process_id',
+  'processes.title as process_title',
+  'organisations.name as organisation_name',
+  'meetings.starts_at',
+  'meetings.ends_at',
+  'meetings.time_zone',
+  'meetings.place',
+  'meetings.location',
+  'meetings.video_link',
+  'meetings.status',
+] as const;
+
+/**
+ * A practitioner's calendar: ONE range scan on meeting_practitioners (provider_id, user_id,
+ * starts_at). The lower bound on starts_at (not only ends_at > from) is what keeps the scan to the
+ * week asked for instead of every session since the first.
+ */
+export function practitionerCalendarQuery(repo: Repository, userId: string, from: Date, to: Date) {
+  return repo
+    .select('meeting_practitioners')
+    .innerJoin('meetings', 'meetings.id', 'meeting_practitioners.meeting_id')
+    .innerJoin('processes', 'processes.id', 'meetings.process_id')
+    .innerJoin('organisations', 'organisations.id', 'meetings.organisation_id')
+    .where('meeting_practitioners.user_id', '=', userId)
+    .where('meeting_practitioners.starts_at', '>=', new Date(from.getTime() - maxMeetingMs))
+    .where('meeting_practitioners.starts_at', '<', to)
+    .where('meeting_practitioners.ends_at', '>', from)
+    .select([...itemColumns, participantCount, 'meetings.sequence', 'meetings.created_at', 'meetings.cancelled_at'])
+    .orderBy('meeting_practitioners.starts_at');
+}
+
+/** A participant's own meetings: those they are invited to (through the person records that are theirs). */
+export function participantCalendarQuery(repo: Repository, userId: string, from: Date, to: Date) {
+  return repo
+    .select('meeting_attendance')
+    .innerJoin('people', 'people.id', 'meeting_attendance.person_id')
+    .innerJoin('meetings', 'meetings.id', 'meeting_attendance.meeting_id')
+    .innerJoin('processes', 'processes.id', 'meetings.process_id')
+    .innerJoin('organisations', 'organisations.id', 'meetings.organisation_id')
+    .where('people.user_id', '=', userId)
+    .where('meetings.starts_at', '>=', new Date(from.getTime() - maxMeetingMs))
+    .where('meetings.starts_at', '<', to)
+    .where('meetings.ends_at', '>', from)
+    .select([...itemColumns, participantCount])
+    .orderBy('meetings.starts_at');
+}
+
+/** A client contact's organisations' meetings: the policy scopes meetings to their organisations. */
+export function organisationCalendarQuery(repo: Repository, from: Date, to: Date) {
+  return repo
+    .select('meetings')
+    .innerJoin('processes', 'processes.id', 'meetings.process_id')
+    .innerJoin('organisations', 'organisations.id', 'meetings.organisation_id')
+    .where('meetings.starts_at', '>=', new Date(from.getTime() - maxMeetingMs))
+    .where('meetings.starts_at', '<', to)
+    .where('meetings.ends_at', '>', from)
+    .select([...itemColumns, participantCount])
+    .orderBy('meetings.starts_at');
+}
+
+export type CalendarRow = Awaited<ReturnType<ReturnType<typeof organisationCalendarQuery>['execute']>>[number];
+
+/** One meeting as the caller may see it, with what the detail and the mails need. */
+export function meetingRow(repo: Repository, meetingId: string) {
+  return repo
+    .select('meetings')
+    .innerJoin('processes', 'processes.id', 'meetings.process_id')
+    .innerJoin('organisations', 'organisations.id', 'meetings.organisation_id')
+    .where('meetings.id', '=', meetingId)
+    .select([
+      ...itemColumns,
+      participantCount,
+      'meetings.organisation_id',
+      'meetings.cancel_reason',
+      'meetings.late_cancellation',
+      'meetings.sequence',
+      'meetings.created_by',
+      'processes.kind as process_kind',
+      'processes.language as process_language',
+    ])
+    .executeTakeFirst();
+}
+export type MeetingRow = NonNullable<Awaited<ReturnType<typeof meetingRow>>>;
+
+export async function requireMeeting(repo: Repository, meetingId: string): Promise<MeetingRow> {
+  const row = await meetingRow(repo, meetingId);
+  if (!row) throw notFound('No such meeting');
+  return row;
+}
+
+export function processRow(repo: Repository, processId: string) {
+  return repo
+    .select('processes')
+    .where('processes.id', '=', processId)
+    .select([
+      'processes.id',
+      'processes.organisation_id',
+      'processes.kind',
+      'processes.title',
+      'processes.status',
+      'processes.cadence',
+      'processes.session_minutes',
+      'processes.place',
+      'processes.location',
+      'processes.video_link',
+      'processes.price_cents',
+      'processes.currency',
+      'processes.language',
+    ])
+    .executeTakeFirst();
+}
+
+export interface PractitionerRecipient {
+  userId: string;
+  name: string;
+  email: string;
+  locale: string | null;
+}
+
+export interface ParticipantRecipient {
+  attendanceId: string;
+  personId: string;
+  userId: string | null;
+  name: string;
+  email: string | null;
+  locale: string | null;
+  status: 'invited' | 'present' | 'absent' | 'cancelled';
+}
+
+/** The practitioners booked for a meeting. */
+export async function meetingPractitioners(repo: Repository, meetingId: string): Promise<PractitionerRecipient[]> {
+  const rows = await repo
+    .select('meeting_practitioners')
+    .innerJoin('users', 'users.id', 'meeting_practitioners.user_id')
+    .where('meeting_practitioners.meeting_id', '=', meetingId)
+    .select(['meeting_practitioners.id as row_id', 'users.id', 'users.name', 'users.email', 'users.locale'])
+    .orderBy('users.name')
+    .execute();
+  return rows.map((r) => ({ userId: r.id, name: r.name, email: r.email, locale: r.locale }));
+}
+
+/**
+ * The participants of a meeting the caller may see: all of them for staff, only their own record
+ * for a participant, nobody for a client contact (who never sees attendance).
+ */
+export async function meetingParticipants(repo: Repository, meetingId: string): Promise<ParticipantRecipient[]> {
+  if (!repo.can('meeting_attendance', 'read')) return [];
+  const rows = await repo
+    .select('meeting_attendance')
+    .innerJoin('people', 'people.id', 'meeting_attendance.person_id')
+    .leftJoin('users', 'users.id', 'people.user_id')
+    .where('meeting_attendance.meeting_id', '=', meetingId)
+    .select([
+      'meeting_attendance.id as attendance_id',
+      'meeting_attendance.status',
+      'people.id as person_id',
+      'people.user_id',
+      'people.name',
+      'people.email',
+      'people.locale',
+      'users.locale as user_locale',
+    ])
+    .orderBy('people.name')
+    .execute();
+  return rows.map((r) => ({
+    attendanceId: r.attendance_id,
+    personId: r.person_id,
+    userId: r.user_id,
+    name: r.name,
+    email: r.email,
+    locale: r.locale ?? r.user_locale,
+    status: r.status,
+  }));
+}
+
+/** Is the caller a practitioner of this process (not merely someone who can see it)? */
+export async function isPractitionerOf(repo: Repository, processId: string): Promise<boolean> {
+  if (!repo.caller.userId || !repo.can('process_practitioners', 'read')) return false;
+  if (!repo.caller.grants.some((g) => g.role === 'practitioner')) return false;
+  const row = await repo
+    .select('process_practitioners')
+    .where('process_practitioners.process_id', '=', processId)
+    .where('process_practitioners.user_id', '=', repo.caller.userId)
+    .select('process_practitioners.id')
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** The process's practitioners, to book them for a new meeting. */
+export async function processPractitioners(repo: Repository, processId: string) {
+  return repo
+    .select('process_practitioners')
+    .where('process_practitioners.process_id', '=', processId)
+    .select('process_practitioners.user_id')
+    .execute();
+}
+
+/** The process's participants, to invite them to a new meeting. */
+export async function processParticipants(repo: Repository, processId: string) {
+  return repo
+    .select('process_participants')
+    .where('process_participants.process_id', '=', processId)
+    .select('process_participants.person_id')
+    .execute();
+}
