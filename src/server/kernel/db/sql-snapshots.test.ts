@@ -10,6 +10,7 @@ import { Repository } from '../access/repository.js';
 import { auditSearch } from '../audit/queries.js';
 import { sessionLookupQuery } from '../auth/sessions.js';
 import { memberSearch } from '../tenancy/queries.js';
+import { practitionerCalendarQuery } from '../../modules/scheduling/queries.js';
 import type { Database } from './schema.js';
 
 const db = new Kysely<Database>({
@@ -40,6 +41,12 @@ const queries: Record<string, Compilable> = {
   'member search, provider admin, filtered': memberSearch(admin, { q: 'ann', role: 'participant', organisationId: 'org-1', page: 3, pageSize: 25 }),
   'member search, provider admin, unfiltered': memberSearch(admin, { page: 1, pageSize: 25 }),
   'organisations as a client contact (row scope)': contact.select('organisations').selectAll('organisations'),
+  "a practitioner's calendar week (one range scan)": practitionerCalendarQuery(
+    new Repository(db, caller([{ role: 'practitioner', organisationId: null, unitId: null }])),
+    'user-1',
+    new Date('2026-11-23T00:00:00Z'),
+    new Date('2026-11-30T00:00:00Z'),
+  ),
   'audit browse, provider admin': auditSearch(admin, { action: 'auth.sign_in', from: new Date('2026-01-01T00:00:00Z'), page: 1, pageSize: 50 }),
 };
 
