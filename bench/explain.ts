@@ -11,6 +11,7 @@ import { sessionLookupQuery } from '../src/server/kernel/auth/sessions.js';
 import { hashToken } from '../src/server/kernel/crypto.js';
 import type { Database } from '../src/server/kernel/db/schema.js';
 import { memberCount, memberSearch } from '../src/server/kernel/tenancy/queries.js';
+import { practitionerCalendarQuery } from '../src/server/modules/scheduling/queries.js';
 
 const compiler = new Kysely<Database>({
   dialect: {
@@ -40,6 +41,9 @@ export interface ExplainInput {
   participantEmail: string;
   /** Member-search prefixes to explain: a common one and a rare one. */
   prefixes: string[];
+  /** The busy practitioner, and the calendar ranges to explain for them. */
+  busyUserId: string;
+  calendarRanges: { label: string; from: string; to: string }[];
 }
 
 export async function explainAll(url: string, input: ExplainInput): Promise<Plan[]> {
@@ -55,6 +59,12 @@ export async function explainAll(url: string, input: ExplainInput): Promise<Plan
     requestId: null,
   };
   const repo = new Repository(compiler, caller);
+  // The busy practitioner as the calendar route sees them: the policy adds their caseload scope.
+  const practitioner = new Repository(compiler, {
+    ...caller,
+    userId: input.busyUserId,
+    grants: [{ role: 'practitioner', organisationId: null, unitId: null }],
+  });
   const now = new Date();
   const queries: { endpoint: string; query: string; q: Compilable }[] = [
     { endpoint: 'every signed-in request', query: 'session lookup', q: sessionLookupQuery(compiler, hashToken(input.sessionToken)) },
@@ -96,6 +106,18 @@ export async function explainAll(url: string, input: ExplainInput): Promise<Plan
     { endpoint: 'GET /api/members', query: 'member count (capped), no filter', q: memberCount(repo, {}) },
     { endpoint: 'GET /api/audit', query: 'audit browse page 1 of 50', q: auditSearch(repo, { page: 1, pageSize: 50 }) },
     { endpoint: 'GET /api/audit', query: 'audit count (capped)', q: auditCount(repo, {}) },
+    ...input.calendarRanges.map((range) => ({
+      endpoint: 'GET /api/calendar',
+      query: `busy practitioner's calendar, a ${range.label}`,
+      q: practitionerCalendarQuery(practitioner, input.busyUserId, new Date(range.from), new Date(range.to)),
+    })),
+    {
+      // planMeetings reads the bookings through the calendar query, over the window it may look at:
+      // now to now + (count × 35 + 130) days, so count 12 is 550 days.
+      endpoint: 'POST /api/processes/:id/plan',
+      query: "busy practitioner's bookings, count 12 window",
+      q: practitionerCalendarQuery(practitioner, input.busyUserId, now, new Date(now.getTime() + (12 * 35 + 130) * 86_400_000)),
+    },
   ];
   const client = new pg.Client({ connectionString: url });
   await client.connect();

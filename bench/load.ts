@@ -46,6 +46,16 @@ export async function probe(url: string, cookie?: string): Promise<Record<string
   return expectJson(res, `GET ${url}`);
 }
 
+/** One POST before the load (JSON body, CSRF pair and session), to fail early like `probe`. */
+export async function probePost(url: string, body: unknown, csrf: CsrfPair, session: string): Promise<Record<string, unknown>> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: `${csrf.cookie}; ${session}`, 'x-csrf-token': csrf.token },
+    body: JSON.stringify(body),
+  });
+  return expectJson(res, `POST ${url}`);
+}
+
 export interface Endpoint {
   key: string;
   label: string;

@@ -33,6 +33,8 @@ export interface Report {
   rows: Row[];
   plans: Plan[];
   failures: string[];
+  /** Endpoints not measured because the server has no such route yet. */
+  skipped?: string[];
 }
 
 export function withRatios(measurements: Measurement[]): Row[] {
@@ -111,6 +113,7 @@ export function markdown(report: Report): string {
     '',
     ...notes,
     ...(report.failures.length ? ['', `**Failed:** ${report.failures.join('; ')}`] : []),
+    ...(report.skipped?.length ? ['', `**Not measured:** ${report.skipped.join('; ')}`] : []),
     '',
     '## Setup',
     '',

@@ -26,7 +26,7 @@ import {
   serverVersion,
 } from './database.js';
 import { explainAll, type Plan } from './explain.js';
-import { csrfPair, type Endpoint, type Measurement, measure, probe, signInWithTotp } from './load.js';
+import { csrfPair, type Endpoint, type Measurement, measure, probe, probePost, rotating, signInWithTotp } from './load.js';
 import { type Report, textTable, withRatios, writeResults } from './report.js';
 import { benchPassword, type Scale, scales, seed } from './seed.js';
 
@@ -175,6 +175,55 @@ async function main(): Promise<number> {
     `Probes: home ${JSON.stringify(home.cards)}; members q=${prefix} total ${members.total} (${(members.items as unknown[]).length} on page 3); audit total ${audit.total}`,
   );
 
+  // Supervision: the busy practitioner (five years of weekly sessions, a crisis process) and the
+  // planner load's ordinary practitioners, each signed in once (password + TOTP).
+  const work = seeded.supervision;
+  const busySession = await signInWithTotp(app, work.busy.email, benchPassword, work.busy.totpSecret);
+  const planners: { cookie: string; processId: string }[] = [];
+  for (const pl of work.planners)
+    planners.push({ cookie: await signInWithTotp(app, pl.email, benchPassword, pl.totpSecret), processId: pl.processId });
+  const calendarQuery = (range: { from: string; to: string }) =>
+    `from=${encodeURIComponent(range.from)}&to=${encodeURIComponent(range.to)}`;
+  // Weeks and months spread over the five years in a fixed shuffled order, so consecutive requests differ.
+  const spread = <T>(items: T[]): T[] =>
+    items
+      .map((item, i) => ({ item, k: (i * 7919) % items.length }))
+      .sort((a, b) => a.k - b.k)
+      .map((x) => x.item);
+  const weeks = spread(work.weeks.slice(0, -1).map((from, i) => ({ from, to: work.weeks[i + 1] as string })));
+  const months = spread(work.months);
+  const planBody = JSON.stringify({ count: 12 });
+  const postHeaders = (session: string) => ({
+    'content-type': 'application/json',
+    cookie: `${csrf.cookie}; ${session}`,
+    'x-csrf-token': csrf.token,
+  });
+  // The scheduling routes are written alongside this benchmark: a missing route skips its rows instead of failing the run.
+  const missing: string[] = [];
+  const probeRoute = async (label: string, run: () => Promise<Record<string, unknown>>): Promise<Record<string, unknown> | null> => {
+    try {
+      return await run();
+    } catch (err) {
+      if (err instanceof Error && /HTTP 404 .*No route/.test(err.message)) {
+        missing.push(label);
+        return null;
+      }
+      throw err;
+    }
+  };
+  const week = await probeRoute('GET /api/calendar', () => probe(`${app}/api/calendar?${calendarQuery(weeks[0]!)}`, busySession));
+  const month = week && (await probe(`${app}/api/calendar?${calendarQuery(months[0]!)}`, busySession));
+  const crisisPlan = await probeRoute('POST /api/processes/:id/plan', () =>
+    probePost(`${app}/api/processes/${work.crisisProcessId}/plan`, { count: 12 }, csrf, busySession),
+  );
+  const monthlyPlan =
+    crisisPlan && (await probePost(`${app}/api/processes/${planners[0]!.processId}/plan`, { count: 12 }, csrf, planners[0]!.cookie));
+  const items = (body: Record<string, unknown> | null, key: string) => (body ? (body[key] as unknown[]).length : '–');
+  log(
+    `Probes: busy practitioner's week ${items(week, 'items')} meetings, month ${items(month, 'items')}; crisis plan ${items(crisisPlan, 'proposals')} proposals, monthly plan ${items(monthlyPlan, 'proposals')}`,
+  );
+  if (missing.length) log(`Not in the server yet, so not measured: ${missing.join(', ')}`);
+
   // Before the load, on a quiet database: the queries behind the endpoints, explained and timed.
   log('EXPLAIN ANALYZE of the queries behind the endpoints…');
   let plans: Plan[] = [];
@@ -186,6 +235,12 @@ async function main(): Promise<number> {
       participantEmail: seeded.participantEmails[0] ?? '',
       // A common first-name prefix and a rarer last-name one.
       prefixes: [...new Set([prefix, seeded.searchPrefixes.includes('virt') ? 'virt' : (seeded.searchPrefixes.at(-1) ?? prefix)])],
+      busyUserId: work.busy.id,
+      // The current week and month of the busy practitioner: a full calendar.
+      calendarRanges: [
+        { label: 'week', ...(weeks.find((w) => w.from <= started.toISOString() && started.toISOString() < w.to) ?? weeks[0]!) },
+        { label: 'month', ...(months.find((m) => m.from <= started.toISOString() && started.toISOString() < m.to) ?? months[0]!) },
+      ],
     });
   } catch (err) {
     log(`  could not explain: ${err instanceof Error ? err.message : err}`);
@@ -280,6 +335,61 @@ async function main(): Promise<number> {
       },
     },
   ];
+  if (week) {
+    endpoints.push(
+      {
+        key: 'calendar-week',
+        label: 'GET /api/calendar (busy practitioner, a week)',
+        target: 'app',
+        note: `the practitioner with ${work.busyMeetings.toLocaleString('en-US')} meetings over five years (20 a week); Monday to next Monday (Europe/Helsinki), rotating over ${weeks.length} weeks.`,
+        request: {
+          method: 'GET',
+          path: '/api/calendar',
+          headers: { cookie: busySession },
+          setupRequest: rotating(weeks, (req, range) => ({ ...req, path: `/api/calendar?${calendarQuery(range)}` })),
+        },
+      },
+      {
+        key: 'calendar-month',
+        label: 'GET /api/calendar (busy practitioner, a month)',
+        target: 'app',
+        note: `first of the month to the first of the next (about 85 meetings); rotating over ${months.length} months.`,
+        request: {
+          method: 'GET',
+          path: '/api/calendar',
+          headers: { cookie: busySession },
+          setupRequest: rotating(months, (req, range) => ({ ...req, path: `/api/calendar?${calendarQuery(range)}` })),
+        },
+      },
+    );
+  }
+  if (crisisPlan) {
+    let q = 0;
+    endpoints.push(
+      {
+        key: 'plan-crisis',
+        label: 'POST /api/processes/:id/plan (crisis, 12)',
+        target: 'app',
+        note: "the busy practitioner's crisis process, `{ count: 12 }`: planned around their weekday hours, their bookings (20 a week, three months ahead) and the Finnish holidays. Proposes only, writes nothing.",
+        request: { method: 'POST', path: `/api/processes/${work.crisisProcessId}/plan`, headers: postHeaders(busySession), body: planBody },
+      },
+      {
+        key: 'plan-monthly',
+        label: 'POST /api/processes/:id/plan (monthly, 12)',
+        target: 'app',
+        note: `ordinary practitioners (2–3 monthly processes each), one monthly process each, \`{ count: 12 }\`; rotating over ${planners.length} practitioners.`,
+        request: {
+          method: 'POST',
+          path: `/api/processes/${planners[0]?.processId}/plan`,
+          body: planBody,
+          setupRequest: (req) => {
+            const pl = planners[q++ % planners.length]!;
+            return { ...req, path: `/api/processes/${pl.processId}/plan`, headers: { ...req.headers, ...postHeaders(pl.cookie) } };
+          },
+        },
+      },
+    );
+  }
 
   const measurements: Measurement[] = [];
   for (const e of endpoints) {
@@ -306,6 +416,7 @@ async function main(): Promise<number> {
   const failures = rows
     .filter((r) => r.failureRate > 0.01)
     .map((r) => `${r.label}: ${(r.failureRate * 100).toFixed(1)} % not 2xx (status ${JSON.stringify(r.statusCodes)}, errors ${r.errors})`);
+  const skipped = missing.map((route) => `${route}: no such route in the server yet`);
   const report: Report = {
     date: started.toISOString(),
     machine: {
@@ -324,6 +435,7 @@ async function main(): Promise<number> {
     rows,
     plans,
     failures,
+    skipped,
   };
   const written = writeResults(path.join(here, 'results'), report);
 
@@ -336,6 +448,7 @@ async function main(): Promise<number> {
   for (const plan of plans) log(`  ${plan.medianMs.toFixed(2).padStart(9)} ms  ${plan.endpoint}: ${plan.query}`);
   log('');
   log(`Wrote ${written.map((f) => path.relative(process.cwd(), f)).join(', ')}`);
+  if (skipped.length) log(`\nNot measured: ${skipped.join('; ')}`);
   if (failures.length) {
     log('');
     log(`FAILED: more than 1 % of requests were not 2xx:\n  ${failures.join('\n  ')}`);

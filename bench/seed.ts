@@ -3,6 +3,7 @@ import { hashPassword } from '../src/server/kernel/auth/passwords.js';
 import { newTotpSecret } from '../src/server/kernel/auth/totp.js';
 import { DataCipher } from '../src/server/kernel/crypto.js';
 import { auditActions, firstNames, lastNames, mailDomains, organisationKinds, towns, unitNames, userAgents } from './names.js';
+import { type SupervisionScale, type SupervisionSeed, seedSupervisionData, supervisionTables } from './supervision.js';
 
 /** How much to seed. Everything is bulk SQL (insert … select from generate_series), never a row per statement. */
 export interface Scale {
@@ -21,6 +22,8 @@ export interface Scale {
   totpAdmins: number;
   /** Participant e-mails handed to the sign-in load. */
   signInAccounts: number;
+  /** Processes, meetings and people of the supervision modules (see supervision.ts). */
+  supervision: SupervisionScale;
 }
 
 export const scales: Record<Scale['name'], Scale> = {
@@ -34,6 +37,7 @@ export const scales: Record<Scale['name'], Scale> = {
     other: { organisations: 20, staff: 100, admins: 2, people: 2_500, auditEvents: 10_000 },
     totpAdmins: 5,
     signInAccounts: 5_000,
+    supervision: { processes: 5_000, loadPractitioners: 5 },
   },
   small: {
     name: 'small',
@@ -45,6 +49,7 @@ export const scales: Record<Scale['name'], Scale> = {
     other: { organisations: 2, staff: 10, admins: 1, people: 250, auditEvents: 1_000 },
     totpAdmins: 5,
     signInAccounts: 500,
+    supervision: { processes: 500, loadPractitioners: 5 },
   },
 };
 
@@ -60,6 +65,11 @@ export interface SeedResult {
   providerId: string;
   otherProviderId: string;
   admins: StaffAccount[];
+  /** The busy practitioner and the planner load's practitioners (all with TOTP), and what they work on. */
+  supervision: Omit<SupervisionSeed, 'busyUserId' | 'planners'> & {
+    busy: StaffAccount;
+    planners: (StaffAccount & { processId: string })[];
+  };
   participantEmails: string[];
   /** Lower-case name prefixes that match members (for the member search). */
   searchPrefixes: string[];
@@ -263,21 +273,39 @@ export async function seed(url: string, scale: Scale, dataKey: Buffer, log: (lin
       }
     });
 
-    const admins = await step(`TOTP for ${scale.totpAdmins} provider admins`, async () => {
-      const { rows } = await client.query<{ id: string; email: string }>(
-        `select u.id, u.email from bench_people p join users u on u.id = p.id
-         where p.provider_id = $1 and p.role = 'provider_admin' order by p.rank limit $2`,
-        [providerId, scale.totpAdmins],
-      );
-      const cipher = new DataCipher(dataKey);
-      const accounts = rows.map((r) => ({ id: r.id, email: r.email, totpSecret: newTotpSecret() }));
+    const cipher = new DataCipher(dataKey);
+    /** Gives these users an encrypted TOTP secret (enabled), as enrolment does; returns their accounts. */
+    const withTotp = async (ids: string[]): Promise<StaffAccount[]> => {
+      const { rows } = await client.query<{ id: string; email: string }>('select id, email from users where id = any($1::uuid[])', [ids]);
+      const byId = new Map(rows.map((r) => [r.id, r.email]));
+      const accounts = ids.map((id) => ({ id, email: byId.get(id) ?? '', totpSecret: newTotpSecret() }));
       await client.query(
         `update users u set totp_secret = v.secret, totp_enabled_at = now()
          from unnest($1::uuid[], $2::text[]) v(id, secret) where u.id = v.id`,
         [accounts.map((a) => a.id), accounts.map((a) => cipher.encrypt(a.totpSecret, `totp:${a.id}`))],
       );
       return accounts;
+    };
+
+    const admins = await step(`TOTP for ${scale.totpAdmins} provider admins`, async () => {
+      const { rows } = await client.query<{ id: string }>(
+        `select p.id from bench_people p
+         where p.provider_id = $1 and p.role = 'provider_admin' order by p.rank limit $2`,
+        [providerId, scale.totpAdmins],
+      );
+      return withTotp(rows.map((r) => r.id));
     });
+
+    const work = await seedSupervisionData(client, { providerId, scale: scale.supervision }, step);
+    const practitioners = await step(`TOTP for the busy + ${work.planners.length} load practitioners`, () =>
+      withTotp([work.busyUserId, ...work.planners.map((p) => p.userId)]),
+    );
+    const { busyUserId: _busy, planners: _planners, ...calendar } = work;
+    const supervision: SeedResult['supervision'] = {
+      ...calendar,
+      busy: practitioners[0]!,
+      planners: work.planners.map((p, i) => ({ ...practitioners[i + 1]!, processId: p.processId })),
+    };
 
     await client.query('commit');
     await step('vacuum analyze', () => client.query('vacuum analyze'));
@@ -294,7 +322,7 @@ export async function seed(url: string, scale: Scale, dataKey: Buffer, log: (lin
       for (const n of [2, 3, 4]) if (lower.length > n) prefixes.add(lower.slice(0, n));
     }
     const counts: Record<string, number> = {};
-    for (const table of ['providers', 'organisations', 'units', 'users', 'memberships', 'audit_events', 'sessions']) {
+    for (const table of ['providers', 'organisations', 'units', 'users', 'memberships', 'audit_events', 'sessions', ...supervisionTables]) {
       const { rows } = await client.query<{ n: string }>(`select count(*) n from ${table}`);
       counts[table] = Number(rows[0]?.n ?? 0);
     }
@@ -307,6 +335,7 @@ export async function seed(url: string, scale: Scale, dataKey: Buffer, log: (lin
       providerId,
       otherProviderId,
       admins,
+      supervision,
       participantEmails: participants.map((p) => p.email),
       searchPrefixes: [...prefixes],
       counts,
