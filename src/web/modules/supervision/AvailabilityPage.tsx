@@ -1,19 +1,5 @@
 import './supervision.css';
-import {
-  ActionIcon,
-  Alert,
-  Button,
-  CopyButton,
-  Group,
-  NativeSelect,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { ActionIcon, Alert, Button, CopyButton, Group, NativeSelect, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -216,11 +202,11 @@ function Absences({ absences }: { absences: Absence[] }) {
                       size="xs"
                       variant="subtle"
                       color="red"
+                      aria-label={`${t('absences.remove')}: ${when}`}
                       loading={remove.isPending && remove.variables === a.id}
                       onClick={() => remove.mutate(a.id)}
                     >
                       {t('absences.remove')}
-                      <VisuallyHidden>{`: ${when}`}</VisuallyHidden>
                     </Button>
                   </Group>
                 </li>

@@ -1,5 +1,5 @@
 import './supervision.css';
-import { Anchor, Button, Group, SegmentedControl, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../app/forms';
@@ -138,15 +138,13 @@ export function CalendarPage() {
             {view === 'week' ? t('calendar.nextWeek') : t('calendar.nextMonth')}
           </Button>
         </Group>
-        <SegmentedControl
-          aria-label={t('calendar.view')}
-          value={view}
-          onChange={(value) => go({ view: value as View })}
-          data={[
-            { value: 'week', label: t('calendar.week') },
-            { value: 'month', label: t('calendar.month') },
-          ]}
-        />
+        <Button.Group aria-label={t('calendar.view')}>
+          {(['week', 'month'] as const).map((v) => (
+            <Button key={v} variant={view === v ? 'filled' : 'default'} aria-pressed={view === v} onClick={() => go({ view: v })}>
+              {v === 'week' ? t('calendar.week') : t('calendar.month')}
+            </Button>
+          ))}
+        </Button.Group>
       </Group>
       <div>
         <Title order={2} size="h3" aria-live="polite">

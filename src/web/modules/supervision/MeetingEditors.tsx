@@ -50,7 +50,7 @@ export function AttendanceEditor({ meeting, canEdit }: { meeting: Meeting; canEd
         {attendance.length === 0 ? (
           <Text>{t('attendance.empty')}</Text>
         ) : (
-          <ScrollTable minWidth={420} label={t('attendance.title')}>
+          <ScrollTable minWidth={420} label={t('attendance.table')}>
             <Table>
               <Table.Thead>
                 <Table.Tr>
@@ -179,7 +179,7 @@ export function NoteEditor({ meeting }: { meeting: Meeting }) {
                   )}
                   <ErrorAlert error={save.error} />
                   <Group gap="sm">
-                    <Button type="submit" loading={save.isPending}>
+                    <Button type="submit" loading={save.isPending} disabled={!current.trim()}>
                       {t('note.save')}
                     </Button>
                     <Button
@@ -232,7 +232,7 @@ export function SummaryEditor({ meeting }: { meeting: Meeting }) {
             onChange={(e) => setText(e.currentTarget.value)}
           />
           <ErrorAlert error={save.error} />
-          <Button type="submit" loading={save.isPending} w="fit-content">
+          <Button type="submit" loading={save.isPending} disabled={!text.trim()} w="fit-content">
             {t('summary.save')}
           </Button>
         </Stack>
@@ -390,6 +390,7 @@ export function RescheduleForm({ meeting }: { meeting: Meeting }) {
             </Text>
           </Group>
           <Textarea
+            withAsterisk={false}
             label={t('reschedule.reason')}
             required
             autosize
@@ -434,9 +435,9 @@ export function CancelForm({ meeting, asParticipant }: { meeting: Meeting; asPar
             {asParticipant ? t('cancel.introParticipant') : t('cancel.intro')}
           </Text>
           <Textarea
+            withAsterisk={false}
             label={t('cancel.reason')}
-            description={asParticipant ? t('common.optional') : undefined}
-            required={!asParticipant}
+            required
             autosize
             minRows={2}
             value={reason}
@@ -449,7 +450,7 @@ export function CancelForm({ meeting, asParticipant }: { meeting: Meeting; asPar
           ) : (
             <ErrorAlert error={cancel.error} message={errorText(cancel.error)} />
           )}
-          <Button type="submit" color="red" loading={cancel.isPending} disabled={!asParticipant && !reason.trim()} w="fit-content">
+          <Button type="submit" color="red" loading={cancel.isPending} disabled={!reason.trim()} w="fit-content">
             {asParticipant ? t('cancel.submitParticipant') : t('cancel.submit')}
           </Button>
         </Stack>

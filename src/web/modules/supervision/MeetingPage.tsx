@@ -151,10 +151,12 @@ export function MeetingPage() {
             <>
               {planned && started && <HeldButton meeting={data} />}
               <NoteEditor meeting={data} />
-              {data.status !== 'cancelled' && <SummaryEditor key={data.id} meeting={data} />}
-              {process.data && data.status !== 'cancelled' && <ScalingEditor key={data.id} meeting={data} process={process.data} />}
+              {data.status !== 'cancelled' && <SummaryEditor key={`summary-${data.id}`} meeting={data} />}
+              {process.data && data.status !== 'cancelled' && (
+                <ScalingEditor key={`scaling-${data.id}`} meeting={data} process={process.data} />
+              )}
               {process.data && <WhatWorksSection process={process.data} canEdit={processOpen} meetingId={data.id} />}
-              {planned && <RescheduleForm key={data.startsAt} meeting={data} />}
+              {planned && <RescheduleForm key={`reschedule-${data.startsAt}`} meeting={data} />}
               {planned && <CancelForm meeting={data} asParticipant={false} />}
             </>
           )}

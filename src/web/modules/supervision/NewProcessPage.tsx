@@ -9,9 +9,9 @@ import { applyFieldErrors, ErrorAlert } from '../../app/forms';
 import { currentLocale } from '../../app/i18n';
 import { notifySuccess } from '../../app/notify';
 import { usePageTitle } from '../../app/usePageTitle';
-import { useSupervisionError } from './hooks';
+import { useRoles, useSupervisionError } from './hooks';
 import { useEnumLabels } from './labels';
-import { keys, paths, useOrganisationChoices, usePeople, useServices } from './queries';
+import { keys, paths, useOrganisationChoices, usePeople, usePractitionerChoices, useServices } from './queries';
 import { CADENCES, LANGUAGES, type Language, PLACES, type Person, type ProcessDetail, type Service } from './types';
 
 interface Values {
@@ -29,6 +29,7 @@ interface Values {
   reviewDate: string;
   language: string;
   participantIds: string[];
+  practitionerIds: string[];
 }
 
 function AddPerson({ organisationId, onAdded }: { organisationId: string; onAdded: (person: Person) => void }) {
@@ -119,6 +120,10 @@ export function NewProcessPage() {
   const services = useServices();
   const activeServices = (services.data?.items ?? []).filter((s) => s.active);
   const [currency, setCurrency] = useState('EUR');
+  const { session, isAdmin, isPractitioner } = useRoles();
+  const me = session?.user.id ?? '';
+  const practitioners = usePractitionerChoices(isAdmin);
+  const colleagues = (practitioners.data ?? []).filter((p) => !(isPractitioner && p.value === me));
 
   const form = useForm<Values>({
     mode: 'controlled',
@@ -137,11 +142,13 @@ export function NewProcessPage() {
       reviewDate: '',
       language: currentLocale(),
       participantIds: [],
+      practitionerIds: [],
     },
     validate: {
       organisationId: (v) => (v ? null : t('validation.required')),
       serviceId: (v) => (v ? null : t('validation.required')),
       title: (v) => (v.trim() ? null : t('validation.required')),
+      practitionerIds: (v) => (!isPractitioner && v.length === 0 ? t('newProcess.choosePractitioner') : null),
       reviewDate: (v, values) => (v && values.startDate && v < values.startDate ? t('validation.reviewAfterStart') : null),
     },
   });
@@ -179,6 +186,7 @@ export function NewProcessPage() {
         ...(values.startDate ? { startDate: values.startDate } : {}),
         ...(values.reviewDate ? { reviewDate: values.reviewDate } : {}),
         participantIds: values.participantIds,
+        ...(values.practitionerIds.length > 0 ? { practitionerIds: values.practitionerIds } : {}),
       });
     },
     onSuccess: (created) => {
@@ -329,6 +337,19 @@ export function NewProcessPage() {
               ))}
             </NativeSelect>
           </Group>
+          {(colleagues.length > 0 || !isPractitioner) && (
+            <Checkbox.Group
+              label={t('process.practitioners')}
+              description={isPractitioner ? t('newProcess.practitionersHelpSelf') : t('newProcess.practitionersHelp')}
+              {...form.getInputProps('practitionerIds')}
+            >
+              <Stack gap={6} mt="xs">
+                {colleagues.map((p) => (
+                  <Checkbox key={p.value} value={p.value} label={p.email ? `${p.label} (${p.email})` : p.label} />
+                ))}
+              </Stack>
+            </Checkbox.Group>
+          )}
           <Paper withBorder p="md">
             <Stack gap="sm">
               <Checkbox.Group

@@ -108,7 +108,9 @@ export function ProcessPage() {
   const data = process.data;
   const open = data ? OPEN.includes(data.status) : false;
   const mine = Boolean(data && session && data.practitioners.some((p) => p.userId === session.user.id));
-  const canPlan = Boolean(isPractitioner && mine && data && open && data.status !== 'proposed');
+  // Goals, what works, planning and continuing belong to the practitioners of the process.
+  const canWork = Boolean(isPractitioner && mine && open);
+  const canPlan = canWork && data?.status !== 'proposed';
 
   return (
     <Stack gap="lg">
@@ -155,14 +157,14 @@ export function ProcessPage() {
           {isStaff && <StatusActions process={data} />}
           {canPlan && <PlannerPanel process={data} />}
           <MeetingsSection process={data} />
-          <GoalsSection process={data} canEdit={isStaff && open} />
-          <WhatWorksSection process={data} canEdit={isStaff && open} />
-          {(isStaff || isParticipant) && !isClientContact && (
+          <GoalsSection process={data} canEdit={canWork} />
+          <WhatWorksSection process={data} canEdit={canWork} />
+          {(isPractitioner || isParticipant) && !isClientContact && (
             <Suspense fallback={<PageLoader />}>
               <ScalingSection process={data} />
             </Suspense>
           )}
-          {isStaff && open && isCrisis(data) && !data.continuedAsId && <ContinuePanel process={data} />}
+          {canWork && isCrisis(data) && !data.continuedAsId && <ContinuePanel process={data} />}
           <HistorySection process={data} />
         </>
       )}

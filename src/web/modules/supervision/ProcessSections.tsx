@@ -219,14 +219,18 @@ function GoalRow({ goal, canEdit, processId }: { goal: Goal; canEdit: boolean; p
           {canEdit && (
             <Group gap="xs">
               {!goal.closedAt && (
-                <Button size="xs" variant="subtle" onClick={() => setEditing(true)}>
+                <Button size="xs" variant="subtle" onClick={() => setEditing(true)} aria-label={`${t('goals.rename')}: ${goal.title}`}>
                   {t('goals.rename')}
-                  <VisuallyHidden>{`: ${goal.title}`}</VisuallyHidden>
                 </Button>
               )}
-              <Button size="xs" variant="subtle" loading={update.isPending} onClick={() => update.mutate({ closed: !goal.closedAt })}>
+              <Button
+                size="xs"
+                variant="subtle"
+                loading={update.isPending}
+                onClick={() => update.mutate({ closed: !goal.closedAt })}
+                aria-label={`${goal.closedAt ? t('goals.reopen') : t('goals.close')}: ${goal.title}`}
+              >
                 {goal.closedAt ? t('goals.reopen') : t('goals.close')}
-                <VisuallyHidden>{`: ${goal.title}`}</VisuallyHidden>
               </Button>
             </Group>
           )}

@@ -50,6 +50,7 @@ export function ProcessesPage() {
         w={{ base: '100%', xs: 240 }}
       >
         <option value="">{t('processes.allStatuses')}</option>
+        <option value="open">{t('processes.openStatuses')}</option>
         {PROCESS_STATUSES.map((s) => (
           <option key={s} value={s}>
             {labels.status(s)}

@@ -48,9 +48,12 @@ const OWN_ERRORS = [
   'invalid_transition',
   'not_a_crisis_process',
   'meeting_not_planned',
-  'range_too_long',
-  'no_availability',
-  'overlapping',
+  'meeting_not_started',
+  'meeting_cancelled',
+  'process_closed',
+  'not_invited',
+  'last_practitioner',
+  'mixed_currencies',
 ];
 
 /** Error text: this module's own codes first, then the app's general ones. */

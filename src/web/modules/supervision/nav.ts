@@ -7,10 +7,11 @@ export function supervisionNavEntries(session: Session): NavEntry[] {
   const roles = session.roles;
   const staff = roles.includes('provider_admin') || roles.includes('practitioner');
   if (staff || roles.includes('client_contact') || roles.includes('participant')) {
-    entries.push(
-      { to: '/processes', label: 'supervision:nav.processes', group: 'main' },
-      { to: '/calendar', label: 'supervision:nav.calendar', group: 'main' },
-    );
+    entries.push({ to: '/processes', label: 'supervision:nav.processes', group: 'main' });
+  }
+  // The calendar is per person (GET /api/calendar): a provider admin has none of their own.
+  if (roles.includes('practitioner') || roles.includes('client_contact') || roles.includes('participant')) {
+    entries.push({ to: '/calendar', label: 'supervision:nav.calendar', group: 'main' });
   }
   if (roles.includes('practitioner')) {
     entries.push({ to: '/availability', label: 'supervision:nav.availability', group: 'main' });

@@ -123,3 +123,24 @@ export function useOrganisationChoices() {
     options: [...options].sort((a, b) => a.label.localeCompare(b.label)),
   };
 }
+
+/** Practitioners of the provider, to choose supervisors from (on-call list, else the member list for admins). */
+export function usePractitionerChoices(isAdmin: boolean) {
+  return useQuery({
+    queryKey: ['supervision', 'practitioners', isAdmin],
+    queryFn: async () => {
+      try {
+        const list = await api.get<Items<{ userId: string; name: string; email: string }>>('/api/on-call');
+        return list.items.map((p) => ({ value: p.userId, label: p.name, email: p.email }));
+      } catch {
+        if (!isAdmin) return [];
+        const page = await api.get<Items<{ userId: string; name: string; email: string }>>(
+          `/api/members${query({ role: 'practitioner', page: 1, pageSize: 100 })}`,
+        );
+        return page.items.map((p) => ({ value: p.userId, label: p.name, email: p.email }));
+      }
+    },
+    staleTime: 60_000,
+    retry: false,
+  });
+}

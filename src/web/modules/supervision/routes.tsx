@@ -33,7 +33,7 @@ export const supervisionSignedInRoutes: RouteObject[] = [
   },
   {
     path: 'calendar',
-    element: <RequireAnyRole roles={['provider_admin', 'practitioner', 'client_contact', 'participant']} />,
+    element: <RequireAnyRole roles={['practitioner', 'client_contact', 'participant']} />,
     children: [{ index: true, lazy: page(() => import('./CalendarPage'), 'CalendarPage') }],
   },
   {
