@@ -1,0 +1,64 @@
+import { Anchor, Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { api } from '../../app/api';
+import { useFormat } from '../../app/format-hooks';
+import { useSession } from '../../app/session';
+import { usePageTitle } from '../../app/usePageTitle';
+import { REQUESTS_KEY } from './hooks';
+import { RequestConfirmation } from './RequestConfirmation';
+import { type RequestBody, RequestForm } from './RequestForm';
+import type { IntakeRequest, RequestKind } from './types';
+
+/** `/requests/new`: a signed-in client contact asks for support for their organisation. */
+export function PortalRequestPage() {
+  const { t } = useTranslation('intake');
+  const [params] = useSearchParams();
+  const format = useFormat();
+  const queryClient = useQueryClient();
+  const { data: session } = useSession();
+  const [sent, setSent] = useState<IntakeRequest | null>(null);
+  usePageTitle(t('portal.newTitle'));
+  const membership = session?.memberships.find((m) => m.providerId === session.providerId && m.role === 'client_contact');
+  const kind = params.get('kind');
+  const initialKind: RequestKind | null = kind === 'crisis' || kind === 'service' ? kind : null;
+
+  const submit = async (body: RequestBody) => {
+    const created = await api.post<IntakeRequest>('/api/requests', body);
+    await queryClient.invalidateQueries({ queryKey: REQUESTS_KEY });
+    setSent(created ?? ({ kind: body.kind, contactEmail: body.contactEmail } as IntakeRequest));
+  };
+
+  return (
+    <Stack gap="lg" maw={720}>
+      <Anchor component={Link} to="/requests" size="sm">
+        {t('portal.back')}
+      </Anchor>
+      <Title order={1}>{t('portal.newTitle')}</Title>
+      <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
+        {sent ? (
+          <RequestConfirmation kind={sent.kind} email={sent.contactEmail}>
+            <Button component={Link} to="/requests">
+              {t('portal.toList')}
+            </Button>
+          </RequestConfirmation>
+        ) : (
+          <Stack gap="md">
+            <Text>{t('portal.intro', { provider: membership?.providerName ?? '' })}</Text>
+            <RequestForm
+              mode="portal"
+              providerName={membership?.providerName ?? ''}
+              organisationName={membership?.organisationName}
+              initialKind={initialKind}
+              initialContact={{ name: session?.user.name, email: session?.user.email }}
+              timeZone={format.timeZone}
+              onSubmit={submit}
+            />
+          </Stack>
+        )}
+      </Paper>
+    </Stack>
+  );
+}

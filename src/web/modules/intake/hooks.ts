@@ -1,0 +1,74 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, query } from '../../app/api';
+import type { Items } from '../../app/types';
+import { durationParts } from './time';
+import type { RequestList, Service } from './types';
+
+/** The current time, refreshed every `intervalMs` (a live clock). */
+export function useNow(intervalMs = 15_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), intervalMs);
+    return () => window.clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+/** Labels of the intake enumerations; an unknown value renders as is. */
+export function useIntakeLabels() {
+  const { t, i18n } = useTranslation('intake');
+  const label = useCallback(
+    (group: string, value: string | null | undefined) => {
+      if (!value) return '—';
+      const key = `${group}.${value}`;
+      return typeof i18n.getResource('en', 'intake', key) === 'string' ? t(key) : value;
+    },
+    [t, i18n],
+  );
+  return {
+    eventType: (value: string | null | undefined) => label('eventTypes', value),
+    serviceKind: (value: string | null | undefined) => label('serviceKinds', value),
+    status: (value: string | null | undefined) => label('statuses', value),
+    cadence: (value: string | null | undefined) => label('cadences', value),
+    place: (value: string | null | undefined) => label('places', value),
+    language: (value: string | null | undefined) => label('languages', value),
+    kind: (value: string | null | undefined) => label('kinds', value),
+  };
+}
+
+/** "2 h 14 min" in the active language, from a number of minutes. */
+export function useDuration() {
+  const { t } = useTranslation('intake');
+  return useCallback(
+    (totalMinutes: number) => {
+      const { days, hours, minutes } = durationParts(totalMinutes);
+      if (days > 0) return t('duration.daysHours', { days, hours });
+      if (hours > 0) return t('duration.hoursMinutes', { hours, minutes });
+      return t('duration.minutes', { minutes });
+    },
+    [t],
+  );
+}
+
+/** The provider's service catalogue. */
+export function useServices() {
+  return useQuery({
+    queryKey: ['services'],
+    queryFn: () => api.get<Items<Service>>('/api/services'),
+    staleTime: 30_000,
+  });
+}
+
+export const REQUESTS_KEY = ['intake', 'requests'] as const;
+
+/** The intake queue, polled every 30 s. */
+export function useRequestQueue(status: 'open' | 'all', enabled = true) {
+  return useQuery({
+    queryKey: [...REQUESTS_KEY, 'list', status],
+    queryFn: () => api.get<RequestList>(`/api/requests${query({ status })}`),
+    refetchInterval: 30_000,
+    enabled,
+  });
+}
