@@ -1,8 +1,9 @@
+import { intakeNavEntries } from '../modules/intake/nav';
 import type { Session } from './types';
 
 export interface NavEntry {
   to: string;
-  /** i18n key of the label */
+  /** i18n key of the label; `ns:key` (e.g. `intake:nav.queue`) looks it up in a module's namespace */
   label: string;
   group: 'main' | 'admin' | 'platform' | 'dev';
 }
@@ -21,6 +22,7 @@ export function navEntries(session: Session, outboxEnabled: boolean): NavEntry[]
       { to: '/admin/audit', label: 'nav.audit', group: 'admin' },
     );
   }
+  entries.push(...intakeNavEntries(session));
   if (session.user.isPlatformAdmin) {
     entries.push({ to: '/platform/providers', label: 'nav.providers', group: 'platform' });
   }

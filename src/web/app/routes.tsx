@@ -7,6 +7,7 @@ import { MfaPage } from '../modules/auth/MfaPage';
 import { ResetPasswordPage } from '../modules/auth/ResetPasswordPage';
 import { SignInPage } from '../modules/auth/SignInPage';
 import { HomePage } from '../modules/home/HomePage';
+import { intakeAdminRoutes, intakePublicRoutes, intakeSignedInRoutes } from '../modules/intake/routes';
 import { RequirePlatformAdmin, RequireRole, RequireSignedIn } from './guards';
 import { NotFound } from './NotFound';
 import { Shell } from './Shell';
@@ -17,6 +18,7 @@ function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: k
 }
 
 export const router = createBrowserRouter([
+  ...intakePublicRoutes,
   {
     element: <Shell />,
     children: [
@@ -32,6 +34,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'profile', lazy: page(() => import('../modules/profile/ProfilePage'), 'ProfilePage') },
+          ...intakeSignedInRoutes,
           {
             path: 'admin',
             element: <RequireRole need="provider_admin" />,
@@ -41,6 +44,7 @@ export const router = createBrowserRouter([
               { path: 'organisations', lazy: page(() => import('../modules/admin/OrganisationsPage'), 'OrganisationsPage') },
               { path: 'organisations/:id', lazy: page(() => import('../modules/admin/OrganisationPage'), 'OrganisationPage') },
               { path: 'audit', lazy: page(() => import('../modules/admin/AuditPage'), 'AuditPage') },
+              ...intakeAdminRoutes,
               { path: '*', element: <NotFound /> },
             ],
           },

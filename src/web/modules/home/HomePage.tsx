@@ -10,6 +10,7 @@ import { useLabels, useTranslateOr } from '../../app/labels';
 import { useSession } from '../../app/session';
 import type { Home, HomeCard } from '../../app/types';
 import { usePageTitle } from '../../app/usePageTitle';
+import { HomeIntake } from '../intake/HomeIntake';
 import { ProviderSwitcher } from './ProviderSwitcher';
 
 const CARD_LINKS: Record<string, string> = {
@@ -80,6 +81,7 @@ export function HomePage() {
           {home.data.providerName && <Text c="dimmed">{t('home.atProvider', { provider: home.data.providerName })}</Text>}
         </Group>
       )}
+      <HomeIntake session={session} />
       {home.data && home.data.cards.length > 0 && (
         <section aria-labelledby="home-overview">
           <Title order={2} size="h3" id="home-overview" mb="sm">
