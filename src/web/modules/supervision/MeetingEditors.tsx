@@ -408,7 +408,15 @@ export function RescheduleForm({ meeting }: { meeting: Meeting }) {
   );
 }
 
-export function CancelForm({ meeting, asParticipant }: { meeting: Meeting; asParticipant: boolean }) {
+export function CancelForm({
+  meeting,
+  asParticipant,
+  onCancelled,
+}: {
+  meeting: Meeting;
+  asParticipant: boolean;
+  onCancelled?: () => void;
+}) {
   const { t } = useTranslation('supervision');
   const errorText = useSupervisionError();
   const refresh = useRefreshMeeting(meeting);
@@ -419,6 +427,7 @@ export function CancelForm({ meeting, asParticipant }: { meeting: Meeting; asPar
       notifySuccess(asParticipant ? t('cancel.doneParticipant') : t('cancel.done'));
       setReason('');
       refresh(updated);
+      onCancelled?.();
     },
   });
   const tooLate = isApiError(cancel.error) && cancel.error.code === 'too_late_to_cancel';

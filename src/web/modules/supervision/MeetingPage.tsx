@@ -1,6 +1,7 @@
 import './supervision.css';
-import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api, isApiError } from '../../app/api';
@@ -106,6 +107,7 @@ export function MeetingPage() {
   const format = useSupervisionFormat();
   const { isPractitioner, isStaff, isParticipant } = useRoles();
   const meeting = useMeeting(id);
+  const [cancelledNow, setCancelledNow] = useState(false);
   const data = meeting.data;
   const process = useProcess(isPractitioner && data ? data.processId : null);
   usePageTitle(data ? t('meeting.titleOf', { title: data.processTitle }) : t('meeting.title'));
@@ -136,8 +138,15 @@ export function MeetingPage() {
               <Section id="meeting-shared-summary" title={t('summary.title')}>
                 <Text style={{ whiteSpace: 'pre-wrap' }}>{data.summary || t('summary.none')}</Text>
               </Section>
-              {planned && upcoming && data.canCancel && <CancelForm meeting={data} asParticipant />}
-              {planned && upcoming && !data.canCancel && (
+              {planned && upcoming && data.canCancel && (
+                <CancelForm meeting={data} asParticipant onCancelled={() => setCancelledNow(true)} />
+              )}
+              {cancelledNow && (
+                <Alert color="green" variant="light" role="status">
+                  {t('cancel.doneParticipant')}
+                </Alert>
+              )}
+              {planned && upcoming && !data.canCancel && !cancelledNow && (
                 <Text size="sm" c="dimmed">
                   {t('cancel.notPossible')}
                 </Text>

@@ -21,7 +21,7 @@ const OPEN = ['proposed', 'agreed', 'active', 'paused'];
 // The chart library is large: load it only when a process page shows the scaling graph.
 const ScalingSection = lazy(() => import('./ScalingSection').then((m) => ({ default: m.ScalingSection })));
 
-function SummaryCard({ process }: { process: ProcessDetail }) {
+function SummaryCard({ process, showPrice }: { process: ProcessDetail; showPrice: boolean }) {
   const { t } = useTranslation('supervision');
   const labels = useEnumLabels();
   const format = useSupervisionFormat();
@@ -59,8 +59,12 @@ function SummaryCard({ process }: { process: ProcessDetail }) {
             </>
           )}
         </dd>
-        <dt>{t('process.price')}</dt>
-        <dd>{t('process.pricePerSession', { price: format.money(process.priceCents, process.currency) })}</dd>
+        {showPrice && (
+          <>
+            <dt>{t('process.price')}</dt>
+            <dd>{t('process.pricePerSession', { price: format.money(process.priceCents, process.currency) })}</dd>
+          </>
+        )}
         <dt>{t('process.agreedSessions')}</dt>
         <dd>{process.agreedSessions ?? none}</dd>
         <dt>{t('process.startDate')}</dt>
@@ -153,7 +157,7 @@ export function ProcessPage() {
               </Group>
             )}
           </Stack>
-          <SummaryCard process={data} />
+          <SummaryCard process={data} showPrice={isStaff || isClientContact} />
           {isStaff && <StatusActions process={data} />}
           {canPlan && <PlannerPanel process={data} />}
           <MeetingsSection process={data} />
@@ -161,7 +165,7 @@ export function ProcessPage() {
           <WhatWorksSection process={data} canEdit={canWork} />
           {(isPractitioner || isParticipant) && !isClientContact && (
             <Suspense fallback={<PageLoader />}>
-              <ScalingSection process={data} />
+              <ScalingSection process={data} own={isParticipant && !isStaff} />
             </Suspense>
           )}
           {canWork && isCrisis(data) && !data.continuedAsId && <ContinuePanel process={data} />}

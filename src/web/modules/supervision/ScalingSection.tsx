@@ -40,13 +40,13 @@ function mergeScaling(sources: (Scaling | undefined)[]): GoalSeries[] {
   return [...byTitle.values()].filter((g) => g.points.length > 0);
 }
 
-function GoalChart({ goal, names }: { goal: GoalSeries; names: Map<string, string> }) {
+function GoalChart({ goal, names, own }: { goal: GoalSeries; names: Map<string, string>; own: boolean }) {
   const { t } = useTranslation('supervision');
   const format = useSupervisionFormat();
   const meetings = [...new Map(goal.points.map((p) => [p.meetingId, p.startsAt])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
   const seriesKeys = [...new Set(goal.points.map((p) => p.personId ?? GROUP))].sort((a, b) => (a === GROUP ? -1 : b === GROUP ? 1 : 0));
   const label = (key: string, index: number) =>
-    key === GROUP ? t('scaling.group') : (names.get(key) ?? t('scaling.personN', { n: index }));
+    key === GROUP ? t('scaling.group') : (names.get(key) ?? (own ? t('scaling.mine') : t('scaling.personN', { n: index + 1 })));
   const data = meetings.map(([meetingId, startsAt]) => {
     const row: Record<string, string | number | null> = { meeting: format.date(startsAt) };
     for (const key of seriesKeys) {
@@ -107,7 +107,7 @@ function GoalChart({ goal, names }: { goal: GoalSeries; names: Map<string, strin
 }
 
 /** Scaling answers (0–10) per goal over the meetings, following the chain of continued processes. */
-export function ScalingSection({ process }: { process: ProcessDetail }) {
+export function ScalingSection({ process, own = false }: { process: ProcessDetail; own?: boolean }) {
   const { t } = useTranslation('supervision');
   const scaling = useScaling(process.id);
   const previous = useProcess(process.continuedFromId);
@@ -120,13 +120,13 @@ export function ScalingSection({ process }: { process: ProcessDetail }) {
     <Section id="process-scaling" title={t('scaling.title')}>
       <Stack gap="md">
         <Text size="sm" c="dimmed">
-          {process.continuedFromId ? t('scaling.introChain') : t('scaling.intro')}
+          {own ? t('scaling.introOwn') : process.continuedFromId ? t('scaling.introChain') : t('scaling.intro')}
         </Text>
         {scaling.isPending && <PageLoader />}
         <ErrorAlert error={scaling.error} />
         {scaling.data && goals.length === 0 && <Text>{t('scaling.empty')}</Text>}
         {goals.map((goal) => (
-          <GoalChart key={goal.key} goal={goal} names={names} />
+          <GoalChart key={goal.key} goal={goal} names={names} own={own} />
         ))}
       </Stack>
     </Section>
