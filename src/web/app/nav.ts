@@ -1,4 +1,5 @@
 import { intakeNavEntries } from '../modules/intake/nav';
+import { supervisionNavEntries } from '../modules/supervision/nav';
 import type { Session } from './types';
 
 export interface NavEntry {
@@ -23,6 +24,7 @@ export function navEntries(session: Session, outboxEnabled: boolean): NavEntry[]
     );
   }
   entries.push(...intakeNavEntries(session));
+  entries.push(...supervisionNavEntries(session));
   if (session.user.isPlatformAdmin) {
     entries.push({ to: '/platform/providers', label: 'nav.providers', group: 'platform' });
   }

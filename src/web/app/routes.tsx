@@ -8,6 +8,7 @@ import { ResetPasswordPage } from '../modules/auth/ResetPasswordPage';
 import { SignInPage } from '../modules/auth/SignInPage';
 import { HomePage } from '../modules/home/HomePage';
 import { intakeAdminRoutes, intakePublicRoutes, intakeSignedInRoutes } from '../modules/intake/routes';
+import { supervisionAdminRoutes, supervisionSignedInRoutes } from '../modules/supervision/routes';
 import { RequirePlatformAdmin, RequireRole, RequireSignedIn } from './guards';
 import { NotFound } from './NotFound';
 import { Shell } from './Shell';
@@ -35,6 +36,7 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'profile', lazy: page(() => import('../modules/profile/ProfilePage'), 'ProfilePage') },
           ...intakeSignedInRoutes,
+          ...supervisionSignedInRoutes,
           {
             path: 'admin',
             element: <RequireRole need="provider_admin" />,
@@ -45,6 +47,7 @@ export const router = createBrowserRouter([
               { path: 'organisations/:id', lazy: page(() => import('../modules/admin/OrganisationPage'), 'OrganisationPage') },
               { path: 'audit', lazy: page(() => import('../modules/admin/AuditPage'), 'AuditPage') },
               ...intakeAdminRoutes,
+              ...supervisionAdminRoutes,
               { path: '*', element: <NotFound /> },
             ],
           },

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format-hooks';
 import { ErrorAlert } from '../../app/forms';
@@ -8,7 +8,40 @@ import type { OutboxMail } from '../../app/types';
 import { usePageTitle } from '../../app/usePageTitle';
 import { Linkified } from './Linkified';
 
-function Mail({ mail }: { mail: OutboxMail }) {
+/** A mail attachment as the outbox lists it (e.g. the .ics of a meeting invitation). */
+interface OutboxAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
+/** A download address for an attachment's text content. */
+function attachmentHref(attachment: OutboxAttachment): string {
+  const type = attachment.contentType.split(';')[0]?.trim() || 'application/octet-stream';
+  return `data:${type};charset=utf-8,${encodeURIComponent(attachment.content)}`;
+}
+
+function Attachments({ attachments }: { attachments: OutboxAttachment[] }) {
+  const { t } = useTranslation('supervision');
+  return (
+    <div>
+      <Text size="sm" fw={700}>
+        {t('outbox.attachments')}:
+      </Text>
+      <ul>
+        {attachments.map((a) => (
+          <li key={`${a.filename}:${a.contentType}:${a.content.length}`}>
+            <Anchor href={attachmentHref(a)} download={a.filename} size="sm" data-testid="outbox-attachment">
+              {t('outbox.download', { filename: a.filename })}
+            </Anchor>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Mail({ mail }: { mail: OutboxMail & { attachments?: OutboxAttachment[] | null } }) {
   const { t } = useTranslation();
   const format = useFormat();
   const headingId = `mail-${mail.id}`;
@@ -35,6 +68,7 @@ function Mail({ mail }: { mail: OutboxMail }) {
         <pre className="mail-body">
           <Linkified text={mail.text} />
         </pre>
+        {mail.attachments && mail.attachments.length > 0 && <Attachments attachments={mail.attachments} />}
       </Stack>
     </Paper>
   );

@@ -11,6 +11,7 @@ import { useSession } from '../../app/session';
 import type { Home, HomeCard } from '../../app/types';
 import { usePageTitle } from '../../app/usePageTitle';
 import { HomeIntake } from '../intake/HomeIntake';
+import { SupervisionHomeCards } from '../supervision/HomeCards';
 import { ProviderSwitcher } from './ProviderSwitcher';
 
 const CARD_LINKS: Record<string, string> = {
@@ -82,6 +83,7 @@ export function HomePage() {
         </Group>
       )}
       <HomeIntake session={session} />
+      <SupervisionHomeCards />
       {home.data && home.data.cards.length > 0 && (
         <section aria-labelledby="home-overview">
           <Title order={2} size="h3" id="home-overview" mb="sm">
