@@ -66,8 +66,10 @@ function Day({
         <Title order={3} size="h6" id={headingId}>
           {compact ? (
             <>
-              <span aria-hidden="true">{format.dayNumber(date)}</span>
-              <VisuallyHidden>{format.dayHeading(date)}</VisuallyHidden>
+              <span aria-hidden="true" className="day-number">
+                {format.dayNumber(date)}
+              </span>
+              <span className="day-full">{format.dayHeading(date)}</span>
             </>
           ) : (
             format.dayHeading(date)
@@ -121,7 +123,9 @@ export function CalendarPage() {
   const step = (direction: 1 | -1) =>
     go({ date: view === 'week' ? addDays(anchor, 7 * direction) : addMonths(startOfMonth(anchor), direction) });
   const rangeTitle = view === 'week' ? format.dateRange(first, last) : format.monthTitle(anchor);
-  const count = calendar.data?.items.length ?? 0;
+  const count = (calendar.data?.items ?? []).filter(
+    (item) => view === 'week' || zonedParts(item.startsAt, format.timeZone).date.slice(0, 7) === anchor.slice(0, 7),
+  ).length;
 
   return (
     <Stack gap="md">

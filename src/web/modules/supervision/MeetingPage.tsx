@@ -48,7 +48,7 @@ function Facts({ meeting }: { meeting: Meeting }) {
           {meeting.videoLink && (
             <>
               {' · '}
-              <Anchor href={meeting.videoLink} target="_blank" rel="noopener noreferrer">
+              <Anchor href={meeting.videoLink} target="_blank" rel="noopener noreferrer" underline="always">
                 {t('process.videoLinkOpen')}
               </Anchor>
             </>

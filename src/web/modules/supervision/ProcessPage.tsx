@@ -53,7 +53,7 @@ function SummaryCard({ process, showPrice }: { process: ProcessDetail; showPrice
           {process.videoLink && (
             <>
               {' · '}
-              <Anchor href={process.videoLink} target="_blank" rel="noopener noreferrer">
+              <Anchor href={process.videoLink} target="_blank" rel="noopener noreferrer" underline="always">
                 {t('process.videoLinkOpen')}
               </Anchor>
             </>
@@ -136,7 +136,7 @@ export function ProcessPage() {
             {data.continuedFromId && (
               <Text size="sm">
                 {t('process.continuedFrom')}{' '}
-                <Anchor component={Link} to={paths.process(data.continuedFromId)}>
+                <Anchor component={Link} to={paths.process(data.continuedFromId)} underline="always">
                   {t('process.previousProcess')}
                 </Anchor>
               </Text>
@@ -144,7 +144,7 @@ export function ProcessPage() {
             {data.continuedAsId && (
               <Text size="sm">
                 {t('process.continuedAs')}{' '}
-                <Anchor component={Link} to={paths.process(data.continuedAsId)}>
+                <Anchor component={Link} to={paths.process(data.continuedAsId)} underline="always">
                   {t('process.nextProcess')}
                 </Anchor>
               </Text>

@@ -332,7 +332,7 @@ export function WhatWorksSection({ process, canEdit, meetingId }: { process: Pro
                       {item.meetingId && (
                         <>
                           {' · '}
-                          <Anchor component={Link} to={paths.meeting(item.meetingId)} size="xs">
+                          <Anchor component={Link} to={paths.meeting(item.meetingId)} size="xs" underline="always">
                             {t('whatWorks.fromMeeting')}
                           </Anchor>
                         </>
