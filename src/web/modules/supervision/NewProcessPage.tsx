@@ -12,7 +12,7 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { useRoles, useSupervisionError } from './hooks';
 import { useEnumLabels } from './labels';
 import { keys, paths, useOrganisationChoices, usePeople, usePractitionerChoices, useServices } from './queries';
-import { CADENCES, LANGUAGES, type Language, PLACES, type Person, type ProcessDetail, type Service } from './types';
+import { CADENCES, LANGUAGES, type Language, type Person, PLACES, type ProcessDetail, type Service } from './types';
 
 interface Values {
   organisationId: string;
