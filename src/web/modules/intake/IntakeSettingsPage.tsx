@@ -9,6 +9,7 @@ import { notifySuccess } from '../../app/notify';
 import { useSession } from '../../app/session';
 import type { Items } from '../../app/types';
 import { usePageTitle } from '../../app/usePageTitle';
+import { FORM_CONTRAST } from './styles';
 import { slugify } from './time';
 import type { OnCallEntry, ProviderSettings, PublicProvider } from './types';
 
@@ -70,7 +71,7 @@ function SettingsForm({ settings }: { settings: ProviderSettings }) {
       }),
   });
   return (
-    <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
+    <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate style={FORM_CONTRAST}>
       <Stack gap="sm">
         <ErrorAlert error={save.error} form={form} aliases={{ firstContactTargetMinutes: 'firstContactTargetHours' }} />
         <NumberInput

@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -11,6 +11,7 @@ import type { Items } from '../../app/types';
 import { usePageTitle } from '../../app/usePageTitle';
 import { REQUESTS_KEY, useIntakeLabels } from './hooks';
 import { KindBadge, StatusBadge } from './StatusBadge';
+import { NO_WRAP } from './styles';
 import type { IntakeRequest } from './types';
 
 /** `/requests`: a client contact's own requests and what became of them. */
@@ -54,7 +55,7 @@ export function MyRequestsPage() {
               {list.data.items.map((r) => (
                 <Table.Tr key={r.id}>
                   <Table.Td>{format.dateTime(r.createdAt)}</Table.Td>
-                  <Table.Td>
+                  <Table.Td style={NO_WRAP}>
                     <KindBadge kind={r.kind} />
                   </Table.Td>
                   <Table.Td>
@@ -63,13 +64,20 @@ export function MyRequestsPage() {
                       : r.serviceKind
                         ? labels.serviceKind(r.serviceKind)
                         : t('fields.serviceUnspecified')}
+                    {r.processId && (
+                      <Text size="sm">
+                        <Anchor component={Link} to={`/processes/${encodeURIComponent(r.processId)}`}>
+                          {t('detail.openProcess')}
+                        </Anchor>
+                      </Text>
+                    )}
                     {r.status === 'declined' && r.declineReason && (
                       <Text size="sm" c="dimmed">
                         {t('fields.declineReason')}: {r.declineReason}
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={NO_WRAP}>
                     <StatusBadge status={r.status} />
                   </Table.Td>
                   <Table.Td>{r.firstContactAt ? format.dateTime(r.firstContactAt) : '—'}</Table.Td>

@@ -9,7 +9,7 @@ function EmbedFrame() {
   const { t } = useTranslation('intake');
   return (
     <Box p={{ base: 'sm', sm: 'md' }} maw={760} mx="auto">
-      <Group justify="flex-end" mb="sm">
+      <Group component="header" justify="flex-end" mb="sm">
         <LanguageSelect />
       </Group>
       <main id="main-content" aria-label={t('public.embedLandmark')}>

@@ -9,17 +9,27 @@ import { PageLoader } from '../../app/guards';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useDuration, useIntakeLabels, useNow, useRequestQueue } from './hooks';
 import { KindBadge, StatusBadge } from './StatusBadge';
+import { NO_WRAP } from './styles';
 import type { IntakeRequest } from './types';
 import { isOpen, isOverdue, WaitingClock } from './WaitingClock';
 
-/** Open crisis requests first, then other open ones (oldest first), then the rest (newest first). */
+const CLOSED = 3;
+
+/**
+ * Crisis requests still waiting for a first contact first, then other open crisis requests, then
+ * other open ones (oldest first within each), then the rest (newest first).
+ */
 export function sortQueue(items: IntakeRequest[]): IntakeRequest[] {
-  const rank = (r: IntakeRequest) => (isOpen(r) ? (r.kind === 'crisis' ? 0 : 1) : 2);
+  const rank = (r: IntakeRequest) => {
+    if (!isOpen(r)) return CLOSED;
+    if (r.kind === 'crisis') return r.firstContactAt ? 1 : 0;
+    return 2;
+  };
   return [...items].sort((a, b) => {
     const byRank = rank(a) - rank(b);
     if (byRank !== 0) return byRank;
     const byTime = Date.parse(a.createdAt) - Date.parse(b.createdAt);
-    return rank(a) === 2 ? -byTime : byTime;
+    return rank(a) === CLOSED ? -byTime : byTime;
   });
 }
 
@@ -90,7 +100,7 @@ export function QueuePage() {
                   key={r.id}
                   style={r.kind === 'crisis' && isOpen(r) ? { boxShadow: 'inset 4px 0 0 var(--mantine-color-red-8)' } : undefined}
                 >
-                  <Table.Td>
+                  <Table.Td style={NO_WRAP}>
                     <KindBadge kind={r.kind} />
                   </Table.Td>
                   <Table.Td>
@@ -113,7 +123,7 @@ export function QueuePage() {
                   <Table.Td>
                     <WaitingClock request={r} now={now} />
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={NO_WRAP}>
                     <StatusBadge status={r.status} />
                   </Table.Td>
                 </Table.Tr>

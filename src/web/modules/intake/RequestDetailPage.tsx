@@ -14,6 +14,7 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { REQUESTS_KEY, useDuration, useIntakeLabels, useNow } from './hooks';
 import { requestSubject } from './QueuePage';
 import { KindBadge, StatusBadge } from './StatusBadge';
+import { FORM_CONTRAST } from './styles';
 import { TriageForm } from './TriageForm';
 import { isoDuration } from './time';
 import type { IntakeRequest } from './types';
@@ -84,7 +85,7 @@ function FirstContact({ request }: { request: IntakeRequest }) {
             )}
           </Stack>
         ) : isOpen(request) ? (
-          <form onSubmit={form.onSubmit((values) => record.mutate(values))} noValidate>
+          <form onSubmit={form.onSubmit((values) => record.mutate(values))} noValidate style={FORM_CONTRAST}>
             <Stack gap="sm">
               <Text size="sm">{t('detail.firstContactHelp')}</Text>
               <ErrorAlert error={record.error} form={form} />
@@ -133,13 +134,14 @@ function Decline({ request }: { request: IntakeRequest }) {
         <Title order={2} size="h3" id="decline-title" mb="sm">
           {t('detail.declineTitle')}
         </Title>
-        <form onSubmit={form.onSubmit((values) => decline.mutate(values))} noValidate>
+        <form onSubmit={form.onSubmit((values) => decline.mutate(values))} noValidate style={FORM_CONTRAST}>
           <Stack gap="sm">
             <ErrorAlert error={decline.error} form={form} />
             <Textarea
               label={t('detail.declineReason')}
               description={t('detail.declineReasonHelp')}
               required
+              withAsterisk={false}
               autosize
               minRows={3}
               {...form.getInputProps('reason')}
@@ -192,9 +194,9 @@ export function RequestDetailPage() {
 
           {r.processId && (
             <Alert color="green" variant="light" title={t('detail.triagedTitle')}>
-              <Anchor component={Link} to={`/processes/${encodeURIComponent(r.processId)}`}>
+              <Button component={Link} to={`/processes/${encodeURIComponent(r.processId)}`} size="sm">
                 {t('detail.openProcess')}
-              </Anchor>
+              </Button>
             </Alert>
           )}
           {r.status === 'declined' && (

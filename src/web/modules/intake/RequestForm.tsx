@@ -1,12 +1,13 @@
 import { Alert, Button, Checkbox, Fieldset, NativeSelect, NumberInput, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFieldErrors, ErrorAlert } from '../../app/forms';
-import { currentLocale } from '../../app/i18n';
+import { currentLocale, toLocale } from '../../app/i18n';
 import { LOCALES } from '../../app/types';
 import { PrivacyNotice } from './PrivacyNotice';
+import { FORM_CONTRAST } from './styles';
 import { localDateTimeToIso } from './time';
 import { EVENT_TYPES, REQUESTABLE_SERVICE_KINDS, type RequestKind } from './types';
 
@@ -32,6 +33,8 @@ export type RequestBody = Record<string, unknown>;
 
 /** Off-screen, not display:none (some bots skip hidden inputs). */
 const HONEYPOT_STYLE = { position: 'absolute', left: '-10000px', top: 'auto', width: 1, height: 1, overflow: 'hidden' } as const;
+
+const LEGEND = { legend: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)', marginBottom: 'var(--mantine-spacing-xs)' } };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -105,6 +108,15 @@ export function RequestForm({
     },
   });
 
+  // Until the person picks a preferred language, it follows the page's language.
+  const { i18n } = useTranslation();
+  const pageLanguage = toLocale(i18n.resolvedLanguage ?? i18n.language) ?? 'en';
+  const localeChosen = useRef(false);
+  const { setFieldValue } = form;
+  useEffect(() => {
+    if (!localeChosen.current) setFieldValue('preferredLocale', pageLanguage);
+  }, [pageLanguage, setFieldValue]);
+
   const send = useMutation({
     mutationFn: (values: RequestFormValues) => {
       const crisis = values.kind === 'crisis';
@@ -147,6 +159,7 @@ export function RequestForm({
         () => focusFirstInvalid(formRef.current),
       )}
       noValidate
+      style={FORM_CONTRAST}
     >
       <Stack gap="md">
         <ErrorAlert error={send.error} form={form} />
@@ -163,7 +176,7 @@ export function RequestForm({
           </Alert>
         )}
 
-        <Fieldset legend={t('form.contactLegend')} variant="unstyled">
+        <Fieldset legend={t('form.contactLegend')} variant="unstyled" styles={LEGEND}>
           <Stack gap="sm">
             {isPublic ? (
               <TextInput
@@ -188,7 +201,14 @@ export function RequestForm({
               {...form.getInputProps('contactPhone')}
             />
             <TextInput label={t('form.contactEmail')} type="email" autoComplete="email" required {...form.getInputProps('contactEmail')} />
-            <NativeSelect label={t('form.preferredLocale')} {...form.getInputProps('preferredLocale')}>
+            <NativeSelect
+              label={t('form.preferredLocale')}
+              {...form.getInputProps('preferredLocale')}
+              onChange={(event) => {
+                localeChosen.current = true;
+                form.setFieldValue('preferredLocale', event.currentTarget.value);
+              }}
+            >
               {LOCALES.map((locale) => (
                 <option key={locale} value={locale} lang={locale}>
                   {tCommon(`language.names.${locale}`)}
@@ -210,7 +230,7 @@ export function RequestForm({
         )}
 
         {crisis && (
-          <Fieldset legend={t('form.crisisLegend')} variant="unstyled">
+          <Fieldset legend={t('form.crisisLegend')} variant="unstyled" styles={LEGEND}>
             <Stack gap="sm">
               <Radio.Group label={t('form.eventType')} required withAsterisk={false} {...form.getInputProps('eventType')}>
                 <Stack gap="xs" mt="xs">

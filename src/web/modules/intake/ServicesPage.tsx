@@ -26,6 +26,7 @@ import { PageLoader } from '../../app/guards';
 import { notifySuccess } from '../../app/notify';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useIntakeLabels, useServices } from './hooks';
+import { FORM_CONTRAST } from './styles';
 import { centsToAmount, parseAmountToCents } from './time';
 import { CADENCES, CURRENCIES, PLACES, SERVICE_KINDS, type Service } from './types';
 
@@ -111,7 +112,7 @@ function ServiceForm({
     onError: (error) => applyFieldErrors(form, error, { priceCents: 'price' }),
   });
   return (
-    <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
+    <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate style={FORM_CONTRAST}>
       <Stack gap="sm">
         <ErrorAlert error={save.error} form={form} aliases={{ priceCents: 'price' }} />
         <Group align="flex-start" gap="sm" grow preventGrowOverflow={false} wrap="wrap">
@@ -235,7 +236,7 @@ export function ServicesPage() {
         <ErrorAlert error={services.error} />
         {services.data && services.data.items.length === 0 && <Text>{t('services.empty')}</Text>}
         {services.data && services.data.items.length > 0 && (
-          <ScrollTable minWidth={860} label={t('services.list')}>
+          <ScrollTable minWidth={860} label={t('services.title')}>
             <Table striped highlightOnHover data-testid="services-table">
               <Table.Thead>
                 <Table.Tr>

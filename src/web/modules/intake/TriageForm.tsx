@@ -25,6 +25,7 @@ import { applyFieldErrors, ErrorAlert } from '../../app/forms';
 import { useSession } from '../../app/session';
 import type { Items, Member, OrganisationSummary, Page } from '../../app/types';
 import { REQUESTS_KEY, useIntakeLabels, useServices } from './hooks';
+import { FORM_CONTRAST } from './styles';
 import type { IntakeRequest, OnCallEntry, Person, Service, ServiceKind, TriageResult } from './types';
 
 interface NewPerson {
@@ -256,9 +257,9 @@ export function TriageForm({ request }: { request: IntakeRequest }) {
       <Alert color="green" variant="light" title={t('triage.doneTitle')} ref={resultRef} tabIndex={-1} data-testid="triage-result">
         <Stack gap="xs">
           <Text>{t('triage.done')}</Text>
-          <Anchor component={Link} to={`/processes/${encodeURIComponent(result.processId)}`} fw={600}>
+          <Button component={Link} to={`/processes/${encodeURIComponent(result.processId)}`} w="fit-content">
             {t('detail.openProcess')}
-          </Anchor>
+          </Button>
         </Stack>
       </Alert>
     );
@@ -278,7 +279,7 @@ export function TriageForm({ request }: { request: IntakeRequest }) {
         <Text size="sm" mb="md">
           {request.kind === 'crisis' ? t('triage.introCrisis') : t('triage.intro')}
         </Text>
-        <form onSubmit={form.onSubmit((values) => triage.mutate(values))} noValidate>
+        <form onSubmit={form.onSubmit((values) => triage.mutate(values))} noValidate style={FORM_CONTRAST}>
           <Stack gap="lg">
             {showError && <ErrorAlert error={triage.error} form={form} aliases={newPeopleAliases(form.getValues())} />}
             <ErrorAlert error={services.error ?? practitioners.error} />

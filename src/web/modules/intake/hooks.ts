@@ -44,8 +44,8 @@ export function useDuration() {
   return useCallback(
     (totalMinutes: number) => {
       const { days, hours, minutes } = durationParts(totalMinutes);
-      if (days > 0) return t('duration.daysHours', { days, hours });
-      if (hours > 0) return t('duration.hoursMinutes', { hours, minutes });
+      if (days > 0) return hours > 0 ? t('duration.daysHours', { days, hours }) : t('duration.days', { days });
+      if (hours > 0) return minutes > 0 ? t('duration.hoursMinutes', { hours, minutes }) : t('duration.hours', { hours });
       return t('duration.minutes', { minutes });
     },
     [t],
