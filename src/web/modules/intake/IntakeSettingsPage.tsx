@@ -43,9 +43,9 @@ function SettingsForm({ settings }: { settings: ProviderSettings }) {
     initialValues: toValues(settings),
     validate: {
       firstContactTargetHours: number(0.25, 168),
-      lateCancellationHours: number(0, 720),
+      lateCancellationHours: number(0, 336),
       lateCancellationChargePercent: number(0, 100),
-      participantCancellationHours: number(0, 720),
+      participantCancellationHours: number(0, 336),
     },
   });
   const save = useMutation({
@@ -89,7 +89,7 @@ function SettingsForm({ settings }: { settings: ProviderSettings }) {
           label={t('settings.lateCancellationHours')}
           description={t('settings.lateCancellationHoursHelp')}
           min={0}
-          max={720}
+          max={336}
           allowDecimal={false}
           allowNegative={false}
           w={{ base: '100%', xs: 320 }}
@@ -109,7 +109,7 @@ function SettingsForm({ settings }: { settings: ProviderSettings }) {
           label={t('settings.participantCancellationHours')}
           description={t('settings.participantCancellationHoursHelp')}
           min={0}
-          max={720}
+          max={336}
           allowDecimal={false}
           allowNegative={false}
           w={{ base: '100%', xs: 320 }}
