@@ -1,0 +1,392 @@
+import type { Kysely, Selectable } from 'kysely';
+import { DateTime } from 'luxon';
+import { type Caller, callerOrganisations, systemCaller } from '../../kernel/access/caller.js';
+import { Repository } from '../../kernel/access/repository.js';
+import type { Database, EventType, RequestsTable, ServiceKind } from '../../kernel/db/schema.js';
+import { badRequest, conflict, forbidden, HttpError, notFound, unprocessable } from '../../kernel/errors.js';
+import type { Kernel } from '../../kernel/http/types.js';
+import type { Locale } from '../../kernel/i18n/i18n.js';
+import { enqueueMail } from '../../kernel/mail/mailer.js';
+import { createPerson, createProcess } from '../processes/service.js';
+import { firstContactClock, looksLikeSpam, normaliseOrganisationName } from './logic.js';
+import { fill, intakeTextsFor } from './mail.js';
+import { onCallPractitioners, organisationNames, providerByIdQuery, providerBySlugQuery, requestById, requestList } from './queries.js';
+
+// Composition of the intake: public and portal requests with their mails, the queue with its
+// first-contact clock, first contact, decline, and triage into a client and a process. Every write
+// goes through a repository (audited there) in one transaction together with the mail it causes.
+
+/** The privacy notice the public form shows; stored with each request beside the consent time. */
+export const privacyNoticeVersion = 'v1';
+
+export interface RequestInput {
+  kind: 'crisis' | 'service';
+  serviceKind?: ServiceKind | undefined;
+  contactName: string;
+  contactPhone?: string | undefined;
+  contactEmail: string;
+  eventType?: EventType | undefined;
+  eventAt?: Date | undefined;
+  affectedCount?: number | undefined;
+  location?: string | undefined;
+  preferredLocale: Locale;
+  message?: string | undefined;
+}
+
+export interface PublicRequestInput extends RequestInput {
+  organisationName: string;
+  website?: string | undefined;
+  elapsedMs?: number | undefined;
+}
+
+type RequestRow = Selectable<RequestsTable>;
+export type ProviderRow = Awaited<ReturnType<typeof providerByIdQuery>>;
+
+export async function providerBySlug(db: Kysely<Database>, slug: string): Promise<ProviderRow> {
+  const row = await providerBySlugQuery(db, slug);
+  if (!row) throw notFound('Unknown provider');
+  return row;
+}
+
+export function providerById(db: Kysely<Database>, id: string): Promise<ProviderRow> {
+  return providerByIdQuery(db, id);
+}
+
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+
+/** A request as the API shows it, with its first-contact clock read at `now`. */
+export function present(row: RequestRow, targetMinutes: number, now: Date) {
+  const clock = firstContactClock(
+    { kind: row.kind, createdAt: new Date(row.created_at), firstContactAt: row.first_contact_at ? new Date(row.first_contact_at) : null },
+    targetMinutes,
+    now,
+  );
+  const open = row.status === 'new' || row.status === 'contacted';
+  return {
+    id: row.id,
+    kind: row.kind,
+    serviceKind: row.service_kind,
+    status: row.status,
+    source: row.source,
+    organisationName: row.organisation_name,
+    organisationId: row.organisation_id,
+    contactName: row.contact_name,
+    contactEmail: row.contact_email,
+    contactPhone: row.contact_phone,
+    eventType: row.event_type,
+    eventAt: iso(row.event_at),
+    affectedCount: row.affected_count,
+    location: row.location,
+    preferredLocale: row.preferred_locale,
+    message: row.message,
+    createdAt: iso(row.created_at) as string,
+    firstContactAt: iso(row.first_contact_at),
+    firstContactDueAt: clock.firstContactDueAt.toISOString(),
+    minutesToFirstContact: clock.minutesToFirstContact,
+    // An open request can still become late; a closed one is judged only by a first contact it had.
+    overdue: open ? clock.overdue : clock.minutesToFirstContact !== null && clock.overdue,
+    processId: row.process_id,
+    declineReason: row.decline_reason,
+  };
+}
+
+export type RequestView = ReturnType<typeof present>;
+
+/** The system acting inside one provider, carrying the address, browser and request id it acts for. */
+function systemFor(providerId: string, meta: Pick<Caller, 'ip' | 'userAgent' | 'requestId'>): Caller {
+  return { ...systemCaller(providerId), ip: meta.ip, userAgent: meta.userAgent, requestId: meta.requestId };
+}
+
+/**
+ * Who writes a public request: the system for the provider named in the URL (there is no signed-in
+ * caller), so the request and its audit event (`request.create`) are written through a repository.
+ * policy.ts grants `create` on requests to client contacts only, not to the system's
+ * provider_admin grant, so the system also carries a client-contact grant in no organisation —
+ * it can create a request and nothing more. (Asked of the kernel: a create grant for the system.)
+ */
+function publicIntakeCaller(providerId: string, meta: Pick<Caller, 'ip' | 'userAgent' | 'requestId'>): Caller {
+  const system = systemFor(providerId, meta);
+  return { ...system, grants: [...system.grants, { role: 'client_contact', organisationId: null, unitId: null }] };
+}
+
+function hoursText(minutes: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale === 'nb' ? 'nb-NO' : locale, { maximumFractionDigits: 1 }).format(minutes / 60);
+}
+
+function whenText(at: Date, timeZone: string, locale: Locale): string {
+  return DateTime.fromJSDate(at, { zone: timeZone })
+    .setLocale(locale === 'nb' ? 'nb-NO' : locale)
+    .toLocaleString(DateTime.DATETIME_MED);
+}
+
+interface StoredInput extends RequestInput {
+  organisationName: string;
+  organisationId: string | null;
+  source: 'public' | 'portal';
+}
+
+/**
+ * Stores a request and its mails in one transaction: the confirmation to the sender in their
+ * language, and for a crisis an alert at once to every on-call practitioner of the provider.
+ */
+async function storeRequest(kernel: Kernel, repo: Repository, provider: ProviderRow, input: StoredInput): Promise<RequestRow> {
+  if (input.kind === 'crisis' && !input.eventType) throw badRequest('Say what happened', [{ path: 'eventType', message: 'required for a crisis' }]);
+  const now = kernel.clock.now();
+  return repo.transaction(async (tx) => {
+    const row = await tx.insert(
+      'requests',
+      {
+        source: input.source,
+        kind: input.kind,
+        service_kind: input.serviceKind ?? null,
+        organisation_name: input.organisationName,
+        organisation_id: input.organisationId,
+        contact_name: input.contactName,
+        contact_phone: input.contactPhone ?? null,
+        contact_email: input.contactEmail,
+        event_type: input.eventType ?? null,
+        event_at: input.eventAt ?? null,
+        affected_count: input.affectedCount ?? null,
+        location: input.location ?? null,
+        preferred_locale: input.preferredLocale,
+        message: input.message ?? null,
+        consent_at: now,
+        privacy_notice_version: privacyNoticeVersion,
+        first_contact_at: null,
+        first_contact_by: null,
+        first_contact_note: null,
+        triaged_at: null,
+        triaged_by: null,
+        process_id: null,
+        decline_reason: null,
+        submitted_by: tx.caller.userId,
+        // The injected clock, so the first-contact clock and the tests agree on when it came in.
+        created_at: now,
+      },
+      { details: { kind: input.kind, source: input.source } },
+    );
+    const db = tx.kernelDb();
+    const sender = intakeTextsFor(input.preferredLocale);
+    await enqueueMail(db, {
+      providerId: provider.id,
+      to: input.contactEmail,
+      subject: fill(sender.texts.confirmation.subject, { providerName: provider.name }),
+      text: `${fill(input.kind === 'crisis' ? sender.texts.confirmation.bodyCrisis : sender.texts.confirmation.bodyService, {
+        contactName: input.contactName,
+        targetHours: hoursText(provider.first_contact_target_minutes, sender.locale),
+      })}\n\n${fill(sender.texts.signature, { providerName: provider.name })}`,
+    });
+    if (input.kind === 'crisis') {
+      // The staff list is the system's to read (a client contact cannot), in this same transaction.
+      const system = new Repository(db, systemFor(provider.id, tx.caller), true);
+      for (const practitioner of await onCallPractitioners(system)) {
+        const { locale, texts } = intakeTextsFor(practitioner.locale ?? provider.default_locale);
+        const values = {
+          organisationName: input.organisationName,
+          eventType: input.eventType ? texts.eventType[input.eventType] : texts.unknown,
+          eventAt: input.eventAt ? whenText(input.eventAt, provider.time_zone, locale) : texts.unknown,
+          affectedCount: input.affectedCount ?? texts.unknown,
+          location: input.location ?? texts.unknown,
+          contactName: input.contactName,
+          contactPhone: input.contactPhone ?? texts.unknown,
+          contactEmail: input.contactEmail,
+          targetHours: hoursText(provider.first_contact_target_minutes, locale),
+          // The web app's request page (src/web/modules/intake/routes.tsx: /intake/:id).
+          link: `${kernel.config.publicUrl}/intake/${row.id}`,
+        };
+        await enqueueMail(db, { providerId: provider.id, to: practitioner.email, subject: fill(texts.alert.subject, values), text: fill(texts.alert.body, values) });
+      }
+    }
+    return row;
+  });
+}
+
+/**
+ * A request from the public form. A filled honeypot or a form sent faster than a person could is
+ * accepted and dropped (the caller answers 202 either way, so a bot learns nothing).
+ */
+export async function submitPublicRequest(kernel: Kernel, caller: Caller, slug: string, input: PublicRequestInput): Promise<void> {
+  const provider = await providerBySlug(kernel.db.kysely, slug);
+  if (looksLikeSpam(input)) return;
+  const repo = new Repository(kernel.db.kysely, publicIntakeCaller(provider.id, caller));
+  const { website: _website, elapsedMs: _elapsedMs, ...request } = input;
+  await storeRequest(kernel, repo, provider, { ...request, organisationId: null, source: 'public' });
+}
+
+/** A client contact's request from the portal: their organisation comes from their membership. */
+export async function submitPortalRequest(kernel: Kernel, repo: Repository, input: RequestInput): Promise<RequestView> {
+  const organisationId = callerOrganisations(repo.caller, 'client_contact')[0];
+  if (!organisationId) throw forbidden('Not a client contact of an organisation');
+  const organisation = await repo.select('organisations').select('organisations.name').where('organisations.id', '=', organisationId).executeTakeFirst();
+  if (!organisation) throw forbidden('Not a client contact of an organisation');
+  const provider = await providerById(kernel.db.kysely, repo.caller.providerId as string);
+  const row = await storeRequest(kernel, repo, provider, { ...input, organisationName: organisation.name, organisationId, source: 'portal' });
+  return present(row, provider.first_contact_target_minutes, kernel.clock.now());
+}
+
+/** The queue (staff: the provider's requests) or, with `submittedBy`, a client contact's own. */
+export async function listRequests(kernel: Kernel, repo: Repository, filter: { status: 'open' | 'all'; submittedBy?: string | undefined }) {
+  const provider = await providerById(kernel.db.kysely, repo.caller.providerId as string);
+  const rows = await requestList(repo, filter);
+  const now = kernel.clock.now();
+  return { items: rows.map((r) => present(r, provider.first_contact_target_minutes, now)), targetMinutes: provider.first_contact_target_minutes };
+}
+
+async function requestOrThrow(repo: Repository, id: string): Promise<RequestRow> {
+  const row = await requestById(repo, id);
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function getRequest(kernel: Kernel, repo: Repository, id: string): Promise<RequestView> {
+  const provider = await providerById(kernel.db.kysely, repo.caller.providerId as string);
+  return present(await requestOrThrow(repo, id), provider.first_contact_target_minutes, kernel.clock.now());
+}
+
+/** Records who made the first contact and when — once: a second attempt is a conflict. */
+export async function recordFirstContact(kernel: Kernel, repo: Repository, id: string, note: string | undefined): Promise<RequestView> {
+  const provider = await providerById(kernel.db.kysely, repo.caller.providerId as string);
+  const now = kernel.clock.now();
+  const row = await repo.transaction(async (tx) => {
+    const current = await requestOrThrow(tx, id);
+    if (current.first_contact_at) throw conflict('The first contact is already recorded', [{ path: 'firstContactAt', message: 'already recorded' }]);
+    return tx.update(
+      'requests',
+      id,
+      { first_contact_at: now, first_contact_by: tx.caller.userId, first_contact_note: note ?? null, ...(current.status === 'new' ? { status: 'contacted' as const } : {}) },
+      { action: 'request.first_contact' },
+    );
+  });
+  return present(row, provider.first_contact_target_minutes, now);
+}
+
+/** Declines an open request; the requester gets the reason by mail in their language. */
+export async function declineRequest(kernel: Kernel, repo: Repository, id: string, reason: string): Promise<RequestView> {
+  const provider = await providerById(kernel.db.kysely, repo.caller.providerId as string);
+  const now = kernel.clock.now();
+  const row = await repo.transaction(async (tx) => {
+    const current = await requestOrThrow(tx, id);
+    if (current.status === 'triaged' || current.status === 'declined') throw conflict('The request is already handled');
+    const updated = await tx.update('requests', id, { status: 'declined', decline_reason: reason, triaged_at: now, triaged_by: tx.caller.userId }, { action: 'request.decline' });
+    const { texts } = intakeTextsFor(current.preferred_locale);
+    await enqueueMail(tx.kernelDb(), {
+      providerId: provider.id,
+      to: current.contact_email,
+      subject: fill(texts.declined.subject, { providerName: provider.name }),
+      text: `${fill(texts.declined.body, { contactName: current.contact_name, reason })}\n\n${fill(texts.signature, { providerName: provider.name })}`,
+    });
+    return updated;
+  });
+  return present(row, provider.first_contact_target_minutes, now);
+}
+
+export interface TriageInput {
+  organisation: { id: string } | { name: string; businessId?: string | undefined };
+  process: {
+    serviceId: string;
+    title: string;
+    practitionerIds?: string[] | undefined;
+    participants: ({ personId: string } | { name: string; email?: string | undefined; phone?: string | undefined; locale?: Locale | undefined })[];
+    agreedSessions?: number | undefined;
+    startDate?: string | undefined;
+  };
+}
+
+/** A new client must not duplicate an existing one: same normalised name or same business id. */
+async function refuseDuplicateOrganisation(repo: Repository, name: string, businessId: string | null): Promise<void> {
+  const wanted = normaliseOrganisationName(name);
+  const wantedBusinessId = businessId?.replace(/\s+/g, '').toUpperCase() ?? null;
+  const match = (await organisationNames(repo)).find(
+    (o) => normaliseOrganisationName(o.name) === wanted || (wantedBusinessId !== null && o.business_id?.replace(/\s+/g, '').toUpperCase() === wantedBusinessId),
+  );
+  if (match) {
+    // The path names the field; the message carries the existing client's id so the UI can offer it.
+    throw new HttpError(409, 'organisation_exists', `"${match.name}" is already a client`, [{ path: 'organisation.name', message: match.id }]);
+  }
+}
+
+/**
+ * Turns a request into a client organisation (an existing one, or a new one that duplicates none)
+ * and a process with its practitioners, people and first status — all in one transaction, so a
+ * failure anywhere leaves nothing behind. A crisis request opens an active crisis process dated
+ * from the event; any other opens a proposed one.
+ */
+export async function triageRequest(kernel: Kernel, repo: Repository, id: string, input: TriageInput): Promise<{ organisationId: string; processId: string }> {
+  const now = kernel.clock.now();
+  return repo.transaction(async (tx) => {
+    const request = await requestOrThrow(tx, id);
+    if (request.status === 'triaged' || request.status === 'declined') throw conflict('The request is already handled');
+    // The processes module's services, bound to this transaction (its provider reads included).
+    const ctx = { repo: tx, clock: kernel.clock, db: tx.kernelDb() };
+
+    let organisationId: string;
+    if ('id' in input.organisation) {
+      const reachable = await tx.readableIds('organisations', [input.organisation.id]);
+      if (!reachable.has(input.organisation.id)) throw new HttpError(404, 'not_found', 'Unknown organisation', [{ path: 'organisation.id', message: 'not found' }]);
+      organisationId = input.organisation.id;
+    } else {
+      const businessId = input.organisation.businessId?.trim() || null;
+      await refuseDuplicateOrganisation(tx, input.organisation.name, businessId);
+      organisationId = (await tx.insert('organisations', { name: input.organisation.name.trim(), business_id: businessId })).id;
+    }
+
+    const participantIds: string[] = [];
+    for (const [index, p] of input.process.participants.entries()) {
+      if ('personId' in p) {
+        const person = await tx.select('people').select('people.id').where('people.id', '=', p.personId).where('people.organisation_id', '=', organisationId).executeTakeFirst();
+        if (!person) throw unprocessable('invalid_reference', 'Not a person of this organisation', [{ path: `process.participants.${index}.personId`, message: 'not a person of the organisation' }]);
+        participantIds.push(person.id);
+      } else {
+        const person = await createPerson(ctx, { organisationId, name: p.name, email: p.email, phone: p.phone, locale: p.locale });
+        participantIds.push(person.id);
+      }
+    }
+
+    const crisis = request.kind === 'crisis';
+    const created = await createProcess(ctx, {
+      organisationId,
+      serviceId: input.process.serviceId,
+      title: input.process.title,
+      // None given: the caller (createProcess always adds a practitioner who opens a process).
+      practitionerIds: input.process.practitionerIds,
+      participantIds,
+      agreedSessions: input.process.agreedSessions,
+      startDate: input.process.startDate,
+      language: (['fi', 'sv', 'nb', 'en'] as const).find((l) => l === request.preferred_locale),
+      ...(crisis ? { cadence: 'crisis' as const } : {}),
+    });
+    await tx.update(
+      'processes',
+      created.id,
+      {
+        request_id: request.id,
+        ...(crisis ? { status: 'active' as const, crisis_event_at: request.event_at ?? request.created_at } : {}),
+        updated_at: now,
+      },
+      { details: { fields: ['request_id', ...(crisis ? ['status', 'crisis_event_at'] : [])] } },
+    );
+    await tx.insert('process_status_changes', {
+      process_id: created.id,
+      from_status: null,
+      to_status: crisis ? 'active' : 'proposed',
+      reason: null,
+      changed_by: tx.caller.userId,
+      at: now,
+    });
+    await tx.update(
+      'requests',
+      id,
+      {
+        status: 'triaged',
+        organisation_id: organisationId,
+        process_id: created.id,
+        triaged_at: now,
+        triaged_by: tx.caller.userId,
+        // Triage is a contact too: a request triaged without one recorded gets it now.
+        ...(request.first_contact_at ? {} : { first_contact_at: now, first_contact_by: tx.caller.userId }),
+      },
+      { action: 'request.triage' },
+    );
+    return { organisationId, processId: created.id };
+  });
+}
