@@ -1,18 +1,14 @@
 import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api';
 import { ScrollTable } from '../../app/components';
 import { useFormat } from '../../app/format-hooks';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
-import type { Items } from '../../app/types';
 import { usePageTitle } from '../../app/usePageTitle';
-import { REQUESTS_KEY, useIntakeLabels } from './hooks';
+import { useIntakeLabels, useMyRequests } from './hooks';
 import { KindBadge, StatusBadge } from './StatusBadge';
 import { NO_WRAP } from './styles';
-import type { IntakeRequest } from './types';
 
 /** `/requests`: a client contact's own requests and what became of them. */
 export function MyRequestsPage() {
@@ -20,11 +16,7 @@ export function MyRequestsPage() {
   const format = useFormat();
   const labels = useIntakeLabels();
   usePageTitle(t('portal.listTitle'));
-  const list = useQuery({
-    queryKey: [...REQUESTS_KEY, 'mine'],
-    queryFn: () => api.get<Items<IntakeRequest>>('/api/requests/mine'),
-    refetchInterval: 60_000,
-  });
+  const list = useMyRequests();
   return (
     <Stack gap="md">
       <Title order={1}>{t('portal.listTitle')}</Title>

@@ -7,7 +7,7 @@ import { api } from '../../app/api';
 import { useFormat } from '../../app/format-hooks';
 import { useSession } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
-import { REQUESTS_KEY } from './hooks';
+import { REQUESTS_KEY, useMyRequests } from './hooks';
 import { RequestConfirmation } from './RequestConfirmation';
 import { type RequestBody, RequestForm } from './RequestForm';
 import type { IntakeRequest, RequestKind } from './types';
@@ -20,6 +20,7 @@ export function PortalRequestPage() {
   const queryClient = useQueryClient();
   const { data: session } = useSession();
   const [sent, setSent] = useState<IntakeRequest | null>(null);
+  const mine = useMyRequests();
   usePageTitle(t('portal.newTitle'));
   const membership = session?.memberships.find((m) => m.providerId === session.providerId && m.role === 'client_contact');
   const kind = params.get('kind');
@@ -39,7 +40,7 @@ export function PortalRequestPage() {
       <Title order={1}>{t('portal.newTitle')}</Title>
       <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
         {sent ? (
-          <RequestConfirmation kind={sent.kind} email={sent.contactEmail}>
+          <RequestConfirmation kind={sent.kind} email={sent.contactEmail} targetMinutes={mine.data?.targetMinutes}>
             <Button component={Link} to="/requests">
               {t('portal.toList')}
             </Button>

@@ -72,3 +72,12 @@ export function useRequestQueue(status: 'open' | 'all', enabled = true) {
     enabled,
   });
 }
+
+/** A client contact's own requests (with the provider's first-contact target). */
+export function useMyRequests() {
+  return useQuery({
+    queryKey: [...REQUESTS_KEY, 'mine'],
+    queryFn: () => api.get<RequestList>('/api/requests/mine'),
+    refetchInterval: 60_000,
+  });
+}

@@ -69,6 +69,7 @@ export interface IntakeRequest {
 
 export interface RequestList {
   items: IntakeRequest[];
+  /** The provider's first-contact target (minutes). */
   targetMinutes: number;
 }
 
