@@ -82,6 +82,8 @@ export const policies: Record<TenantTable, readonly Grant[]> = {
   organisations: [
     { roles: ['provider_admin'], actions: ['read', 'create', 'update'], scope: 'provider', fields: ['name', 'business_id'] },
     { roles: ['practitioner'], actions: ['read'], scope: 'provider' },
+    // Triage of a request may bring in a new client organisation.
+    { roles: ['practitioner'], actions: ['create'], scope: 'provider', fields: ['name', 'business_id'] },
     {
       roles: ['client_contact', 'participant', 'peer_supporter', 'job_seeker'],
       actions: ['read'],
