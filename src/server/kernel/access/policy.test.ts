@@ -43,7 +43,8 @@ describe('decide', () => {
     const admin = [{ role: 'provider_admin' as const, organisationId: null, unitId: null }];
     expect(decide(caller(admin, { providerId: null }), 'organisations', 'read').allowed).toBe(false);
     expect(decide(caller(admin, { fullySignedIn: false }), 'organisations', 'read').allowed).toBe(false);
-    expect(decide(caller([{ role: 'practitioner', organisationId: null, unitId: null }]), 'organisations', 'create').allowed).toBe(false);
+    expect(decide(caller([{ role: 'practitioner', organisationId: null, unitId: null }]), 'organisations', 'update').allowed).toBe(false);
+    expect(decide(caller([{ role: 'provider_admin', organisationId: null, unitId: null }]), 'meeting_notes', 'read').allowed).toBe(false);
     expect(decide(caller([{ role: 'municipal_expert', organisationId: null, unitId: null }]), 'audit_events', 'read').allowed).toBe(false);
   });
 
