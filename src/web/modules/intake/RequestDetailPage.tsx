@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api, isApiError } from '../../app/api';
@@ -15,9 +15,9 @@ import { REQUESTS_KEY, useDuration, useIntakeLabels, useNow } from './hooks';
 import { requestSubject } from './QueuePage';
 import { KindBadge, StatusBadge } from './StatusBadge';
 import { FORM_CONTRAST } from './styles';
-import { TriageForm } from './TriageForm';
+import { TriageForm, TriageResultAlert } from './TriageForm';
 import { isoDuration } from './time';
-import type { IntakeRequest } from './types';
+import type { IntakeRequest, TriageResult } from './types';
 import { isOpen, minutesToFirstContact, WaitingClock } from './WaitingClock';
 
 function Detail({ term, children }: { term: string; children: ReactNode }) {
@@ -169,6 +169,7 @@ export function RequestDetailPage() {
     refetchInterval: 30_000,
   });
   const r = request.data;
+  const [triaged, setTriaged] = useState<TriageResult | null>(null);
   usePageTitle(r ? t('detail.title', { organisation: r.organisationName }) : t('queue.title'));
 
   if (isApiError(request.error) && request.error.status === 404) return <NotFound />;
@@ -192,7 +193,7 @@ export function RequestDetailPage() {
             <WaitingClock request={r} now={now} />
           </Stack>
 
-          {r.processId && (
+          {r.processId && !triaged && (
             <Alert color="green" variant="light" title={t('detail.triagedTitle')}>
               <Button component={Link} to={`/processes/${encodeURIComponent(r.processId)}`} size="sm">
                 {t('detail.openProcess')}
@@ -248,9 +249,10 @@ export function RequestDetailPage() {
           </section>
 
           <FirstContact request={r} />
-          {isOpen(r) && !r.processId && (
+          {triaged && <TriageResultAlert processId={triaged.processId} />}
+          {!triaged && isOpen(r) && !r.processId && (
             <>
-              <TriageForm request={r} />
+              <TriageForm request={r} onTriaged={setTriaged} />
               <Decline request={r} />
             </>
           )}

@@ -84,8 +84,27 @@ function suggestService(request: IntakeRequest, services: Service[]): Service | 
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** Shown where the triage form was, once the process exists; takes the focus. */
+export function TriageResultAlert({ processId }: { processId: string }) {
+  const { t } = useTranslation('intake');
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
+  return (
+    <Alert color="green" variant="light" title={t('triage.doneTitle')} ref={ref} tabIndex={-1} data-testid="triage-result">
+      <Stack gap="xs">
+        <Text>{t('triage.done')}</Text>
+        <Button component={Link} to={`/processes/${encodeURIComponent(processId)}`} w="fit-content">
+          {t('detail.openProcess')}
+        </Button>
+      </Stack>
+    </Alert>
+  );
+}
+
 /** Triage: the organisation (existing or new), the service, the people → a process. */
-export function TriageForm({ request }: { request: IntakeRequest }) {
+export function TriageForm({ request, onTriaged }: { request: IntakeRequest; onTriaged: (result: TriageResult) => void }) {
   const { t } = useTranslation('intake');
   const { t: tCommon } = useTranslation();
   const labels = useIntakeLabels();
@@ -97,8 +116,6 @@ export function TriageForm({ request }: { request: IntakeRequest }) {
   const [search] = useDebouncedValue(orgSearch.trim(), 300);
   const [orgNames, setOrgNames] = useState<Record<string, string>>({});
   const [existingMatch, setExistingMatch] = useState<OrganisationSummary[] | null>(null);
-  const [result, setResult] = useState<TriageResult | null>(null);
-  const resultRef = useRef<HTMLDivElement>(null);
 
   const defaultTitle =
     request.kind === 'crisis'
@@ -219,10 +236,10 @@ export function TriageForm({ request }: { request: IntakeRequest }) {
         },
       }),
     onSuccess: (created) => {
-      setResult(created);
+      onTriaged(created);
       void queryClient.invalidateQueries({ queryKey: REQUESTS_KEY });
       void queryClient.invalidateQueries({ queryKey: ['organisations'] });
-      window.setTimeout(() => resultRef.current?.focus(), 0);
+      void queryClient.invalidateQueries({ queryKey: ['people'] });
     },
     onError: async (error, values) => {
       if (isApiError(error) && error.code === 'organisation_exists') {
@@ -251,19 +268,6 @@ export function TriageForm({ request }: { request: IntakeRequest }) {
     setExistingMatch(null);
     triage.reset();
   };
-
-  if (result) {
-    return (
-      <Alert color="green" variant="light" title={t('triage.doneTitle')} ref={resultRef} tabIndex={-1} data-testid="triage-result">
-        <Stack gap="xs">
-          <Text>{t('triage.done')}</Text>
-          <Button component={Link} to={`/processes/${encodeURIComponent(result.processId)}`} w="fit-content">
-            {t('detail.openProcess')}
-          </Button>
-        </Stack>
-      </Alert>
-    );
-  }
 
   const activeServices = (services.data?.items ?? []).filter((s) => s.active || s.id === form.values.serviceId);
   const orgResults = organisations.data?.items ?? [];
