@@ -100,6 +100,7 @@ export function RequestForm({
       organisationName: (v) => (isPublic && !v.trim() ? tCommon('validation.required') : null),
       contactName: (v) => (v.trim() ? null : tCommon('validation.required')),
       contactEmail: (v) => (EMAIL.test(v.trim()) ? null : tCommon('validation.email')),
+      contactPhone: (v) => (/^[+0-9 ()-]*$/.test(v.trim()) ? null : t('form.phoneInvalid')),
       eventType: (v, values) => (values.kind === 'crisis' && !v ? t('form.eventTypeRequired') : null),
       eventAt: (v) => (v && !localDateTimeToIso(v, timeZone) ? t('form.eventAtInvalid') : null),
       affectedCount: (v) =>
