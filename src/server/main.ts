@@ -5,6 +5,7 @@ import { migrateToLatest, openDatabase } from './kernel/db/database.js';
 import { demoPassword, seedDemo } from './kernel/db/seed-demo.js';
 import { kernelJobs } from './kernel/jobs/kernel-jobs.js';
 import { startJobs } from './kernel/jobs/scheduler.js';
+import { intakeJobs } from './modules/intake/jobs.js';
 import { schedulingJobs } from './modules/scheduling/jobs.js';
 import { systemClock } from './kernel/clock.js';
 import { smtpTransport } from './kernel/mail/mailer.js';
@@ -17,7 +18,11 @@ export async function startServer(config: Config = loadConfig(), opts: { seed?: 
   const demo = seed ? await seedDemo(db.kysely) : null;
   const mailTransport = config.smtpUrl ? smtpTransport(config.smtpUrl) : null;
   const app = await buildApp({ config, db, mailTransport });
-  const jobs = [...kernelJobs({ db, config, clock: systemClock, mailTransport }), ...schedulingJobs({ db, config, clock: systemClock })];
+  const jobs = [
+    ...kernelJobs({ db, config, clock: systemClock, mailTransport }),
+    ...schedulingJobs({ db, config, clock: systemClock }),
+    ...intakeJobs({ db, clock: systemClock }),
+  ];
   const stopJobs = config.jobs ? startJobs(jobs, app.log) : () => {};
   app.addHook('onClose', async () => {
     stopJobs();

@@ -22,7 +22,11 @@ export const theme = createTheme({
  * WCAG AA contrast; darken them.
  */
 export const cssVariablesResolver: CSSVariablesResolver = (t) => {
-  const light: Record<string, string> = { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' };
+  const light: Record<string, string> = {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    // Field errors in red-6 are 3.3:1 on white; red-9 passes AA everywhere.
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+  };
   for (const [name, shades] of Object.entries(t.colors)) {
     const base = shades[9];
     if (base) light[`--mantine-color-${name}-light-color`] = darken(base, 0.35);

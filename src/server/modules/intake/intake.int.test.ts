@@ -189,3 +189,18 @@ describe('client portal and settings', () => {
     expect(list.filter((i: { onCall: boolean }) => i.onCall).length).toBe(2);
   });
 });
+
+describe('retention', () => {
+  it('deletes requests that led to no process after a year, keeps triaged ones, and audits the count', async () => {
+    const { purgeExpiredRequests } = await import('./jobs.js');
+    const rows = await t.db.kysely.selectFrom('requests').select(['id', 'status']).execute();
+    const now = new Date(Date.now() + 400 * 86400_000);
+    const purged = await purgeExpiredRequests(t.db, now);
+    const left = await t.db.kysely.selectFrom('requests').select(['status']).execute();
+    expect(purged).toBe(rows.filter((r) => r.status !== 'triaged').length);
+    expect(left.every((r) => r.status === 'triaged')).toBe(true);
+    expect(left.length).toBeGreaterThan(0);
+    const event = await t.db.kysely.selectFrom('audit_events').select(['details']).where('action', '=', 'request.retention_purge').executeTakeFirst();
+    expect(event?.details).toMatchObject({ count: purged });
+  });
+});

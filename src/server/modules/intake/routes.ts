@@ -68,6 +68,7 @@ const requestBody = z.object({
   overdue: z.boolean(),
   processId: z.string().nullable(),
   declineReason: z.string().nullable(),
+  firstContactNote: z.string().nullable(),
 });
 
 const settingsBody = z.object({
@@ -94,14 +95,28 @@ export async function intakeRoutes(root: FastifyInstance): Promise<void> {
         tags: ['intake'],
         params: z.object({ slug: z.string().min(2).max(63) }),
         response: {
-          200: z.object({ name: z.string(), slug: z.string(), country: z.string(), defaultLocale: z.string(), privacyNoticeVersion: z.string() }),
+          200: z.object({
+            name: z.string(),
+            slug: z.string(),
+            country: z.string(),
+            defaultLocale: z.string(),
+            privacyNoticeVersion: z.string(),
+            firstContactTargetMinutes: z.number(),
+          }),
           ...errors,
         },
       },
     },
     async (req) => {
       const p = await providerBySlug(db, req.params.slug);
-      return { name: p.name, slug: p.slug, country: p.country, defaultLocale: p.default_locale, privacyNoticeVersion };
+      return {
+        name: p.name,
+        slug: p.slug,
+        country: p.country,
+        defaultLocale: p.default_locale,
+        privacyNoticeVersion,
+        firstContactTargetMinutes: p.first_contact_target_minutes,
+      };
     },
   );
 

@@ -87,6 +87,7 @@ export function present(row: RequestRow, targetMinutes: number, now: Date) {
     overdue: open ? clock.overdue : clock.minutesToFirstContact !== null && clock.overdue,
     processId: row.process_id,
     declineReason: row.decline_reason,
+    firstContactNote: row.first_contact_note,
   };
 }
 
