@@ -569,6 +569,24 @@ describe('continuing a crisis process', () => {
     return p as { id: string };
   }
 
+  it('moves the meetings already planned ahead to the continued process, at its price', async () => {
+    const crisis = await crisisProcess('Ward C after the accident');
+    const past = await insertMeeting(crisis.id, world.organisationId, '2026-10-05T07:00:00Z');
+    const ahead = await insertMeeting(crisis.id, world.organisationId, new Date(Date.now() + 20 * 86400_000).toISOString(), { status: 'planned', priceCents: 32000 });
+    await t.db.kysely
+      .insertInto('meeting_attendance')
+      .values({ provider_id: world.providerId, meeting_id: ahead, process_id: crisis.id, person_id: sup.participantPersonId })
+      .execute();
+    const next = await clients.practitioner.post(`/api/processes/${crisis.id}/continue`, { kind: 'group', serviceId: sup.serviceId });
+    expect(next.statusCode).toBe(201);
+    const newId = next.json().id;
+    const rows = await t.db.kysely.selectFrom('meetings').select(['id', 'process_id', 'price_cents']).where('id', 'in', [past, ahead]).execute();
+    expect(rows.find((r) => r.id === past)?.process_id).toBe(crisis.id);
+    expect(rows.find((r) => r.id === ahead)).toMatchObject({ process_id: newId, price_cents: 24000 });
+    const attendance = await t.db.kysely.selectFrom('meeting_attendance').select('process_id').where('meeting_id', '=', ahead).execute();
+    expect(attendance.map((a) => a.process_id)).toEqual([newId]);
+  });
+
   it('keeps people and open goals, completes the crisis process, and the scaling series spans both', async () => {
     const crisis = await crisisProcess('Ward B after the threat');
     const open = (await clients.practitioner.post(`/api/processes/${crisis.id}/goals`, { title: 'Feeling safe on night shift' })).json();

@@ -550,6 +550,22 @@ export async function continueProcess(
       changed_by: me,
       at: now,
     });
+    // Meetings already planned ahead belong to the continued work: they move with it, at its price,
+    // so they are neither orphaned on a completed process nor booked twice.
+    const ahead = await tx
+      .select('meetings')
+      .select('meetings.id')
+      .where('meetings.process_id', '=', crisis.id)
+      .where('meetings.status', '=', 'planned')
+      .where('meetings.starts_at', '>', now)
+      .execute();
+    for (const meeting of ahead) {
+      await tx.update('meetings', meeting.id, { process_id: created.id, price_cents: terms.priceCents, currency: terms.currency });
+      for (const table of ['meeting_practitioners', 'meeting_attendance'] as const) {
+        const rows = await tx.select(table).select(`${table}.id`).where(`${table}.meeting_id`, '=', meeting.id).execute();
+        for (const row of rows) await tx.update(table, row.id, { process_id: created.id });
+      }
+    }
     await tx.update(
       'processes',
       crisis.id,
