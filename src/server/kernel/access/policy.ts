@@ -169,7 +169,8 @@ export const policies: Record<TenantTable, readonly Grant[]> = {
   what_works: processChild(['read', 'create', 'update', 'delete'], { clientReads: true, participantReads: true }),
   requests: [
     { roles: ['provider_admin', 'practitioner'], actions: ['read', 'update'], scope: 'provider' },
-    { roles: ['client_contact'], actions: ['create'], scope: 'provider' },
+    // The office records requests (and public ones are written as the provider's system).
+    { roles: ['provider_admin', 'client_contact'], actions: ['create'], scope: 'provider' },
     { roles: ['client_contact'], actions: ['read'], scope: { column: 'submitted_by', equals: 'caller.user' } },
   ],
   availability: ownCalendar(),

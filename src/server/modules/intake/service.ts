@@ -100,14 +100,10 @@ function systemFor(providerId: string, meta: Pick<Caller, 'ip' | 'userAgent' | '
 
 /**
  * Who writes a public request: the system for the provider named in the URL (there is no signed-in
- * caller), so the request and its audit event (`request.create`) are written through a repository.
- * policy.ts grants `create` on requests to client contacts only, not to the system's
- * provider_admin grant, so the system also carries a client-contact grant in no organisation —
- * it can create a request and nothing more. (Asked of the kernel: a create grant for the system.)
+ * caller), so the request and its audit event (`request.create`) go through a repository.
  */
 function publicIntakeCaller(providerId: string, meta: Pick<Caller, 'ip' | 'userAgent' | 'requestId'>): Caller {
-  const system = systemFor(providerId, meta);
-  return { ...system, grants: [...system.grants, { role: 'client_contact', organisationId: null, unitId: null }] };
+  return systemFor(providerId, meta);
 }
 
 function hoursText(minutes: number, locale: Locale): string {
