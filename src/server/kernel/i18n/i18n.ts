@@ -35,3 +35,11 @@ export function localeFromHeader(header: string | undefined, fallback: Locale = 
   }
   return fallback;
 }
+
+/**
+ * Puts `{name}` values into a module's mail text; an unknown placeholder stays visible rather than
+ * vanishing. Modules keep their texts as typed objects (one per language) and fill them with this.
+ */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}

@@ -133,8 +133,3 @@ export function intakeTextsFor(locale: string | null | undefined): { locale: Loc
   const l: Locale = isLocale(locale) ? locale : 'en';
   return { locale: l, texts: intakeTexts[l] };
 }
-
-/** Puts `{name}` values into a text; an unknown placeholder stays visible rather than vanishing. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-}

@@ -9,7 +9,8 @@ import type { Locale } from '../../kernel/i18n/i18n.js';
 import { enqueueMail } from '../../kernel/mail/mailer.js';
 import { createPerson, createProcess } from '../processes/service.js';
 import { firstContactClock, looksLikeSpam, normaliseOrganisationName } from './logic.js';
-import { fill, intakeTextsFor } from './mail.js';
+import { fill } from '../../kernel/i18n/i18n.js';
+import { intakeTextsFor } from './mail.js';
 import { onCallPractitioners, organisationNames, providerByIdQuery, providerBySlugQuery, requestById, requestList } from './queries.js';
 
 // Composition of the intake: public and portal requests with their mails, the queue with its

@@ -1,35 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { locales } from '../../kernel/i18n/i18n.js';
-import { fill, formatWhen, meetingMail, schedulingTexts } from './mail.js';
-
-/** Every leaf as `path → text`. */
-function leaves(value: unknown, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  if (typeof value === 'string') {
-    out.set(prefix, value);
-    return out;
-  }
-  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-    for (const [p, v] of leaves(child, prefix ? `${prefix}.${key}` : key)) out.set(p, v);
-  }
-  return out;
-}
-
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+import { itHasTheSameTextsInEveryLanguage } from '../../testing/texts.js';
+import { fill } from '../../kernel/i18n/i18n.js';
+import { formatWhen, meetingMail, schedulingTexts } from './mail.js';
 
 describe('scheduling mail texts', () => {
-  const reference = leaves(schedulingTexts.en);
-
-  for (const locale of locales) {
-    it(`${locale} has the same keys and placeholders as en, none empty`, () => {
-      const mine = leaves(schedulingTexts[locale]);
-      expect([...mine.keys()].sort()).toEqual([...reference.keys()].sort());
-      for (const [path, text] of mine) {
-        expect(text.trim(), `${locale}.${path}`).not.toBe('');
-        expect(placeholders(text), `${locale}.${path}`).toEqual(placeholders(reference.get(path) ?? ''));
-      }
-    });
-  }
+  itHasTheSameTextsInEveryLanguage(schedulingTexts);
 
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(fill('{a} and {b}', { a: 1 })).toBe('1 and {b}');

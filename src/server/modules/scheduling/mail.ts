@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Place } from '../../kernel/db/schema.js';
-import { isLocale, type Locale } from '../../kernel/i18n/i18n.js';
+import { fill, isLocale, type Locale } from '../../kernel/i18n/i18n.js';
 
 /**
  * The scheduling module's mail texts in the four languages. Placeholders are `{name}`; every
@@ -174,10 +174,6 @@ export const schedulingTexts: Record<Locale, SchedulingTexts> = {
   },
 };
 
-/** Replaces `{key}` placeholders; an unknown key is left visible rather than silently dropped. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-}
 
 export function textsFor(locale: string | null | undefined): { locale: Locale; texts: SchedulingTexts } {
   const l: Locale = isLocale(locale) ? locale : 'en';
