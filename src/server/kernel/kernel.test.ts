@@ -109,3 +109,13 @@ describe('i18n', () => {
     expect(translator('fi')('role.practitioner')).toBe('ammattilainen');
   });
 });
+
+describe('cappedTotal', () => {
+  it('reports the count up to the cap, and says when there are more', async () => {
+    const { cappedTotal, countCap } = await import('./db/count.js');
+    expect(cappedTotal({ n: 42 })).toEqual({ total: 42, totalCapped: false });
+    expect(cappedTotal({ n: String(countCap) })).toEqual({ total: countCap, totalCapped: false });
+    expect(cappedTotal({ n: countCap + 1 })).toEqual({ total: countCap, totalCapped: true });
+    expect(cappedTotal(undefined)).toEqual({ total: 0, totalCapped: false });
+  });
+});

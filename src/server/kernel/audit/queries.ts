@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { Repository } from '../access/repository.js';
+import { countUpTo } from '../db/count.js';
 
 export interface AuditFilters {
   action?: string | undefined;
@@ -11,9 +11,6 @@ export interface AuditFilters {
   page: number;
   pageSize: number;
 }
-
-/** Counting stops here: the trail grows without end, and a page must not scan all of it. */
-export const auditCountCap = 10_000;
 
 function filteredEvents(repo: Repository, f: Omit<AuditFilters, 'page' | 'pageSize'>) {
   let query = repo.select('audit_events');
@@ -27,11 +24,7 @@ function filteredEvents(repo: Repository, f: Omit<AuditFilters, 'page' | 'pageSi
 }
 
 export function auditCount(repo: Repository, f: Omit<AuditFilters, 'page' | 'pageSize'>) {
-  const capped = filteredEvents(repo, f).select(sql<number>`1`.as('one')).limit(auditCountCap + 1);
-  return repo
-    .kernelDb()
-    .selectFrom(capped.as('matches'))
-    .select((eb) => eb.fn.countAll<number>().as('n'));
+  return countUpTo(repo.kernelDb(), filteredEvents(repo, f));
 }
 
 /** Newest first, on the (provider_id, at desc, id desc) index. */

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors, page, pageSize, uuid } from '../http/schemas.js';
-import { auditCount, auditCountCap, auditSearch } from './queries.js';
+import { cappedTotal } from '../db/count.js';
+import { auditCount, auditSearch } from './queries.js';
 
 const event = z.object({
   id: z.string(),
@@ -49,7 +50,6 @@ export async function auditRoutes(root: FastifyInstance): Promise<void> {
     async (req) => {
       const q = req.query;
       const [rows, counted] = await Promise.all([auditSearch(req.repo, q).execute(), auditCount(req.repo, q).executeTakeFirst()]);
-      const total = Number(counted?.n ?? 0);
       return {
         items: rows.map((r) => ({
           id: String(r.id),
@@ -63,8 +63,7 @@ export async function auditRoutes(root: FastifyInstance): Promise<void> {
           ip: r.ip,
           userAgent: r.user_agent,
         })),
-        total: Math.min(total, auditCountCap),
-        totalCapped: total > auditCountCap,
+        ...cappedTotal(counted),
         page: q.page,
         pageSize: q.pageSize,
       };

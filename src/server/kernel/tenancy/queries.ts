@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Repository } from '../access/repository.js';
+import { countUpTo } from '../db/count.js';
 import type { Role } from '../roles.js';
 
 export interface MemberFilters {
@@ -11,9 +12,6 @@ export interface MemberFilters {
 }
 
 export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** Counting stops here: beyond it the UI says "10,000+" rather than scan a whole provider per page. */
-export const countCap = 10_000;
 
 function filteredMembers(repo: Repository, f: Omit<MemberFilters, 'page' | 'pageSize'>) {
   let query = repo.select('memberships').innerJoin('users', 'users.id', 'memberships.user_id');
@@ -31,13 +29,9 @@ function filteredMembers(repo: Repository, f: Omit<MemberFilters, 'page' | 'page
   return query;
 }
 
-/** How many members match, counted up to `countCap + 1`. */
+/** How many members match, counted up to the cap. */
 export function memberCount(repo: Repository, f: Omit<MemberFilters, 'page' | 'pageSize'>) {
-  const capped = filteredMembers(repo, f).select(sql<number>`1`.as('one')).limit(countCap + 1);
-  return repo
-    .kernelDb()
-    .selectFrom(capped.as('matches'))
-    .select((eb) => eb.fn.countAll<number>().as('n'));
+  return countUpTo(repo.kernelDb(), filteredMembers(repo, f));
 }
 
 /** One page of the provider's members, ordered by name on the (name, id) index. */

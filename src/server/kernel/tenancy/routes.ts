@@ -8,7 +8,8 @@ import { conflict, forbidden, notFound, unprocessable } from '../errors.js';
 import { email, errors, idParams, page, pageSize, password, role, uuid } from '../http/schemas.js';
 import type { Repository } from '../access/repository.js';
 import type { Role } from '../roles.js';
-import { countCap, escapeLike, memberCount, memberSearch } from './queries.js';
+import { cappedTotal } from '../db/count.js';
+import { escapeLike, memberCount, memberSearch } from './queries.js';
 import { acceptInvitation, createInvitation, describeInvitation } from './invitations.js';
 
 const admin = { roles: ['provider_admin'] } as const;
@@ -79,7 +80,6 @@ export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
     async (req) => {
       const { page: pageNo, pageSize: size } = req.query;
       const [rows, counted] = await Promise.all([memberSearch(req.repo, req.query).execute(), memberCount(req.repo, req.query).executeTakeFirst()]);
-      const total = Number(counted?.n ?? 0);
       return {
         items: rows.map((r) => ({
           id: r.id,
@@ -91,8 +91,7 @@ export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
           organisationName: r.organisation_name,
           createdAt: iso(r.created_at),
         })),
-        total: Math.min(total, countCap),
-        totalCapped: total > countCap,
+        ...cappedTotal(counted),
         page: pageNo,
         pageSize: size,
       };
