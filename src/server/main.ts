@@ -6,6 +6,7 @@ import { demoPassword, seedDemo } from './kernel/db/seed-demo.js';
 import { kernelJobs } from './kernel/jobs/kernel-jobs.js';
 import { startJobs } from './kernel/jobs/scheduler.js';
 import { intakeJobs } from './modules/intake/jobs.js';
+import { measuresJobs } from './modules/measures/jobs.js';
 import { schedulingJobs } from './modules/scheduling/jobs.js';
 import { systemClock } from './kernel/clock.js';
 import { smtpTransport } from './kernel/mail/mailer.js';
@@ -21,6 +22,7 @@ export async function startServer(config: Config = loadConfig(), opts: { seed?: 
   const jobs = [
     ...kernelJobs({ db, config, clock: systemClock, mailTransport }),
     ...schedulingJobs({ db, config, clock: systemClock }),
+    ...measuresJobs({ db, config, clock: systemClock }),
     ...intakeJobs({ db, clock: systemClock }),
   ];
   const stopJobs = config.jobs ? startJobs(jobs, app.log) : () => {};

@@ -7,6 +7,7 @@ import { platformRoutes } from './kernel/tenancy/platform.js';
 import { tenancyRoutes } from './kernel/tenancy/routes.js';
 import { homeRoutes } from './modules/home/routes.js';
 import { intakeRoutes } from './modules/intake/routes.js';
+import { measuresRoutes } from './modules/measures/routes.js';
 import { processesRoutes } from './modules/processes/routes.js';
 import { schedulingRoutes } from './modules/scheduling/routes.js';
 
@@ -22,4 +23,5 @@ export const routeModules: ((app: FastifyInstance) => Promise<void>)[] = [
   intakeRoutes,
   processesRoutes,
   schedulingRoutes,
+  measuresRoutes,
 ];

@@ -4,14 +4,15 @@
  * not in the table fails the suite, so a new route cannot ship without its access decided.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataCipher } from '../crypto.js';
-import { createSession } from '../auth/sessions.js';
-import { Client, seedWorld, startTestApp, type TestApp, type World } from '../../testing/harness.js';
 import { intakeWalk } from '../../modules/intake/access.walk.js';
+import { measuresWalk } from '../../modules/measures/access.walk.js';
 import { processesWalk } from '../../modules/processes/access.walk.js';
 import { schedulingWalk } from '../../modules/scheduling/access.walk.js';
+import { Client, seedWorld, startTestApp, type TestApp, type World } from '../../testing/harness.js';
 import { type SupervisionWorld, seedSupervision } from '../../testing/supervision.js';
-import { callers, signedIn, type WalkEntry as Entry, type Who } from './walk.js';
+import { createSession } from '../auth/sessions.js';
+import { DataCipher } from '../crypto.js';
+import { callers, type WalkEntry as Entry, signedIn, type Who } from './walk.js';
 
 const staff: Who[] = ['provider_admin', 'practitioner', 'other_practitioner', 'other_tenant_admin'];
 const admins: Who[] = ['provider_admin', 'other_tenant_admin'];
@@ -20,7 +21,19 @@ const clientSide: Who[] = ['client_contact', 'participant', 'peer_supporter', 'j
 async function throwawayMembership({ t, world }: { t: TestApp; world: World; sup?: SupervisionWorld }) {
   const user = await t.db.kysely
     .insertInto('users')
-    .values({ email: `tmp-${crypto.randomUUID()}@example.test`, name: 'Temporary', password_hash: null, updated_at: new Date(), locale: null, time_zone: null, totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_step: null, disabled_at: null })
+    .values({
+      email: `tmp-${crypto.randomUUID()}@example.test`,
+      name: 'Temporary',
+      password_hash: null,
+      updated_at: new Date(),
+      locale: null,
+      time_zone: null,
+      totp_secret: null,
+      totp_pending_secret: null,
+      totp_enabled_at: null,
+      totp_last_step: null,
+      disabled_at: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const m = await t.db.kysely
@@ -34,7 +47,18 @@ async function throwawayMembership({ t, world }: { t: TestApp; world: World; sup
 async function throwawayInvitation({ t, world }: { t: TestApp; world: World; sup?: SupervisionWorld }) {
   const row = await t.db.kysely
     .insertInto('invitations')
-    .values({ provider_id: world.providerId, email: 'x@example.test', role: 'practitioner', organisation_id: null, unit_id: null, token_hash: crypto.randomUUID(), invited_by: null, expires_at: new Date(Date.now() + 86400_000), accepted_at: null, revoked_at: null })
+    .values({
+      provider_id: world.providerId,
+      email: 'x@example.test',
+      role: 'practitioner',
+      organisation_id: null,
+      unit_id: null,
+      token_hash: crypto.randomUUID(),
+      invited_by: null,
+      expires_at: new Date(Date.now() + 86400_000),
+      accepted_at: null,
+      revoked_at: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -47,7 +71,10 @@ const table: Record<string, Entry> = {
   'GET /api/openapi.json': { allowed: callers },
   'GET /api/auth/csrf': { allowed: callers },
   'GET /api/auth/session': { allowed: signedIn },
-  'POST /api/auth/sign-in': { allowed: callers, request: async () => ({ body: { email: 'nobody@example.test', password: 'wrong password' } }) },
+  'POST /api/auth/sign-in': {
+    allowed: callers,
+    request: async () => ({ body: { email: 'nobody@example.test', password: 'wrong password' } }),
+  },
   'POST /api/auth/mfa/verify': { allowed: signedIn, request: async () => ({ body: { code: '000000' } }) },
   'POST /api/auth/mfa/enrol/start': { allowed: signedIn },
   'POST /api/auth/mfa/enrol/confirm': { allowed: signedIn, request: async () => ({ body: { code: '000000' } }) },
@@ -59,10 +86,16 @@ const table: Record<string, Entry> = {
     request: async () => ({ body: { token: 'an-unknown-token-of-enough-length', password: 'a long enough password' } }),
   },
   // Only a member of provider B may switch into it: everyone else is refused.
-  'POST /api/auth/switch-provider': { allowed: ['other_tenant_admin'], request: async ({ world }) => ({ body: { providerId: world.otherProviderId } }) },
+  'POST /api/auth/switch-provider': {
+    allowed: ['other_tenant_admin'],
+    request: async ({ world }) => ({ body: { providerId: world.otherProviderId } }),
+  },
   'GET /api/me': { allowed: signedIn },
   'PATCH /api/me': { allowed: signedIn, request: async () => ({ body: { locale: 'fi' } }) },
-  'POST /api/me/password': { allowed: signedIn, request: async () => ({ body: { currentPassword: 'wrong', newPassword: 'a long enough password' } }) },
+  'POST /api/me/password': {
+    allowed: signedIn,
+    request: async () => ({ body: { currentPassword: 'wrong', newPassword: 'a long enough password' } }),
+  },
   'GET /api/me/sessions': { allowed: signedIn },
   // Everyone may end their own sessions; the walk names the provider admin's, so all others get 404.
   'DELETE /api/me/sessions/:id': {
@@ -71,7 +104,16 @@ const table: Record<string, Entry> = {
     request: async ({ t, world }) => {
       const row = await t.db.kysely
         .insertInto('sessions')
-        .values({ token_hash: crypto.randomUUID(), user_id: world.users.provider_admin.id, provider_id: world.providerId, mfa_verified_at: null, expires_at: new Date(Date.now() + 3600_000), last_seen_at: new Date(), ip: null, user_agent: null })
+        .values({
+          token_hash: crypto.randomUUID(),
+          user_id: world.users.provider_admin.id,
+          provider_id: world.providerId,
+          mfa_verified_at: null,
+          expires_at: new Date(Date.now() + 3600_000),
+          last_seen_at: new Date(),
+          ip: null,
+          user_agent: null,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       return { url: `/api/me/sessions/${row.id}` };
@@ -84,14 +126,28 @@ const table: Record<string, Entry> = {
     tenantResource: true,
     request: async (ctx) => ({ url: `/api/members/${await throwawayMembership(ctx)}`, body: { role: 'client_contact' } }),
   },
-  'DELETE /api/members/:id': { allowed: ['provider_admin'], tenantResource: true, request: async (ctx) => ({ url: `/api/members/${await throwawayMembership(ctx)}` }) },
+  'DELETE /api/members/:id': {
+    allowed: ['provider_admin'],
+    tenantResource: true,
+    request: async (ctx) => ({ url: `/api/members/${await throwawayMembership(ctx)}` }),
+  },
   'GET /api/invitations': { allowed: admins },
   'POST /api/invitations': { allowed: admins, request: async () => ({ body: { email: 'new.person@example.test', role: 'practitioner' } }) },
-  'DELETE /api/invitations/:id': { allowed: ['provider_admin'], tenantResource: true, request: async (ctx) => ({ url: `/api/invitations/${await throwawayInvitation(ctx)}` }) },
-  'GET /api/invitations/by-token/:token': { allowed: callers, request: async () => ({ url: '/api/invitations/by-token/an-unknown-token-of-enough-length' }) },
+  'DELETE /api/invitations/:id': {
+    allowed: ['provider_admin'],
+    tenantResource: true,
+    request: async (ctx) => ({ url: `/api/invitations/${await throwawayInvitation(ctx)}` }),
+  },
+  'GET /api/invitations/by-token/:token': {
+    allowed: callers,
+    request: async () => ({ url: '/api/invitations/by-token/an-unknown-token-of-enough-length' }),
+  },
   'POST /api/invitations/by-token/:token/accept': {
     allowed: callers,
-    request: async () => ({ url: '/api/invitations/by-token/an-unknown-token-of-enough-length/accept', body: { name: 'X', password: 'a long enough password' } }),
+    request: async () => ({
+      url: '/api/invitations/by-token/an-unknown-token-of-enough-length/accept',
+      body: { name: 'X', password: 'a long enough password' },
+    }),
   },
   'GET /api/organisations': { allowed: [...staff, ...clientSide] },
   'POST /api/organisations': { allowed: admins, request: async () => ({ body: { name: `Org ${crypto.randomUUID()}` } }) },
@@ -108,19 +164,25 @@ const table: Record<string, Entry> = {
   'POST /api/organisations/:id/units': {
     allowed: ['provider_admin'],
     tenantResource: true,
-    request: async ({ world }) => ({ url: `/api/organisations/${world.organisationId}/units`, body: { name: `Unit ${crypto.randomUUID()}` } }),
+    request: async ({ world }) => ({
+      url: `/api/organisations/${world.organisationId}/units`,
+      body: { name: `Unit ${crypto.randomUUID()}` },
+    }),
   },
   'GET /api/audit': { allowed: admins },
   'GET /api/audit/actions': { allowed: admins },
   'GET /api/platform/providers': { allowed: ['platform_admin'] },
   'POST /api/platform/providers': {
     allowed: ['platform_admin'],
-    request: async () => ({ body: { name: 'New provider', slug: `p-${crypto.randomUUID().slice(0, 8)}`, country: 'SE', adminEmail: 'boss@example.test' } }),
+    request: async () => ({
+      body: { name: 'New provider', slug: `p-${crypto.randomUUID().slice(0, 8)}`, country: 'SE', adminEmail: 'boss@example.test' },
+    }),
   },
   'GET /api/dev/outbox': { allowed: callers },
   ...intakeWalk,
   ...processesWalk,
   ...schedulingWalk,
+  ...measuresWalk,
 };
 
 const refusalCodes = new Set(['unauthorised', 'second_factor_required', 'forbidden']);
@@ -157,8 +219,14 @@ async function clientFor(who: Who): Promise<Client> {
 describe('authorisation walk', () => {
   it('has an entry for every API route and no entry for a route that does not exist', () => {
     const routes = t.app.routeTable.filter((r) => !r.url.startsWith('/api/docs') && r.url !== '/*').map((r) => `${r.method} ${r.url}`);
-    expect(routes.filter((r) => !(r in table)), 'routes without an authorisation entry').toEqual([]);
-    expect(Object.keys(table).filter((k) => !routes.includes(k)), 'entries for routes that do not exist').toEqual([]);
+    expect(
+      routes.filter((r) => !(r in table)),
+      'routes without an authorisation entry',
+    ).toEqual([]);
+    expect(
+      Object.keys(table).filter((k) => !routes.includes(k)),
+      'entries for routes that do not exist',
+    ).toEqual([]);
   });
 
   it('declares every route access rule on the route itself', () => {
@@ -195,7 +263,13 @@ describe('authorisation walk', () => {
 
 describe('second factor in the walk', () => {
   it('refuses every fully-signed-in route to a staff session that has not passed its second factor', async () => {
-    const token = await createSession(t.db.kysely, t.clock, { userId: world.users.provider_admin.id, providerId: world.providerId, ttlHours: 1, ip: null, userAgent: null });
+    const token = await createSession(t.db.kysely, t.clock, {
+      userId: world.users.provider_admin.id,
+      providerId: world.providerId,
+      ttlHours: 1,
+      ip: null,
+      userAgent: null,
+    });
     const client = new Client(t.app);
     (client as unknown as { cookies: Map<string, string> }).cookies.set('rinnalla_session', token);
     const strict = t.app.routeTable.filter((r) => r.access && r.access !== 'public' && r.access !== 'session');

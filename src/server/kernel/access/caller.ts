@@ -21,6 +21,13 @@ export interface Caller {
   ip: string | null;
   userAgent: string | null;
   requestId: string | null;
+  /**
+   * Someone acting from a single-use link in a mail, without an account (a check-in's respondent):
+   * they reach exactly the check-in the link names and the person it was sent to.
+   */
+  link?: { checkinId: string; personId: string };
+  /** Scheduled work of the platform itself (jobs): the `system` subject of the policies. */
+  system?: boolean;
 }
 
 export const anonymousCaller = (meta: Pick<Caller, 'ip' | 'userAgent' | 'requestId'>): Caller => ({
@@ -35,13 +42,10 @@ export const anonymousCaller = (meta: Pick<Caller, 'ip' | 'userAgent' | 'request
 
 export const callerRoles = (caller: Caller): Role[] => [...new Set(caller.grants.map((g) => g.role))];
 
-export const hasRole = (caller: Caller, ...wanted: Role[]): boolean =>
-  caller.grants.some((g) => wanted.includes(g.role));
+export const hasRole = (caller: Caller, ...wanted: Role[]): boolean => caller.grants.some((g) => wanted.includes(g.role));
 
 export const callerOrganisations = (caller: Caller, ...of: Role[]): string[] =>
-  caller.grants
-    .filter((g) => g.organisationId && (of.length === 0 || of.includes(g.role)))
-    .map((g) => g.organisationId as string);
+  caller.grants.filter((g) => g.organisationId && (of.length === 0 || of.includes(g.role))).map((g) => g.organisationId as string);
 
 /** Internal work (jobs, CLI, seeding) acts as the system inside one provider. */
 export const systemCaller = (providerId: string): Caller => ({
@@ -55,3 +59,22 @@ export const systemCaller = (providerId: string): Caller => ({
   userAgent: null,
   requestId: null,
 });
+
+/** The holder of a check-in link: the person it was sent to, inside the provider that sent it. */
+export const linkCaller = (
+  providerId: string,
+  link: { checkinId: string; personId: string },
+  meta: Pick<Caller, 'ip' | 'userAgent' | 'requestId'>,
+): Caller => ({
+  userId: null,
+  sessionId: null,
+  providerId,
+  grants: [],
+  isPlatformAdmin: false,
+  fullySignedIn: true,
+  link,
+  ...meta,
+});
+
+/** Jobs: the provider's system, with the office's reach plus the grants written for `system`. */
+export const jobCaller = (providerId: string): Caller => ({ ...systemCaller(providerId), system: true });

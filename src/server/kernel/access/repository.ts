@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Selectable, SelectQueryBuilder, Transaction, Updateable } from 'kysely';
-import { appendAudit, type AuditEvent } from '../audit/audit.js';
+import { type AuditEvent, appendAudit } from '../audit/audit.js';
 import type { Database } from '../db/schema.js';
 import { forbidden, notFound } from '../errors.js';
 import type { Caller } from './caller.js';
@@ -33,6 +33,12 @@ const entityNames: Record<TenantTable, string> = {
   meeting_summaries: 'summary',
   scaling_scores: 'scaling',
   calendar_feeds: 'calendar_feed',
+  measure_settings: 'measure_settings',
+  custom_instruments: 'instrument',
+  checkin_plans: 'checkin_plan',
+  checkins: 'checkin',
+  responses: 'response',
+  measure_alerts: 'alert',
 };
 
 /**
@@ -81,7 +87,11 @@ export class Repository {
     const userId = this.caller.userId ?? '00000000-0000-0000-0000-000000000000';
     switch (name) {
       case 'processes.asPractitioner':
-        return this.db.selectFrom('process_practitioners').select('process_id').where('provider_id', '=', providerId).where('user_id', '=', userId);
+        return this.db
+          .selectFrom('process_practitioners')
+          .select('process_id')
+          .where('provider_id', '=', providerId)
+          .where('user_id', '=', userId);
       case 'processes.asParticipant':
         return this.db
           .selectFrom('process_participants')
@@ -103,6 +113,15 @@ export class Repository {
   /** Rows of `table` this caller may read; join and select on top as needed. */
   select<T extends TenantTable>(table: T): SelectQueryBuilder<Database, T, object> {
     const decision = this.require(table, 'read');
+    return this.scoped(this.db.selectFrom(table as TenantTable), table, decision);
+  }
+
+  /**
+   * Rows of `table` the caller may fold into an aggregate (the `aggregate` action). Only the
+   * thresholded aggregate functions consume this; a handler never returns its rows.
+   */
+  selectForAggregate<T extends TenantTable>(table: T): SelectQueryBuilder<Database, T, object> {
+    const decision = this.require(table, 'aggregate');
     return this.scoped(this.db.selectFrom(table as TenantTable), table, decision);
   }
 
@@ -181,9 +200,7 @@ export class Repository {
   async delete(table: TenantTable, id: string, audit?: Partial<AuditEvent>): Promise<void> {
     const decision = this.require(table, 'delete');
     await this.write(async (db) => {
-      const result = await this.scoped(db.deleteFrom(table), table, decision)
-        .where(`${table}.id`, '=', id)
-        .executeTakeFirst();
+      const result = await this.scoped(db.deleteFrom(table), table, decision).where(`${table}.id`, '=', id).executeTakeFirst();
       if (!result || Number(result.numDeletedRows) === 0) throw notFound();
       await appendAudit(db, this.caller, {
         action: `${entityNames[table]}.delete`,
@@ -222,5 +239,4 @@ export class Repository {
     const refused = forbiddenFields(decision, written);
     if (refused.length) throw forbidden(`Not allowed to write: ${refused.join(', ')}`);
   }
-
 }

@@ -258,7 +258,14 @@ export interface WhatWorksTable {
   created_at: CreatedAt;
 }
 
-export type EventType = 'accident' | 'violence_or_threat' | 'death' | 'organisational_change' | 'community_crisis' | 'reputational_crisis' | 'other';
+export type EventType =
+  | 'accident'
+  | 'violence_or_threat'
+  | 'death'
+  | 'organisational_change'
+  | 'community_crisis'
+  | 'reputational_crisis'
+  | 'other';
 
 export interface RequestsTable {
   id: Generated<string>;
@@ -395,7 +402,124 @@ export interface CalendarFeedsTable {
   revoked_at: Timestamp | null;
 }
 
+export interface MeasureSettingsTable {
+  id: Generated<string>;
+  provider_id: string;
+  pcptsd5_cutoff: Generated<number>;
+  tsq_licence_confirmed_at: Timestamp | null;
+  tsq_licence_confirmed_by: string | null;
+  escalation_minutes: Generated<number>;
+  link_valid_days: Generated<number>;
+  reminder_after_hours: Generated<number>;
+  /** Locale → the provider's own text on where to get help. */
+  guidance: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
+  sick_day_cost_cents: number | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface CustomInstrumentsTable {
+  id: Generated<string>;
+  provider_id: string;
+  key: string;
+  version: number;
+  definition: ColumnType<unknown, string, string>;
+  active: Generated<boolean>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export type CheckinTrigger = 'before_first' | 'each_meeting' | 'every_nth' | 'offset_days' | 'at_end';
+
+export interface CheckinPlansTable {
+  id: Generated<string>;
+  provider_id: string;
+  process_id: string;
+  instrument_key: string;
+  trigger: CheckinTrigger;
+  every_n: number | null;
+  offset_days: number | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface CheckinsTable {
+  id: Generated<string>;
+  provider_id: string;
+  process_id: string;
+  organisation_id: string;
+  person_id: string;
+  plan_id: string | null;
+  anchor: string | null;
+  instrument_key: string;
+  instrument_version: number;
+  locale: 'fi' | 'sv' | 'nb' | 'en';
+  status: Generated<'scheduled' | 'sent' | 'answered' | 'cancelled'>;
+  due_at: Timestamp;
+  sent_at: Timestamp | null;
+  token_hash: string | null;
+  token_sealed: string | null;
+  expires_at: Timestamp | null;
+  reminded_at: Timestamp | null;
+  draft: ColumnType<Record<string, number | string> | null, string | null | undefined, string | null>;
+  draft_saved_at: Timestamp | null;
+  answered_at: Timestamp | null;
+  sent_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ResponsesTable {
+  id: Generated<string>;
+  provider_id: string;
+  process_id: string;
+  organisation_id: string;
+  person_id: string;
+  checkin_id: string;
+  instrument_key: string;
+  instrument_version: number;
+  answers: ColumnType<Record<string, number>, string, string>;
+  free_text_sealed: string | null;
+  score: number;
+  band: string;
+  severity: string;
+  flags: ColumnType<string[], string | undefined, string>;
+  guidance: Generated<boolean>;
+  submitted_at: CreatedAt;
+}
+
+export type AlertOutcome = 'referred' | 'support_offered' | 'no_action_needed' | 'could_not_reach' | 'other';
+
+export interface MeasureAlertsTable {
+  id: Generated<string>;
+  provider_id: string;
+  process_id: string;
+  person_id: string;
+  checkin_id: string;
+  response_id: string;
+  instrument_key: string;
+  reasons: ColumnType<string[], string, string>;
+  level: 'normal' | 'urgent';
+  status: Generated<'open' | 'acknowledged' | 'closed'>;
+  created_at: CreatedAt;
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
+  contacted_at: Timestamp | null;
+  contacted_by: string | null;
+  referral_at: Timestamp | null;
+  referral_by: string | null;
+  referral_note_sealed: string | null;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  outcome: AlertOutcome | null;
+  escalated_at: Timestamp | null;
+}
+
 export interface Database {
+  measure_settings: MeasureSettingsTable;
+  custom_instruments: CustomInstrumentsTable;
+  checkin_plans: CheckinPlansTable;
+  checkins: CheckinsTable;
+  responses: ResponsesTable;
+  measure_alerts: MeasureAlertsTable;
   people: PeopleTable;
   services: ServicesTable;
   processes: ProcessesTable;

@@ -3,6 +3,7 @@ import * as m0001 from './0001_kernel.js';
 import * as m0002 from './0002_search_indexes.js';
 import * as m0003 from './0003_supervision.js';
 import * as m0004 from './0004_mail_attachments.js';
+import * as m0005 from './0005_measures.js';
 
 /** Listed by hand, not read from disk, so the built server and the tests run the same set. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_search_indexes': m0002,
   '0003_supervision': m0003,
   '0004_mail_attachments': m0004,
+  '0005_measures': m0005,
 };
