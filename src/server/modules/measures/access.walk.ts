@@ -1,0 +1,279 @@
+import { callers, type WalkContext, type WalkTable, type Who } from '../../kernel/access/walk.js';
+
+/** Every route of the `measures` module, who may call it, and how to call it (see kernel/access/walk.ts). */
+
+const staff: Who[] = ['provider_admin', 'practitioner', 'other_practitioner', 'other_tenant_admin'];
+const admins: Who[] = ['provider_admin', 'other_tenant_admin'];
+const practitioners: Who[] = ['practitioner', 'other_practitioner'];
+
+/** An answered check-in of the seeded process's participant with an open alert: fresh per call. */
+async function throwawayAnswer({ t, world, sup }: WalkContext) {
+  const k = t.db.kysely;
+  const p = world.providerId;
+  const checkin = await k
+    .insertInto('checkins')
+    .values({
+      provider_id: p,
+      process_id: sup.processId,
+      organisation_id: world.organisationId,
+      person_id: sup.participantPersonId,
+      plan_id: null,
+      anchor: null,
+      instrument_key: 'who5',
+      instrument_version: 1,
+      locale: 'en',
+      status: 'answered',
+      due_at: new Date(),
+      sent_at: new Date(),
+      token_hash: null,
+      token_sealed: null,
+      expires_at: null,
+      reminded_at: null,
+      draft_saved_at: null,
+      answered_at: new Date(),
+      sent_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const response = await k
+    .insertInto('responses')
+    .values({
+      provider_id: p,
+      process_id: sup.processId,
+      organisation_id: world.organisationId,
+      person_id: sup.participantPersonId,
+      checkin_id: checkin.id,
+      instrument_key: 'who5',
+      instrument_version: 1,
+      answers: JSON.stringify({ i1: 1, i2: 1, i3: 1, i4: 1, i5: 1 }),
+      free_text_sealed: null,
+      score: 20,
+      band: 'likely_depression',
+      severity: 'severe',
+      flags: JSON.stringify(['item_low']),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const alert = await k
+    .insertInto('measure_alerts')
+    .values({
+      provider_id: p,
+      process_id: sup.processId,
+      person_id: sup.participantPersonId,
+      checkin_id: checkin.id,
+      response_id: response.id,
+      instrument_key: 'who5',
+      reasons: JSON.stringify(['band:likely_depression']),
+      level: 'normal',
+      acknowledged_at: null,
+      acknowledged_by: null,
+      contacted_at: null,
+      contacted_by: null,
+      referral_at: null,
+      referral_by: null,
+      referral_note_sealed: null,
+      closed_at: null,
+      closed_by: null,
+      outcome: null,
+      escalated_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { checkinId: checkin.id, responseId: response.id, alertId: alert.id };
+}
+
+async function throwawayScheduledCheckin({ t, world, sup }: WalkContext): Promise<string> {
+  const row = await t.db.kysely
+    .insertInto('checkins')
+    .values({
+      provider_id: world.providerId,
+      process_id: sup.processId,
+      organisation_id: world.organisationId,
+      person_id: sup.participantPersonId,
+      plan_id: null,
+      anchor: null,
+      instrument_key: 'who5',
+      instrument_version: 1,
+      locale: 'en',
+      due_at: new Date(Date.now() + 86_400_000),
+      sent_at: null,
+      token_hash: null,
+      token_sealed: null,
+      expires_at: null,
+      reminded_at: null,
+      draft_saved_at: null,
+      answered_at: null,
+      sent_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function throwawayPlan({ t, world, sup }: WalkContext): Promise<string> {
+  const row = await t.db.kysely
+    .insertInto('checkin_plans')
+    .values({
+      provider_id: world.providerId,
+      process_id: sup.processId,
+      instrument_key: 'who5',
+      trigger: 'at_end',
+      every_n: null,
+      offset_days: null,
+      created_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function throwawayCustomInstrument({ t, world }: WalkContext): Promise<string> {
+  const key = `custom_walk_${crypto.randomUUID().slice(0, 8)}`;
+  await t.db.kysely
+    .insertInto('custom_instruments')
+    .values({
+      provider_id: world.providerId,
+      key,
+      version: 1,
+      definition: JSON.stringify({ ...customBody, key, version: 1 }),
+      created_by: null,
+    })
+    .execute();
+  return key;
+}
+
+const en = (text: string) => ({ en: text });
+const customBody = {
+  name: en('Team climate'),
+  instructions: en('Think of the past month.'),
+  languages: ['en'],
+  options: [
+    { value: 0, label: en('No') },
+    { value: 1, label: en('Yes') },
+  ],
+  items: [{ text: en('We help each other') }, { text: en('I can say what I think') }],
+  scoring: 'sum',
+  higherIsBetter: true,
+  bands: [
+    { min: 0, max: 0, label: en('Low'), severity: 'moderate' },
+    { min: 1, max: 2, label: en('Good'), severity: 'none' },
+  ],
+};
+
+const unknownToken = 'an-unknown-check-in-token-of-enough-length';
+const thisMonth = new Date().toISOString().slice(0, 7);
+
+export const measuresWalk: WalkTable = {
+  'GET /api/instruments': { allowed: staff },
+  'GET /api/instruments/:key': { allowed: staff, request: async () => ({ url: '/api/instruments/who5' }) },
+  'POST /api/instruments': { allowed: admins, request: async () => ({ body: customBody }) },
+  'PUT /api/instruments/:key': {
+    allowed: ['provider_admin'],
+    tenantResource: true,
+    request: async (ctx) => ({ url: `/api/instruments/${await throwawayCustomInstrument(ctx)}`, body: customBody }),
+  },
+  'PATCH /api/instruments/:key': {
+    allowed: ['provider_admin'],
+    tenantResource: true,
+    request: async (ctx) => ({ url: `/api/instruments/${await throwawayCustomInstrument(ctx)}`, body: { active: false } }),
+  },
+  'GET /api/measures/settings': { allowed: staff },
+  'PATCH /api/measures/settings': { allowed: admins, request: async () => ({ body: { escalationMinutes: 45 } }) },
+
+  'GET /api/processes/:id/checkins': {
+    allowed: ['practitioner'],
+    tenantResource: true,
+    request: async ({ sup }) => ({ url: `/api/processes/${sup.processId}/checkins` }),
+  },
+  'POST /api/processes/:id/checkins': {
+    allowed: ['practitioner'],
+    tenantResource: true,
+    request: async ({ sup }) => ({ url: `/api/processes/${sup.processId}/checkins`, body: { instrumentKey: 'session_feedback' } }),
+  },
+  'POST /api/processes/:id/checkin-plans': {
+    allowed: ['practitioner'],
+    tenantResource: true,
+    request: async ({ sup }) => ({
+      url: `/api/processes/${sup.processId}/checkin-plans`,
+      body: { instrumentKey: 'session_feedback', trigger: 'at_end' },
+    }),
+  },
+  // The seeded process is ordinary supervision: its practitioner is let in and told it is no crisis (422).
+  'POST /api/processes/:id/checkin-plans/crisis-protocol': {
+    allowed: ['practitioner'],
+    tenantResource: true,
+    request: async ({ sup }) => ({ url: `/api/processes/${sup.processId}/checkin-plans/crisis-protocol` }),
+  },
+  'DELETE /api/checkin-plans/:id': {
+    allowed: ['practitioner'],
+    tenantResource: true,
+    request: async (ctx) => ({ url: `/api/checkin-plans/${await throwawayPlan(ctx)}` }),
+  },
+  'POST /api/checkins/:id/cancel': {
+    allowed: ['practitioner'],
+    tenantResource: true,
+    request: async (ctx) => ({ url: `/api/checkins/${await throwawayScheduledCheckin(ctx)}/cancel` }),
+  },
+
+  // The link is the credential: everyone reaches the route, an unknown link finds nothing.
+  'GET /api/respond/:token': { allowed: callers, request: async () => ({ url: `/api/respond/${unknownToken}` }) },
+  'PUT /api/respond/:token/draft': {
+    allowed: callers,
+    request: async () => ({ url: `/api/respond/${unknownToken}/draft`, body: { answers: {} } }),
+  },
+  'POST /api/respond/:token': { allowed: callers, request: async () => ({ url: `/api/respond/${unknownToken}`, body: { answers: {} } }) },
+
+  // A colleague may look the person up (the provider's people are shared) but receives no answers: module tests prove it.
+  'GET /api/people/:id/measures': {
+    allowed: practitioners,
+    tenantResource: true,
+    request: async ({ sup }) => ({ url: `/api/people/${sup.participantPersonId}/measures` }),
+  },
+  'GET /api/me/measures': { allowed: ['participant'] },
+  'GET /api/responses/:id': {
+    allowed: ['practitioner'],
+    tenantResource: true,
+    request: async (ctx) => ({ url: `/api/responses/${(await throwawayAnswer(ctx)).responseId}` }),
+  },
+
+  'GET /api/alerts': { allowed: practitioners },
+  'GET /api/alerts/:id': {
+    allowed: ['practitioner'],
+    tenantResource: true,
+    request: async (ctx) => ({ url: `/api/alerts/${(await throwawayAnswer(ctx)).alertId}` }),
+  },
+  'POST /api/alerts/:id/acknowledge': {
+    allowed: ['practitioner'],
+    tenantResource: true,
+    request: async (ctx) => ({ url: `/api/alerts/${(await throwawayAnswer(ctx)).alertId}/acknowledge` }),
+  },
+  'POST /api/alerts/:id/contact': {
+    allowed: ['practitioner'],
+    tenantResource: true,
+    request: async (ctx) => ({ url: `/api/alerts/${(await throwawayAnswer(ctx)).alertId}/contact` }),
+  },
+  'POST /api/alerts/:id/referral': {
+    allowed: ['practitioner'],
+    tenantResource: true,
+    request: async (ctx) => ({
+      url: `/api/alerts/${(await throwawayAnswer(ctx)).alertId}/referral`,
+      body: { note: 'Referred to occupational health.' },
+    }),
+  },
+  'POST /api/alerts/:id/close': {
+    allowed: ['practitioner'],
+    tenantResource: true,
+    request: async (ctx) => ({ url: `/api/alerts/${(await throwawayAnswer(ctx)).alertId}/close`, body: { outcome: 'support_offered' } }),
+  },
+
+  'GET /api/measures/aggregates': {
+    allowed: ['provider_admin', 'practitioner', 'client_contact'],
+    tenantResource: true,
+    request: async ({ sup }) => ({ url: `/api/measures/aggregates?processId=${sup.processId}` }),
+  },
+  'GET /api/measures/roi': {
+    allowed: ['provider_admin', 'client_contact'],
+    tenantResource: true,
+    request: async ({ world }) => ({ url: `/api/measures/roi?organisationId=${world.organisationId}&from=${thisMonth}&to=${thisMonth}` }),
+  },
+};
