@@ -9,6 +9,10 @@ import intakeEn from '../modules/intake/locales/en.json';
 import intakeFi from '../modules/intake/locales/fi.json';
 import intakeNb from '../modules/intake/locales/nb.json';
 import intakeSv from '../modules/intake/locales/sv.json';
+import measuresEn from '../modules/measures/locales/en.json';
+import measuresFi from '../modules/measures/locales/fi.json';
+import measuresNb from '../modules/measures/locales/nb.json';
+import measuresSv from '../modules/measures/locales/sv.json';
 import supervisionEn from '../modules/supervision/locales/en.json';
 import supervisionFi from '../modules/supervision/locales/fi.json';
 import supervisionNb from '../modules/supervision/locales/nb.json';
@@ -41,12 +45,12 @@ void i18n
   .init({
     // One namespace per domain module, so each module keeps its own strings (useTranslation('intake')).
     resources: {
-      en: { translation: en, intake: intakeEn, supervision: supervisionEn },
-      fi: { translation: fi, intake: intakeFi, supervision: supervisionFi },
-      sv: { translation: sv, intake: intakeSv, supervision: supervisionSv },
-      nb: { translation: nb, intake: intakeNb, supervision: supervisionNb },
+      en: { translation: en, intake: intakeEn, supervision: supervisionEn, measures: measuresEn },
+      fi: { translation: fi, intake: intakeFi, supervision: supervisionFi, measures: measuresFi },
+      sv: { translation: sv, intake: intakeSv, supervision: supervisionSv, measures: measuresSv },
+      nb: { translation: nb, intake: intakeNb, supervision: supervisionNb, measures: measuresNb },
     },
-    ns: ['translation', 'intake', 'supervision'],
+    ns: ['translation', 'intake', 'supervision', 'measures'],
     defaultNS: 'translation',
     supportedLngs: [...LOCALES],
     nonExplicitSupportedLngs: false,

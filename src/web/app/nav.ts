@@ -1,4 +1,5 @@
 import { intakeNavEntries } from '../modules/intake/nav';
+import { measuresNavEntries } from '../modules/measures/nav';
 import { supervisionNavEntries } from '../modules/supervision/nav';
 import type { Session } from './types';
 
@@ -25,6 +26,7 @@ export function navEntries(session: Session, outboxEnabled: boolean): NavEntry[]
   }
   entries.push(...intakeNavEntries(session));
   entries.push(...supervisionNavEntries(session));
+  entries.push(...measuresNavEntries(session));
   if (session.user.isPlatformAdmin) {
     entries.push({ to: '/platform/providers', label: 'nav.providers', group: 'platform' });
   }

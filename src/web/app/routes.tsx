@@ -8,6 +8,7 @@ import { ResetPasswordPage } from '../modules/auth/ResetPasswordPage';
 import { SignInPage } from '../modules/auth/SignInPage';
 import { HomePage } from '../modules/home/HomePage';
 import { intakeAdminRoutes, intakePublicRoutes, intakeSignedInRoutes } from '../modules/intake/routes';
+import { measuresAdminRoutes, measuresPublicRoutes, measuresSignedInRoutes } from '../modules/measures/routes';
 import { supervisionAdminRoutes, supervisionSignedInRoutes } from '../modules/supervision/routes';
 import { RequirePlatformAdmin, RequireRole, RequireSignedIn } from './guards';
 import { NotFound } from './NotFound';
@@ -20,6 +21,7 @@ function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: k
 
 export const router = createBrowserRouter([
   ...intakePublicRoutes,
+  ...measuresPublicRoutes,
   {
     element: <Shell />,
     children: [
@@ -37,6 +39,7 @@ export const router = createBrowserRouter([
           { path: 'profile', lazy: page(() => import('../modules/profile/ProfilePage'), 'ProfilePage') },
           ...intakeSignedInRoutes,
           ...supervisionSignedInRoutes,
+          ...measuresSignedInRoutes,
           {
             path: 'admin',
             element: <RequireRole need="provider_admin" />,
@@ -48,6 +51,7 @@ export const router = createBrowserRouter([
               { path: 'audit', lazy: page(() => import('../modules/admin/AuditPage'), 'AuditPage') },
               ...intakeAdminRoutes,
               ...supervisionAdminRoutes,
+              ...measuresAdminRoutes,
               { path: '*', element: <NotFound /> },
             ],
           },

@@ -11,6 +11,7 @@ import { useSession } from '../../app/session';
 import type { Home, HomeCard } from '../../app/types';
 import { usePageTitle } from '../../app/usePageTitle';
 import { HomeIntake } from '../intake/HomeIntake';
+import { HomeAlerts } from '../measures/HomeAlerts';
 import { SupervisionHomeCards } from '../supervision/HomeCards';
 import { ProviderSwitcher } from './ProviderSwitcher';
 
@@ -70,6 +71,7 @@ export function HomePage() {
       <Title order={1} data-testid="home-heading">
         {t('home.greeting', { name: session.user.name })}
       </Title>
+      <HomeAlerts />
       <ProviderSwitcher session={session} />
       {home.isPending && <PageLoader />}
       <ErrorAlert error={home.error} />

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { NotFound } from '../../app/NotFound';
 import { usePageTitle } from '../../app/usePageTitle';
+import { FollowUpSection } from '../measures/FollowUpSection';
 import { ContinuePanel } from './ContinuePanel';
 import { useRoles, useSupervisionFormat } from './hooks';
 import { StatusBadge, useEnumLabels } from './labels';
@@ -168,6 +169,7 @@ export function ProcessPage() {
               <ScalingSection process={data} own={isParticipant && !isStaff} />
             </Suspense>
           )}
+          <FollowUpSection process={data} />
           {canWork && isCrisis(data) && !data.continuedAsId && <ContinuePanel process={data} />}
           <HistorySection process={data} />
         </>

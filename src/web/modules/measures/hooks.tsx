@@ -1,0 +1,168 @@
+import { Badge } from '@mantine/core';
+import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../app/api';
+import { toLocale } from '../../app/i18n';
+import { useLabels } from '../../app/labels';
+import { useSession } from '../../app/session';
+import type { Locale, Role } from '../../app/types';
+import { parseReason, pickText, severityColor } from './logic';
+import { useInstruments } from './queries';
+import type { AlertLevel, BandSummary, CheckinStatus, InstrumentSummary, Severity, Text } from './types';
+
+/** The active interface language. */
+export function useLocale(): Locale {
+  const { i18n } = useTranslation();
+  return toLocale(i18n.resolvedLanguage ?? i18n.language) ?? 'en';
+}
+
+/** Pick an instrument text (LocalText) in the active language, falling back per `languages`. */
+export function useLocalText() {
+  const locale = useLocale();
+  return useCallback((text: Text | null | undefined, languages: readonly Locale[] = []) => pickText(text, locale, languages), [locale]);
+}
+
+const OWN_ERRORS = [
+  'link_unknown',
+  'link_expired',
+  'already_answered',
+  'invalid_definition',
+  'not_a_crisis_process',
+  'not_a_crisis',
+  'invalid_plan',
+  'invalid_range',
+  'built_in',
+  'protocol_applied',
+  'instrument_unavailable',
+  'licence_required',
+  'too_soon',
+  'no_participants',
+  'alert_closed',
+];
+
+/** Error text: this module's own codes first, then the app's general ones. */
+export function useMeasuresError() {
+  const { t } = useTranslation('measures');
+  const labels = useLabels();
+  return useCallback(
+    (error: unknown): string | undefined => {
+      if (!error) return undefined;
+      if (isApiError(error) && OWN_ERRORS.includes(error.code)) return t(`errors.${error.code}`);
+      return labels.error(error);
+    },
+    [t, labels],
+  );
+}
+
+/** The roles of the active provider. */
+export function useRoles() {
+  const { data: session } = useSession();
+  const roles = session?.roles ?? [];
+  const has = (role: Role) => roles.includes(role);
+  return {
+    session,
+    isAdmin: has('provider_admin'),
+    isPractitioner: has('practitioner'),
+    isStaff: has('provider_admin') || has('practitioner'),
+    isClientContact: has('client_contact'),
+    isParticipant: has('participant'),
+  };
+}
+
+/** Translated labels of the module's enumerations; unknown values render raw. */
+export function useMeasureLabels() {
+  const { t } = useTranslation('measures');
+  return useMemo(() => {
+    const pick = (group: string) => (value: string | null | undefined) => (value ? t(`${group}.${value}`, { defaultValue: value }) : '—');
+    return {
+      trigger: pick('trigger'),
+      checkinStatus: pick('checkinStatus'),
+      alertStatus: pick('alertStatus'),
+      outcome: pick('outcome'),
+      severity: pick('severity'),
+      level: pick('level'),
+      skipped: pick('skipped'),
+      monthReason: pick('monthReason'),
+    };
+  }, [t]);
+}
+
+/** Instrument names and bands by key, from the library (staff only; others get the key back). */
+export function useInstrumentLookup(enabled = true) {
+  const instruments = useInstruments(enabled);
+  const text = useLocalText();
+  return useMemo(() => {
+    const byKey = new Map<string, InstrumentSummary>();
+    for (const i of instruments.data?.items ?? []) byKey.set(i.key, i);
+    return {
+      isPending: instruments.isPending,
+      items: instruments.data?.items ?? [],
+      get: (key: string) => byKey.get(key),
+      name: (key: string) => {
+        const found = byKey.get(key);
+        return found ? text(found.name, found.languages) : key;
+      },
+      band: (key: string, bandId: string | null | undefined): BandSummary | undefined =>
+        bandId ? byKey.get(key)?.bands.find((b) => b.id === bandId) : undefined,
+    };
+  }, [instruments.data, instruments.isPending, text]);
+}
+
+/** A readable alert reason: the band's label, the flag's id, or "a drop since the last answer". */
+export function useReasonLabel() {
+  const { t } = useTranslation('measures');
+  const text = useLocalText();
+  const lookup = useInstrumentLookup();
+  return useCallback(
+    (instrumentKey: string, reason: string) => {
+      const parsed = parseReason(reason);
+      if (parsed.kind === 'drop') return t('reason.drop');
+      if (parsed.kind === 'band') {
+        const band = lookup.band(instrumentKey, parsed.id);
+        return t('reason.band', { band: band ? text(band.label) : parsed.id });
+      }
+      if (parsed.kind === 'flag') return t('reason.flag', { flag: t(`flags.${parsed.id}`, { defaultValue: parsed.id }) });
+      return reason;
+    },
+    [t, text, lookup],
+  );
+}
+
+export function SeverityBadge({ severity, label }: { severity: Severity | string | null | undefined; label: string }) {
+  return (
+    <Badge variant="light" color={severityColor(severity)} tt="none">
+      {label}
+    </Badge>
+  );
+}
+
+export function LevelBadge({ level }: { level: AlertLevel | null | undefined }) {
+  const labels = useMeasureLabels();
+  if (!level) return null;
+  return (
+    <Badge variant={level === 'urgent' ? 'filled' : 'light'} color={level === 'urgent' ? 'red.9' : 'orange'} tt="none">
+      {labels.level(level)}
+    </Badge>
+  );
+}
+
+const CHECKIN_COLORS: Record<CheckinStatus, string> = { scheduled: 'gray', sent: 'blue', answered: 'green', cancelled: 'red' };
+
+export function CheckinStatusBadge({ status }: { status: CheckinStatus }) {
+  const labels = useMeasureLabels();
+  return (
+    <Badge variant="light" color={CHECKIN_COLORS[status] ?? 'gray'} tt="none">
+      {labels.checkinStatus(status)}
+    </Badge>
+  );
+}
+
+export function AlertStatusBadge({ status }: { status: string }) {
+  const labels = useMeasureLabels();
+  const color = status === 'closed' ? 'gray' : status === 'open' ? 'red' : 'blue';
+  return (
+    <Badge variant="light" color={color} tt="none">
+      {labels.alertStatus(status)}
+    </Badge>
+  );
+}
