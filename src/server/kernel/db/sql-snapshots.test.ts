@@ -10,6 +10,7 @@ import { Repository } from '../access/repository.js';
 import { auditSearch } from '../audit/queries.js';
 import { sessionLookupQuery } from '../auth/sessions.js';
 import { memberSearch } from '../tenancy/queries.js';
+import { aggregateRowsQuery, alertQuery } from '../../modules/measures/follow-up.js';
 import { practitionerCalendarQuery } from '../../modules/scheduling/queries.js';
 import type { Database } from './schema.js';
 
@@ -47,6 +48,15 @@ const queries: Record<string, Compilable> = {
     new Date('2026-11-23T00:00:00Z'),
     new Date('2026-11-30T00:00:00Z'),
   ),
+  "a client contact's aggregate of their organisation's answers (aggregate grant, never read)": aggregateRowsQuery(contact, { organisationId: 'org-1' }),
+  "a practitioner's open alerts (processes they practise in)": alertQuery(new Repository(db, caller([{ role: 'practitioner', organisationId: null, unitId: null }]))).where(
+    'measure_alerts.status',
+    '!=',
+    'closed',
+  ),
+  'the holder of a check-in link reads that check-in only': new Repository(db, { ...caller([]), userId: null, link: { checkinId: 'checkin-1', personId: 'person-1' } })
+    .select('checkins')
+    .selectAll('checkins'),
   'audit browse, provider admin': auditSearch(admin, { action: 'auth.sign_in', from: new Date('2026-01-01T00:00:00Z'), page: 1, pageSize: 50 }),
 };
 

@@ -148,7 +148,7 @@ export async function responseDetail(ctx: Ctx, id: string, locale: Locale) {
 // ---------------------------------------------------------------------------------------------
 // Alerts
 
-function alertQuery(repo: Repository) {
+export function alertQuery(repo: Repository) {
   return repo
     .select('measure_alerts')
     .innerJoin('processes', 'processes.id', 'measure_alerts.process_id')
@@ -258,6 +258,14 @@ export async function advanceAlert(ctx: Ctx, id: string, step: AlertStep) {
 // ---------------------------------------------------------------------------------------------
 // Aggregates
 
+/** The answers an aggregate folds, within the caller's aggregate reach (kept as a SQL snapshot). */
+export function aggregateRowsQuery(repo: Repository, scope: { processId?: string | undefined; organisationId?: string | undefined }) {
+  const q = repo
+    .selectForAggregate('responses')
+    .select(['responses.instrument_key', 'responses.process_id', 'responses.person_id', 'responses.score', 'responses.band', 'responses.submitted_at']);
+  return scope.processId ? q.where('responses.process_id', '=', scope.processId) : q.where('responses.organisation_id', '=', scope.organisationId as string);
+}
+
 /**
  * Aggregates per instrument and closed month for a process or an organisation. The rows come
  * from the repository's aggregate grant (the caller's reach) and leave only through the
@@ -277,20 +285,7 @@ export async function aggregates(ctx: Ctx, scope: { processId?: string | undefin
     if (!ok.has(scope.organisationId)) throw notFound();
   }
   const provider = await providerRow(ctx.db, ctx.repo.caller.providerId as string);
-  let q = ctx.repo
-    .selectForAggregate('responses')
-    .select([
-      'responses.instrument_key',
-      'responses.process_id',
-      'responses.person_id',
-      'responses.score',
-      'responses.band',
-      'responses.submitted_at',
-    ]);
-  q = scope.processId
-    ? q.where('responses.process_id', '=', scope.processId)
-    : q.where('responses.organisation_id', '=', scope.organisationId as string);
-  const rows = await q.execute();
+  const rows = await aggregateRowsQuery(ctx.repo, scope).execute();
   const zone = provider.time_zone;
   const currentMonth = DateTime.fromJSDate(ctx.clock.now(), { zone }).toFormat('yyyy-MM');
   const byKey = new Map<string, AnswerRow[]>();
