@@ -190,6 +190,8 @@ function RespondFormView({
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [answeredAlready, setAnsweredAlready] = useState(false);
+  // Counts the changes, so that a save finishing after a newer change does not mark that one saved.
+  const changes = useRef(0);
   const instrument = form.instrument;
   const lang = form.locale;
   const pick = useCallback((value: RespondItem['text']) => text(value, [lang]), [text, lang]);
@@ -201,11 +203,13 @@ function RespondFormView({
   useEffect(() => {
     if (!dirty) return;
     const timer = setTimeout(() => {
+      const saving = changes.current;
       saveDraft(token, answersToSend(instrument.items, answers))
         .then((r) => {
           setSavedAt(r?.savedAt ?? new Date().toISOString());
           setSaveFailed(false);
-          setDirty(false);
+          // A change made while this save was under way has its own save pending: keep it.
+          if (changes.current === saving) setDirty(false);
         })
         .catch(() => setSaveFailed(true));
     }, AUTOSAVE_MS);
@@ -215,6 +219,7 @@ function RespondFormView({
   const setAnswer = (id: string, value: number | string) => {
     setAnswers((old) => ({ ...old, [id]: value }));
     setMissing((old) => old.filter((m) => m !== id));
+    changes.current += 1;
     setDirty(true);
   };
 
