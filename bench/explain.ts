@@ -4,7 +4,7 @@
  */
 import { type Compilable, DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 import pg from 'pg';
-import type { Caller } from '../src/server/kernel/access/caller.js';
+import { type Caller, linkCaller } from '../src/server/kernel/access/caller.js';
 import { Repository } from '../src/server/kernel/access/repository.js';
 import { auditCount, auditSearch } from '../src/server/kernel/audit/queries.js';
 import { sessionLookupQuery } from '../src/server/kernel/auth/sessions.js';
@@ -44,6 +44,8 @@ export interface ExplainInput {
   /** The busy practitioner, and the calendar ranges to explain for them. */
   busyUserId: string;
   calendarRanges: { label: string; from: string; to: string }[];
+  /** The measures load: the client contact's organisation and process, and a fresh answer link. */
+  measures?: { organisationId: string; processId: string; linkToken: string };
 }
 
 export async function explainAll(url: string, input: ExplainInput): Promise<Plan[]> {
@@ -122,6 +124,7 @@ export async function explainAll(url: string, input: ExplainInput): Promise<Plan
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    if (input.measures) queries.push(...(await measuresQueries(client, input.providerId, input.measures)));
     const plans: Plan[] = [];
     for (const { endpoint, query, q } of queries) {
       const compiled = q.compile();
@@ -150,4 +153,92 @@ export async function explainAll(url: string, input: ExplainInput): Promise<Plan
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The measures routes' queries. The aggregate and link queries are written inline in
+ * modules/measures (follow-up.ts `aggregates`, service.ts `openLink` and `submitAnswers`), so they
+ * are rebuilt here the same way, through the same repository and policies.
+ */
+async function measuresQueries(
+  client: pg.Client,
+  providerId: string,
+  m: NonNullable<ExplainInput['measures']>,
+): Promise<{ endpoint: string; query: string; q: Compilable }[]> {
+  const contact = new Repository(compiler, {
+    userId: null,
+    sessionId: null,
+    providerId,
+    grants: [{ role: 'client_contact', organisationId: m.organisationId, unitId: null }],
+    isPlatformAdmin: false,
+    fullySignedIn: true,
+    ip: null,
+    userAgent: null,
+    requestId: null,
+  });
+  const answers = () =>
+    contact
+      .selectForAggregate('responses')
+      .select([
+        'responses.instrument_key',
+        'responses.process_id',
+        'responses.person_id',
+        'responses.score',
+        'responses.band',
+        'responses.submitted_at',
+      ]);
+  const tokenHash = hashToken(m.linkToken);
+  const { rows } = await client.query<{ id: string; person_id: string }>('select id, person_id from checkins where token_hash = $1', [
+    tokenHash,
+  ]);
+  const link = rows[0];
+  const respondent = link
+    ? new Repository(
+        compiler,
+        linkCaller(providerId, { checkinId: link.id, personId: link.person_id }, { ip: null, userAgent: null, requestId: null }),
+      )
+    : null;
+  return [
+    {
+      endpoint: 'GET /api/measures/aggregates',
+      query: "client contact's organisation: its answers",
+      q: answers().where('responses.organisation_id', '=', m.organisationId),
+    },
+    {
+      endpoint: 'GET /api/measures/aggregates',
+      query: 'client contact, the follow-up process: its answers',
+      q: answers().where('responses.process_id', '=', m.processId),
+    },
+    {
+      endpoint: 'POST /api/respond/:token',
+      query: 'link lookup by token hash',
+      q: compiler
+        .selectFrom('checkins')
+        .innerJoin('providers', 'providers.id', 'checkins.provider_id')
+        .select([
+          'checkins.id',
+          'checkins.provider_id',
+          'checkins.person_id',
+          'checkins.status',
+          'checkins.expires_at',
+          'providers.name as provider_name',
+        ])
+        .where('checkins.token_hash', '=', tokenHash),
+    },
+    ...(respondent && link
+      ? [
+          {
+            endpoint: 'POST /api/respond/:token',
+            query: "the respondent's previous WHO-5 score",
+            q: respondent
+              .select('responses')
+              .select(['responses.score'])
+              .where('responses.person_id', '=', link.person_id)
+              .where('responses.instrument_key', '=', 'who5')
+              .orderBy('responses.submitted_at', 'desc')
+              .limit(1),
+          },
+        ]
+      : []),
+  ];
 }

@@ -40,17 +40,47 @@ export async function signInWithTotp(base: string, email: string, password: stri
   return session;
 }
 
+/** Signs in an account whose roles need no second factor (client-side roles); returns its session cookie. */
+export async function signIn(base: string, email: string, password: string): Promise<string> {
+  const csrf = await csrfPair(base);
+  const headers = { 'content-type': 'application/json', cookie: csrf.cookie, 'x-csrf-token': csrf.token };
+  const res = await fetch(`${base}/api/auth/sign-in`, { method: 'POST', headers, body: JSON.stringify({ email, password }) });
+  const body = await expectJson(res, `sign-in of ${email}`);
+  if (body.stage !== 'signed-in') throw new Error(`sign-in of ${email}: expected stage signed-in, got ${String(body.stage)}`);
+  const session = cookiesOf(res).find((c) => c.startsWith('rinnalla_session='));
+  if (!session) throw new Error(`sign-in of ${email}: no session cookie`);
+  return session;
+}
+
+/**
+ * Waits until the server answers `GET /healthz` quickly again: requests still in flight when a
+ * load stops keep the server busy, and must not spill into the next endpoint's figures.
+ */
+export async function settle(base: string, quickMs = 50, limitMs = 600_000): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    const t = performance.now();
+    await fetch(`${base}/healthz`).then((r) => r.arrayBuffer());
+    if (performance.now() - t < quickMs || performance.now() - started > limitMs) return performance.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 /** One GET before the load, to fail early with a readable message rather than 100 % non-2xx. */
 export async function probe(url: string, cookie?: string): Promise<Record<string, unknown>> {
   const res = await fetch(url, { headers: cookie ? { cookie } : {} });
   return expectJson(res, `GET ${url}`);
 }
 
-/** One POST before the load (JSON body, CSRF pair and session), to fail early like `probe`. */
-export async function probePost(url: string, body: unknown, csrf: CsrfPair, session: string): Promise<Record<string, unknown>> {
+/** One POST before the load (JSON body, CSRF pair and session, if any), to fail early like `probe`. */
+export async function probePost(url: string, body: unknown, csrf: CsrfPair, session?: string): Promise<Record<string, unknown>> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: `${csrf.cookie}; ${session}`, 'x-csrf-token': csrf.token },
+    headers: {
+      'content-type': 'application/json',
+      cookie: session ? `${csrf.cookie}; ${session}` : csrf.cookie,
+      'x-csrf-token': csrf.token,
+    },
     body: JSON.stringify(body),
   });
   return expectJson(res, `POST ${url}`);
@@ -64,6 +94,11 @@ export interface Endpoint {
   note?: string;
   /** The autocannon request (its path, method, headers, body or setupRequest). */
   request: Request;
+  /**
+   * For an endpoint too slow for the common load (one request takes seconds): its own connections,
+   * seconds of load, warm-up and per-request timeout instead of the run's.
+   */
+  load?: { connections: number; duration: number; warmup: number; timeoutSeconds: number };
 }
 
 export interface Measurement {
@@ -98,12 +133,13 @@ async function fire(
   endpoint: Endpoint,
   connections: number,
   duration: number,
+  timeoutSeconds = 30,
 ): Promise<{ result: Result; times: Float64Array }> {
   const opts: Options = {
     url: base,
     connections,
     duration,
-    timeout: 30,
+    timeout: timeoutSeconds,
     requests: [endpoint.request],
   };
   let times = new Float64Array(1 << 16);
@@ -132,8 +168,9 @@ export async function measure(
   endpoint: Endpoint,
   opts: { connections: number; duration: number; warmup: number },
 ): Promise<Measurement> {
-  if (opts.warmup > 0) await fire(base, endpoint, opts.connections, opts.warmup);
-  const { result: r, times } = await fire(base, endpoint, opts.connections, opts.duration);
+  const o = endpoint.load ?? { ...opts, timeoutSeconds: 30 };
+  if (o.warmup > 0) await fire(base, endpoint, o.connections, o.warmup, o.timeoutSeconds);
+  const { result: r, times } = await fire(base, endpoint, o.connections, o.duration, o.timeoutSeconds);
   const responses = r['1xx'] + r['2xx'] + r['3xx'] + r['4xx'] + r['5xx'];
   const attempts = responses + r.errors;
   return {

@@ -26,7 +26,8 @@ import {
   serverVersion,
 } from './database.js';
 import { explainAll, type Plan } from './explain.js';
-import { csrfPair, type Endpoint, type Measurement, measure, probe, probePost, rotating, signInWithTotp } from './load.js';
+import { csrfPair, type Endpoint, type Measurement, measure, probe, probePost, rotating, settle, signIn, signInWithTotp } from './load.js';
+import { answeredLinks, answerLinkToken, createAnswerLinks } from './measures.js';
 import { type Report, textTable, withRatios, writeResults } from './report.js';
 import { benchPassword, type Scale, scales, seed } from './seed.js';
 
@@ -34,7 +35,7 @@ const usage = `Usage: npm run bench -- [--duration=10] [--connections=10] [--war
   --duration     seconds of measured load per endpoint (default 10)
   --connections  concurrent autocannon connections (default 10)
   --warmup       seconds of discarded load before each measurement (default 2)
-  --scale        full (50,000 people, 200,000 audit events) or small (10× smaller, for a quick check)
+  --scale        full (50,000 people, 200,000 audit events, 1,000,000 answers) or small (10× smaller, for a quick check)
   --keep         keep the benchmark database afterwards (its URL is printed)
 Environment: BENCH_DATABASE_URL  admin connection to the PostgreSQL server (default ${defaultAdminUrl})`;
 
@@ -76,6 +77,12 @@ const loadBefore = os.loadavg()[0] ?? 0;
 const dbName = benchDatabaseName(started);
 const url = databaseUrl(adminUrl, dbName);
 const log = (line = '') => process.stdout.write(`${line}\n`);
+/**
+ * Each answer link answers once, so the answer load gets one fresh link per request it may send:
+ * (warm-up + duration) at this rate, well above what a write transaction reaches on a small machine
+ * (re-check it against the measured rate; a used-up rotation shows as 409 already_answered failures).
+ */
+const answerLinkRate = 3_000;
 
 const setup = [
   `The server under test is the real app (\`buildApp\` from src/server/app.ts: helmet, cookies, CSRF, rate limiter, zod validation and serialisation, session lookup, repository) in its own Node process, with a pg pool of ${process.env.DATABASE_POOL_SIZE ?? 10} connections (the default).`,
@@ -146,6 +153,15 @@ async function main(): Promise<number> {
     `Seeded in ${seeded.seconds.toFixed(1)} s: ${Object.entries(seeded.counts)
       .map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`)
       .join(', ')}`,
+  );
+
+  // Fresh single-use answer links (sent WHO-5 check-ins with known tokens), made after the seed's counts.
+  const linkPrefix = `bench-${randomBytes(6).toString('base64url')}-`;
+  const linkCount = Math.ceil((duration + warmup) * answerLinkRate) + 1_000;
+  const linksMade = await createAnswerLinks(url, seeded.providerId, linkPrefix, linkCount);
+  const measures = seeded.measures;
+  log(
+    `Measures: ${measures.organisationAnswers.toLocaleString('en-US')} answers in ${measures.organisationName}, ${measures.processAnswers.toLocaleString('en-US')} of them in its follow-up process (${measures.processParticipants.toLocaleString('en-US')} participants); bands ${JSON.stringify(measures.bands)}; ${linksMade.toLocaleString('en-US')} fresh answer links`,
   );
 
   const server = await startChild('server', 'server.ts', env);
@@ -222,6 +238,56 @@ async function main(): Promise<number> {
   log(
     `Probes: busy practitioner's week ${items(week, 'items')} meetings, month ${items(month, 'items')}; crisis plan ${items(crisisPlan, 'proposals')} proposals, monthly plan ${items(monthlyPlan, 'proposals')}`,
   );
+
+  // Measures: a client contact of the organisation with the most answers (password only: client-side
+  // roles need no second factor), and the respondent's answer through a fresh single-use link.
+  const contactSession = await signIn(app, measures.clientContactEmail, benchPassword);
+  // Timed: one request alone, on a quiet server, sizes the load below.
+  const aggregateMs: Record<string, number> = {};
+  const aggregatesOf = async (query: string) => {
+    const t = performance.now();
+    const body = await probe(`${app}/api/measures/aggregates?${query}`, contactSession);
+    aggregateMs[query.split('=')[0] as string] = performance.now() - t;
+    return body;
+  };
+  const orgAggregates = await probeRoute('GET /api/measures/aggregates', () => aggregatesOf(`organisationId=${measures.organisationId}`));
+  const processAggregates = orgAggregates && (await aggregatesOf(`processId=${measures.processId}`));
+  log(
+    `One aggregate request alone: ${Object.entries(aggregateMs)
+      .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`)
+      .join(', ')}`,
+  );
+  // An endpoint whose single request takes over a second would only time out under the common load
+  // (10 connections on one event loop): it gets one connection, long enough for a few answers.
+  const slowLoad = (aloneMs: number | undefined): Endpoint['load'] =>
+    aloneMs !== undefined && aloneMs > 1_000
+      ? {
+          connections: 1,
+          duration: Math.max(duration, Math.ceil((3 * aloneMs) / 1000)),
+          warmup: 0,
+          timeoutSeconds: Math.ceil((4 * aloneMs) / 1000) + 30,
+        }
+      : undefined;
+  const aloneNote = (aloneMs: number | undefined, load: Endpoint['load']) =>
+    aloneMs === undefined
+      ? ''
+      : ` One request alone (quiet server) took ${(aloneMs / 1000).toFixed(2)} s${load ? `, so it was loaded with 1 connection for ${load.duration} s, no warm-up` : ''}.`;
+  const orgLoad = slowLoad(aggregateMs.organisationId);
+  const processLoad = slowLoad(aggregateMs.processId);
+  const who5Answer = { answers: { i1: 3, i2: 3, i3: 4, i4: 2, i5: 3 } };
+  const linkTokens = Array.from({ length: linkCount }, (_, i) => answerLinkToken(linkPrefix, i));
+  const firstAnswer = await probeRoute('POST /api/respond/:token', () =>
+    probePost(`${app}/api/respond/${linkTokens.shift() as string}`, who5Answer, csrf),
+  );
+  const shownMonths = (body: Record<string, unknown> | null) => {
+    const item = (body?.items as { months: { shown: boolean; respondents?: number }[] }[] | undefined)?.[0];
+    if (!item) return '–';
+    const shown = item.months.filter((m) => m.shown);
+    return `${shown.length} of ${item.months.length} months shown, ~${Math.round(shown.reduce((a, m) => a + (m.respondents ?? 0), 0) / (shown.length || 1))} respondents a month`;
+  };
+  log(
+    `Probes: organisation aggregates ${shownMonths(orgAggregates)}; process aggregates ${shownMonths(processAggregates)}; an answer scored ${JSON.stringify((firstAnswer?.result as { score?: number } | undefined)?.score ?? '–')}`,
+  );
   if (missing.length) log(`Not in the server yet, so not measured: ${missing.join(', ')}`);
 
   // Before the load, on a quiet database: the queries behind the endpoints, explained and timed.
@@ -241,6 +307,12 @@ async function main(): Promise<number> {
         { label: 'week', ...(weeks.find((w) => w.from <= started.toISOString() && started.toISOString() < w.to) ?? weeks[0]!) },
         { label: 'month', ...(months.find((m) => m.from <= started.toISOString() && started.toISOString() < m.to) ?? months[0]!) },
       ],
+      measures: {
+        organisationId: measures.organisationId,
+        processId: measures.processId,
+        // A fresh link the load has not reached yet.
+        linkToken: linkTokens.at(-1) as string,
+      },
     });
   } catch (err) {
     log(`  could not explain: ${err instanceof Error ? err.message : err}`);
@@ -391,13 +463,65 @@ async function main(): Promise<number> {
     );
   }
 
+  if (orgAggregates) {
+    endpoints.push(
+      {
+        key: 'aggregates-org',
+        label: 'GET /api/measures/aggregates?organisationId=',
+        target: 'app',
+        note: `a signed-in client contact of ${measures.organisationName}, whose ${measures.organisationAnswers.toLocaleString('en-US')} WHO-5 answers over 24 months (of ${seeded.counts.responses?.toLocaleString('en-US')}) are read and folded into monthly aggregates with the no-differencing rule; ${shownMonths(orgAggregates)}.${aloneNote(aggregateMs.organisationId, orgLoad)}`,
+        request: {
+          method: 'GET',
+          path: `/api/measures/aggregates?organisationId=${measures.organisationId}`,
+          headers: { cookie: contactSession },
+        },
+        load: orgLoad,
+      },
+      {
+        key: 'aggregates-process',
+        label: 'GET /api/measures/aggregates?processId=',
+        target: 'app',
+        note: `the same client contact, the organisation-wide follow-up process (${measures.processParticipants.toLocaleString('en-US')} participants, ${measures.processAnswers.toLocaleString('en-US')} answers); ${shownMonths(processAggregates)}.${aloneNote(aggregateMs.processId, processLoad)}`,
+        request: { method: 'GET', path: `/api/measures/aggregates?processId=${measures.processId}`, headers: { cookie: contactSession } },
+        load: processLoad,
+      },
+    );
+  }
+  if (firstAnswer) {
+    // Last: every answer is a write (response, check-in update, two audit events, sometimes an alert).
+    endpoints.push({
+      key: 'respond',
+      label: 'POST /api/respond/:token (WHO-5 answer)',
+      target: 'app',
+      note: `the respondent's answer \`${JSON.stringify(who5Answer)}\` through a fresh single-use link each time (no session; CSRF pair), rotating over ${linkTokens.length.toLocaleString('en-US')} sent check-ins of ordinary process participants with up to two years of biweekly answers behind each: link lookup, scoring against the previous answer, the response, the check-in closed and audited, an alert on a drop, in one transaction.`,
+      request: {
+        method: 'POST',
+        path: '/api/respond/x',
+        headers: { 'content-type': 'application/json', cookie: csrf.cookie, 'x-csrf-token': csrf.token },
+        body: JSON.stringify(who5Answer),
+        setupRequest: rotating(linkTokens, (req, token) => ({ ...req, path: `/api/respond/${token}` })),
+      },
+    });
+  }
+
   const measurements: Measurement[] = [];
   for (const e of endpoints) {
     const m = await measure(e.target === 'floor' ? bare : app, e, { connections, duration, warmup });
     measurements.push(m);
+    if (e.target === 'app') {
+      const waited = await settle(app);
+      if (waited > 1_000) log(`  (waited ${(waited / 1000).toFixed(1)} s for the server to finish requests still in flight)`);
+    }
     log(
       `  ${e.label.padEnd(48)} ${m.requestsPerSecond.toFixed(1).padStart(9)} req/s  p50 ${m.latency.p50.toFixed(2).padStart(7)} ms  p99 ${m.latency.p99.toFixed(2).padStart(7)} ms  non-2xx/errors ${m.non2xx + m.errors}`,
     );
+  }
+
+  const answering = measurements.find((m) => m.key === 'respond');
+  if (answering) {
+    const used = await answeredLinks(url, linkPrefix, linkCount);
+    answering.note += ` ${used.toLocaleString('en-US')} of the ${linkCount.toLocaleString('en-US')} links were answered (warm-up, probe and load)${used >= linkCount ? ': all used, so the rotation came round to used links (409 already_answered)' : ''}.`;
+    log(`  answer links used: ${used.toLocaleString('en-US')} of ${linkCount.toLocaleString('en-US')}`);
   }
 
   const loadAfter = os.loadavg()[0] ?? 0;

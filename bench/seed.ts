@@ -2,6 +2,7 @@ import pg from 'pg';
 import { hashPassword } from '../src/server/kernel/auth/passwords.js';
 import { newTotpSecret } from '../src/server/kernel/auth/totp.js';
 import { DataCipher } from '../src/server/kernel/crypto.js';
+import { type MeasuresScale, type MeasuresSeed, measuresTables, seedMeasuresData } from './measures.js';
 import { auditActions, firstNames, lastNames, mailDomains, organisationKinds, towns, unitNames, userAgents } from './names.js';
 import { type SupervisionScale, type SupervisionSeed, seedSupervisionData, supervisionTables } from './supervision.js';
 
@@ -24,6 +25,8 @@ export interface Scale {
   signInAccounts: number;
   /** Processes, meetings and people of the supervision modules (see supervision.ts). */
   supervision: SupervisionScale;
+  /** Stored WHO-5 answers of the measures module (see measures.ts). */
+  measures: MeasuresScale;
 }
 
 export const scales: Record<Scale['name'], Scale> = {
@@ -38,6 +41,7 @@ export const scales: Record<Scale['name'], Scale> = {
     totpAdmins: 5,
     signInAccounts: 5_000,
     supervision: { processes: 5_000, loadPractitioners: 5 },
+    measures: { answers: 1_000_000 },
   },
   small: {
     name: 'small',
@@ -50,6 +54,7 @@ export const scales: Record<Scale['name'], Scale> = {
     totpAdmins: 5,
     signInAccounts: 500,
     supervision: { processes: 500, loadPractitioners: 5 },
+    measures: { answers: 100_000 },
   },
 };
 
@@ -70,6 +75,8 @@ export interface SeedResult {
     busy: StaffAccount;
     planners: (StaffAccount & { processId: string })[];
   };
+  /** The stored answers: the organisation and process with the most, and a client contact there. */
+  measures: MeasuresSeed;
   participantEmails: string[];
   /** Lower-case name prefixes that match members (for the member search). */
   searchPrefixes: string[];
@@ -307,6 +314,8 @@ export async function seed(url: string, scale: Scale, dataKey: Buffer, log: (lin
       planners: work.planners.map((p, i) => ({ ...practitioners[i + 1]!, processId: p.processId })),
     };
 
+    const measures = await seedMeasuresData(client, { providerId, scale: scale.measures }, step);
+
     await client.query('commit');
     await step('vacuum analyze', () => client.query('vacuum analyze'));
 
@@ -322,7 +331,17 @@ export async function seed(url: string, scale: Scale, dataKey: Buffer, log: (lin
       for (const n of [2, 3, 4]) if (lower.length > n) prefixes.add(lower.slice(0, n));
     }
     const counts: Record<string, number> = {};
-    for (const table of ['providers', 'organisations', 'units', 'users', 'memberships', 'audit_events', 'sessions', ...supervisionTables]) {
+    for (const table of [
+      'providers',
+      'organisations',
+      'units',
+      'users',
+      'memberships',
+      'audit_events',
+      'sessions',
+      ...supervisionTables,
+      ...measuresTables,
+    ]) {
       const { rows } = await client.query<{ n: string }>(`select count(*) n from ${table}`);
       counts[table] = Number(rows[0]?.n ?? 0);
     }
@@ -336,6 +355,7 @@ export async function seed(url: string, scale: Scale, dataKey: Buffer, log: (lin
       otherProviderId,
       admins,
       supervision,
+      measures,
       participantEmails: participants.map((p) => p.email),
       searchPrefixes: [...prefixes],
       counts,

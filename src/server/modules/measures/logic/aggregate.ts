@@ -33,7 +33,12 @@ function summarise(month: string, rows: readonly AnswerRow[]): MonthAggregate {
 
 function byMonth(rows: readonly AnswerRow[]): Map<string, AnswerRow[]> {
   const months = new Map<string, AnswerRow[]>();
-  for (const r of rows) months.set(r.month, [...(months.get(r.month) ?? []), r]);
+  // push, never a copy per row: a client's view folds tens of thousands of answers.
+  for (const r of rows) {
+    const list = months.get(r.month);
+    if (list) list.push(r);
+    else months.set(r.month, [r]);
+  }
   return months;
 }
 
@@ -65,7 +70,11 @@ export function aggregateOrganisation(rows: readonly AnswerRow[], currentMonth: 
       if (month >= currentMonth) return { month, shown: false, reason: 'month_open' as const };
       if (people(monthRows) < k) return { month, shown: false, reason: 'too_few' as const };
       const byProcess = new Map<string, AnswerRow[]>();
-      for (const r of monthRows) byProcess.set(r.processId, [...(byProcess.get(r.processId) ?? []), r]);
+      for (const r of monthRows) {
+        const list = byProcess.get(r.processId);
+        if (list) list.push(r);
+        else byProcess.set(r.processId, [r]);
+      }
       const residue = [...byProcess.values()].filter((p) => people(p) < k).flat();
       if (residue.length > 0 && people(residue) < k) return { month, shown: false, reason: 'too_few' as const };
       return summarise(month, monthRows);
