@@ -30,3 +30,20 @@ export function useLabels() {
   );
   return { role, action, error };
 }
+
+/**
+ * Error text for a domain module: its own codes from its namespace's `errors.*`, everything else
+ * as the app words it.
+ */
+export function useModuleError(namespace: string, ownCodes: readonly string[]) {
+  const { t } = useTranslation(namespace);
+  const labels = useLabels();
+  return useCallback(
+    (error: unknown): string | undefined => {
+      if (!error) return undefined;
+      if (isApiError(error) && ownCodes.includes(error.code)) return t(`errors.${error.code}`);
+      return labels.error(error);
+    },
+    [t, labels, ownCodes],
+  );
+}

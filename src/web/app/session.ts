@@ -53,3 +53,18 @@ export function pathForStage(stage: Session['stage'], returnTo?: string | null):
  * instead of remembering the page they were on.
  */
 export const signOutState = { intended: false };
+
+/** The signed-in person's roles in the active provider, as the pages ask for them. */
+export function useRoles() {
+  const { data: session } = useSession();
+  const roles = session?.roles ?? [];
+  const has = (role: Role) => roles.includes(role);
+  return {
+    session,
+    isAdmin: has('provider_admin'),
+    isPractitioner: has('practitioner'),
+    isStaff: has('provider_admin') || has('practitioner'),
+    isClientContact: has('client_contact'),
+    isParticipant: has('participant'),
+  };
+}

@@ -13,10 +13,11 @@ import { notifySuccess } from '../../app/notify';
 import { Section } from '../supervision/ProcessSections';
 import { isCrisis, type ProcessDetail } from '../supervision/types';
 import { AggregateView } from './AggregateView';
-import { CheckinStatusBadge, LevelBadge, useInstrumentLookup, useLocalText, useMeasureLabels, useMeasuresError, useRoles } from './hooks';
+import { CheckinStatusBadge, LevelBadge, useInstrumentLookup, useLocalText, useMeasureLabels, useMeasuresError } from './hooks';
 import { severityColor } from './logic';
 import { enc, keys, paths, useCheckins } from './queries';
 import { type Checkin, type Plan, type SendResult, TRIGGERS, type Trigger } from './types';
+import { useRoles } from '../../app/session';
 
 const OPEN = ['proposed', 'agreed', 'active', 'paused'];
 

@@ -1,11 +1,9 @@
 import { Badge } from '@mantine/core';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../app/api';
 import { toLocale } from '../../app/i18n';
-import { useLabels } from '../../app/labels';
-import { useSession } from '../../app/session';
-import type { Locale, Role } from '../../app/types';
+import { useModuleError } from '../../app/labels';
+import type { Locale } from '../../app/types';
 import { parseReason, pickText, severityColor } from './logic';
 import { useInstruments } from './queries';
 import type { AlertLevel, BandSummary, CheckinStatus, InstrumentSummary, Severity, Text } from './types';
@@ -42,31 +40,7 @@ const OWN_ERRORS = [
 
 /** Error text: this module's own codes first, then the app's general ones. */
 export function useMeasuresError() {
-  const { t } = useTranslation('measures');
-  const labels = useLabels();
-  return useCallback(
-    (error: unknown): string | undefined => {
-      if (!error) return undefined;
-      if (isApiError(error) && OWN_ERRORS.includes(error.code)) return t(`errors.${error.code}`);
-      return labels.error(error);
-    },
-    [t, labels],
-  );
-}
-
-/** The roles of the active provider. */
-export function useRoles() {
-  const { data: session } = useSession();
-  const roles = session?.roles ?? [];
-  const has = (role: Role) => roles.includes(role);
-  return {
-    session,
-    isAdmin: has('provider_admin'),
-    isPractitioner: has('practitioner'),
-    isStaff: has('provider_admin') || has('practitioner'),
-    isClientContact: has('client_contact'),
-    isParticipant: has('participant'),
-  };
+  return useModuleError('measures', OWN_ERRORS);
 }
 
 /** Translated labels of the module's enumerations; unknown values render raw. */

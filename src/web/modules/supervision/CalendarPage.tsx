@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { usePageTitle } from '../../app/usePageTitle';
-import { useRoles, useSupervisionFormat } from './hooks';
+import { useSupervisionFormat } from './hooks';
 import { useEnumLabels } from './labels';
 import { paths, useCalendar } from './queries';
 import {
@@ -21,6 +21,7 @@ import {
   zonedParts,
 } from './time';
 import type { CalendarItem } from './types';
+import { useRoles } from '../../app/session';
 
 type View = 'week' | 'month';
 

@@ -10,12 +10,13 @@ import { PageLoader } from '../../app/guards';
 import { NotFound } from '../../app/NotFound';
 import { notifySuccess } from '../../app/notify';
 import { usePageTitle } from '../../app/usePageTitle';
-import { useRoles, useSupervisionError, useSupervisionFormat } from './hooks';
+import { useSupervisionError, useSupervisionFormat } from './hooks';
 import { MeetingStatusBadge, useEnumLabels } from './labels';
 import { AttendanceEditor, CancelForm, NoteEditor, RescheduleForm, ScalingEditor, SummaryEditor } from './MeetingEditors';
 import { Section, WhatWorksSection } from './ProcessSections';
 import { enc, keys, paths, useMeeting, useProcess } from './queries';
 import type { Meeting } from './types';
+import { useRoles } from '../../app/session';
 
 function Facts({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation('supervision');

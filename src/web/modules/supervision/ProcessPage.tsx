@@ -10,12 +10,13 @@ import { NotFound } from '../../app/NotFound';
 import { usePageTitle } from '../../app/usePageTitle';
 import { FollowUpSection } from '../measures/FollowUpSection';
 import { ContinuePanel } from './ContinuePanel';
-import { useRoles, useSupervisionFormat } from './hooks';
+import { useSupervisionFormat } from './hooks';
 import { StatusBadge, useEnumLabels } from './labels';
 import { PlannerPanel } from './PlannerPanel';
 import { GoalsSection, HistorySection, MeetingsSection, StatusActions, WhatWorksSection } from './ProcessSections';
 import { paths, useProcess } from './queries';
 import { isCrisis, type ProcessDetail } from './types';
+import { useRoles } from '../../app/session';
 
 const OPEN = ['proposed', 'agreed', 'active', 'paused'];
 

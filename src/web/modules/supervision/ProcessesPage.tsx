@@ -5,10 +5,11 @@ import { ScrollTable } from '../../app/components';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { usePageTitle } from '../../app/usePageTitle';
-import { useRoles, useSupervisionFormat } from './hooks';
+import { useSupervisionFormat } from './hooks';
 import { StatusBadge, useEnumLabels } from './labels';
 import { paths, useProcesses } from './queries';
 import { PROCESS_STATUSES } from './types';
+import { useRoles } from '../../app/session';
 
 export function ProcessesPage() {
   const { t } = useTranslation('supervision');

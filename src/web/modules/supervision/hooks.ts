@@ -1,10 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../app/api';
 import { useFormat } from '../../app/format-hooks';
-import { useLabels } from '../../app/labels';
-import { useSession } from '../../app/session';
-import type { Role } from '../../app/types';
+import { useModuleError } from '../../app/labels';
 import { dateOnlyIso } from './time';
 
 /** Dates, times and money in the active language and the user's profile time zone. */
@@ -58,29 +55,5 @@ const OWN_ERRORS = [
 
 /** Error text: this module's own codes first, then the app's general ones. */
 export function useSupervisionError() {
-  const { t } = useTranslation('supervision');
-  const labels = useLabels();
-  return useCallback(
-    (error: unknown): string | undefined => {
-      if (!error) return undefined;
-      if (isApiError(error) && OWN_ERRORS.includes(error.code)) return t(`errors.${error.code}`);
-      return labels.error(error);
-    },
-    [t, labels],
-  );
-}
-
-/** The roles of the active provider. */
-export function useRoles() {
-  const { data: session } = useSession();
-  const roles = session?.roles ?? [];
-  const has = (role: Role) => roles.includes(role);
-  return {
-    session,
-    isAdmin: has('provider_admin'),
-    isPractitioner: has('practitioner'),
-    isStaff: has('provider_admin') || has('practitioner'),
-    isClientContact: has('client_contact'),
-    isParticipant: has('participant'),
-  };
+  return useModuleError('supervision', OWN_ERRORS);
 }
