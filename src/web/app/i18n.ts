@@ -1,22 +1,7 @@
 import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
-import en from '../locales/en.json';
-import fi from '../locales/fi.json';
-import nb from '../locales/nb.json';
-import sv from '../locales/sv.json';
-import intakeEn from '../modules/intake/locales/en.json';
-import intakeFi from '../modules/intake/locales/fi.json';
-import intakeNb from '../modules/intake/locales/nb.json';
-import intakeSv from '../modules/intake/locales/sv.json';
-import measuresEn from '../modules/measures/locales/en.json';
-import measuresFi from '../modules/measures/locales/fi.json';
-import measuresNb from '../modules/measures/locales/nb.json';
-import measuresSv from '../modules/measures/locales/sv.json';
-import supervisionEn from '../modules/supervision/locales/en.json';
-import supervisionFi from '../modules/supervision/locales/fi.json';
-import supervisionNb from '../modules/supervision/locales/nb.json';
-import supervisionSv from '../modules/supervision/locales/sv.json';
+import { namespaces, resources } from './resources';
 import { LOCALES, type Locale } from './types';
 
 export const LANGUAGE_STORAGE_KEY = 'rinnalla.language';
@@ -44,13 +29,8 @@ void i18n
   .use(initReactI18next)
   .init({
     // One namespace per domain module, so each module keeps its own strings (useTranslation('intake')).
-    resources: {
-      en: { translation: en, intake: intakeEn, supervision: supervisionEn, measures: measuresEn },
-      fi: { translation: fi, intake: intakeFi, supervision: supervisionFi, measures: measuresFi },
-      sv: { translation: sv, intake: intakeSv, supervision: supervisionSv, measures: measuresSv },
-      nb: { translation: nb, intake: intakeNb, supervision: supervisionNb, measures: measuresNb },
-    },
-    ns: ['translation', 'intake', 'supervision', 'measures'],
+    resources,
+    ns: [...namespaces],
     defaultNS: 'translation',
     supportedLngs: [...LOCALES],
     nonExplicitSupportedLngs: false,

@@ -4,7 +4,7 @@ import type { InstrumentDefinition } from './types';
 
 describe('the questionnaire editor', () => {
   it('derives the score range from the options and the scoring rule', () => {
-    const state = { ...emptyEditor('en'), items: [{ text: {} }, { text: {} }, { text: {} }] };
+    const state = { ...emptyEditor('en'), items: [1, 2, 3].map((uid) => ({ uid, text: {} })) };
     expect(scoreRange(state)).toEqual({ min: 0, max: 9 });
     expect(scoreRange({ ...state, scoring: 'mean' })).toEqual({ min: 0, max: 3 });
   });
