@@ -70,7 +70,19 @@ export async function processCheckins(ctx: Ctx, processId: string) {
     .where('checkin_plans.process_id', '=', processId)
     .orderBy('checkin_plans.created_at')
     .execute();
-  const rows = await ctx.repo
+  return {
+    plans: plans.map(planOut),
+    protocolApplied: plans.some((p) => p.trigger === 'offset_days' && p.offset_days === 28),
+    checkins: await checkinList(ctx.repo, processId),
+  };
+}
+
+/**
+ * A process's check-ins as the API shows them, newest due first (the latest 500), or exactly the
+ * ones named by `ids` (what a change just created or touched, wherever it sorts).
+ */
+async function checkinList(repo: Repository, processId: string, ids?: readonly string[]) {
+  let q = repo
     .select('checkins')
     .innerJoin('people', 'people.id', 'checkins.person_id')
     .leftJoin('responses', 'responses.checkin_id', 'checkins.id')
@@ -91,41 +103,39 @@ export async function processCheckins(ctx: Ctx, processId: string) {
       'responses.score',
       'responses.band',
     ])
-    .where('checkins.process_id', '=', processId)
-    .orderBy('checkins.due_at', 'desc')
-    .limit(500)
-    .execute();
+    .where('checkins.process_id', '=', processId);
+  if (ids) {
+    if (ids.length === 0) return [];
+    q = q.where('checkins.id', 'in', [...ids]);
+  }
+  const rows = await q.orderBy('checkins.due_at', 'desc').limit(500).execute();
   const responseIds = rows.map((r) => r.response_id).filter((id): id is string => !!id);
   const alerts = responseIds.length
-    ? await ctx.repo
+    ? await repo
         .select('measure_alerts')
         .select(['measure_alerts.response_id', 'measure_alerts.level'])
         .where('measure_alerts.response_id', 'in', responseIds)
         .execute()
     : [];
   const alertOf = new Map(alerts.map((a) => [a.response_id, a.level]));
-  return {
-    plans: plans.map(planOut),
-    protocolApplied: plans.some((p) => p.trigger === 'offset_days' && p.offset_days === 28),
-    checkins: rows.map((r) => ({
-      id: r.id,
-      personId: r.person_id,
-      personName: r.person_name,
-      instrumentKey: r.instrument_key,
-      status: r.status,
-      dueAt: iso(r.due_at) as string,
-      sentAt: iso(r.sent_at),
-      expiresAt: iso(r.expires_at),
-      remindedAt: iso(r.reminded_at),
-      answeredAt: iso(r.answered_at),
-      anchor: r.anchor,
-      planId: r.plan_id,
-      responseId: r.response_id,
-      score: r.score,
-      bandId: r.band,
-      alertLevel: (r.response_id ? alertOf.get(r.response_id) : null) ?? null,
-    })),
-  };
+  return rows.map((r) => ({
+    id: r.id,
+    personId: r.person_id,
+    personName: r.person_name,
+    instrumentKey: r.instrument_key,
+    status: r.status,
+    dueAt: iso(r.due_at) as string,
+    sentAt: iso(r.sent_at),
+    expiresAt: iso(r.expires_at),
+    remindedAt: iso(r.reminded_at),
+    answeredAt: iso(r.answered_at),
+    anchor: r.anchor,
+    planId: r.plan_id,
+    responseId: r.response_id,
+    score: r.score,
+    bandId: r.band,
+    alertLevel: (r.response_id ? alertOf.get(r.response_id) : null) ?? null,
+  }));
 }
 
 export function planOut(p: {
@@ -207,6 +217,8 @@ async function dispatch(
     checkin.id,
     {
       status: 'sent',
+      // A planned check-in is stored before its instrument is resolved: it is sent in the current version.
+      instrument_version: def.version,
       sent_at: now,
       token_hash: hashToken(token),
       token_sealed: ctx.cipher.encrypt(token, `checkin:${checkin.id}`),
@@ -278,8 +290,7 @@ export async function sendNow(ctx: Ctx, processId: string, input: { instrumentKe
       await dispatch(repo, ctx, row, person, def, provider, settings.link_valid_days);
       created.push(row.id);
     }
-    const listed = await processCheckins({ ...ctx, repo }, processId);
-    return { items: listed.checkins.filter((c) => created.includes(c.id)), skipped };
+    return { items: await checkinList(repo, processId, created), skipped };
   });
 }
 
@@ -373,8 +384,8 @@ export async function cancelCheckin(ctx: Ctx, checkinId: string) {
     if (row.status === 'answered') throw conflict('This check-in is already answered');
     if (row.status !== 'cancelled')
       await repo.update('checkins', checkinId, { status: 'cancelled', token_sealed: null }, { action: 'checkin.cancel' });
-    const listed = await processCheckins({ ...ctx, repo }, row.process_id);
-    return listed.checkins.find((c) => c.id === checkinId) as (typeof listed.checkins)[number];
+    const [cancelled] = await checkinList(repo, row.process_id, [checkinId]);
+    return cancelled as NonNullable<typeof cancelled>;
   });
 }
 
@@ -471,21 +482,26 @@ async function sendDue(ctx: Ctx, processId: string): Promise<void> {
   const settings = await settingsOf(repo);
   const provider = await providerRow(repo.kernelDb(), repo.caller.providerId as string);
   const people = new Map((await participantsOf(repo, processId)).map((p) => [p.id, p]));
+  // One resolution per instrument, not per check-in (each reads the provider's settings).
+  const defs = new Map<string, InstrumentDefinition | null>();
   for (const c of due) {
     const person = people.get(c.person_id);
-    let def: InstrumentDefinition | null = null;
-    try {
-      def = await usableInstrument(repo, c.instrument_key);
-    } catch (e) {
-      if (!(e instanceof HttpError)) throw e;
+    if (!defs.has(c.instrument_key)) {
+      try {
+        defs.set(c.instrument_key, await usableInstrument(repo, c.instrument_key));
+      } catch (e) {
+        if (!(e instanceof HttpError)) throw e;
+        defs.set(c.instrument_key, null);
+      }
     }
+    const def = defs.get(c.instrument_key) ?? null;
+    // Per check-in, not batched: one sent earlier in this loop counts for the next.
     const last = def ? ((await lastAdministered(repo, [c.person_id], c.instrument_key, c.id)).get(c.person_id) ?? null) : null;
     if (!person || !person.email || !def || tooSoon(last, ctx.clock.now(), def.minIntervalDays)) {
       // Not a participant any more, no address, the instrument withdrawn, or asked too recently.
       await repo.update('checkins', c.id, { status: 'cancelled' }, { action: 'checkin.skip' });
       continue;
     }
-    await repo.update('checkins', c.id, { instrument_version: def.version });
     await dispatch(repo, ctx, c, person, def, provider, settings.link_valid_days);
   }
 }
