@@ -83,6 +83,15 @@ function LocalTextFields({
   );
 }
 
+/** Removes one option, item or band of the questionnaire. */
+function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <Button variant="subtle" color="red" c="red.9" size="compact-sm" w="fit-content" onClick={onClick}>
+      {label}
+    </Button>
+  );
+}
+
 function Editor({ initial, editKey }: { initial: EditorState; editKey: string | null }) {
   const { t } = useTranslation('measures');
   const errorText = useMeasuresError();
@@ -205,21 +214,15 @@ function Editor({ initial, editKey }: { initial: EditorState; editKey: string | 
                     showErrors={showErrors}
                   />
                   {state.options.length > 2 && (
-                    <Button
-                      variant="subtle"
-                      color="red"
-                      c="red.9"
-                      size="compact-sm"
-                      w="fit-content"
+                    <RemoveButton
+                      label={t('editor.removeOption', { n: i + 1 })}
                       onClick={() =>
                         set(
                           'options',
                           state.options.filter((_, j) => j !== i),
                         )
                       }
-                    >
-                      {t('editor.removeOption', { n: i + 1 })}
-                    </Button>
+                    />
                   )}
                 </Stack>
               </fieldset>
@@ -265,21 +268,15 @@ function Editor({ initial, editKey }: { initial: EditorState; editKey: string | 
                     testId={`editor-item-${i}`}
                   />
                   {state.items.length > 1 && (
-                    <Button
-                      variant="subtle"
-                      color="red"
-                      c="red.9"
-                      size="compact-sm"
-                      w="fit-content"
+                    <RemoveButton
+                      label={t('editor.removeItem', { n: i + 1 })}
                       onClick={() =>
                         set(
                           'items',
                           state.items.filter((_, j) => j !== i),
                         )
                       }
-                    >
-                      {t('editor.removeItem', { n: i + 1 })}
-                    </Button>
+                    />
                   )}
                 </Stack>
               </fieldset>
@@ -372,21 +369,15 @@ function Editor({ initial, editKey }: { initial: EditorState; editKey: string | 
                     showErrors={showErrors}
                   />
                   {state.bands.length > 1 && (
-                    <Button
-                      variant="subtle"
-                      color="red"
-                      c="red.9"
-                      size="compact-sm"
-                      w="fit-content"
+                    <RemoveButton
+                      label={t('editor.removeBand', { n: i + 1 })}
                       onClick={() =>
                         set(
                           'bands',
                           state.bands.filter((_, j) => j !== i),
                         )
                       }
-                    >
-                      {t('editor.removeBand', { n: i + 1 })}
-                    </Button>
+                    />
                   )}
                 </Stack>
               </fieldset>
