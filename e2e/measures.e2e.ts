@@ -4,10 +4,21 @@
 // goes to the top of the practitioner's home and is handled as a task; the client contact sees
 // aggregates only. Every journey starts the built server on a fresh database (the demo provider
 // `tukiranta-demo` seeded) and scans every page it visits with axe-core.
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { enrolTotp, expectHome, expectPath, heading, navigation, signInWithoutSecondFactor, submitSignIn } from './support/app.js';
-import { expectNoSeriousA11yViolations } from './support/browser.js';
+import {
+  expectHome,
+  expectPath,
+  heading,
+  navigation,
+  notified,
+  outbox,
+  outboxMailOnPage,
+  region,
+  scan,
+  signInPractitioner,
+  signInWithoutSecondFactor,
+} from './support/app.js';
 import { closeBrowserAfterAll, journey } from './support/journey.js';
 import { demo } from './support/server.js';
 
@@ -25,74 +36,9 @@ const WAIT = { timeout: 10_000 } as const;
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
-/**
- * Let CSS transitions finish (a notification fading in or out has, mid-way, a contrast no
- * reader ever sees), then run the accessibility scan of the page.
- */
-async function scan(page: Page, label: string): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      document
-        .getAnimations()
-        .every((a) => a.playState !== 'running' || !Number.isFinite(Number(a.effect?.getComputedTiming().endTime ?? 0))),
-    undefined,
-    { timeout: 10_000 },
-  );
-  await expectNoSeriousA11yViolations(page, label);
-}
-
-/** A section of a page (a landmark region named by its heading). */
-function region(page: Page, name: string): Locator {
-  return page.getByRole('region', { name, exact: true });
-}
-
-/** The success notification the app shows after a change. */
-async function notified(page: Page, text: string): Promise<void> {
-  await page.getByText(text, { exact: true }).first().waitFor();
-}
-
 /** 'YYYY-MM' of now in Helsinki (the provider's time zone). */
 function helsinkiMonth(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit' }).format(Date.now());
-}
-
-interface OutboxMail {
-  to: string;
-  subject: string;
-  text: string;
-}
-
-/** The development outbox as the API lists it (the page shows the same mails). */
-async function outbox(page: Page): Promise<OutboxMail[]> {
-  const res = await page.request.get('/api/dev/outbox');
-  expect(res.status(), 'GET /api/dev/outbox').toBe(200);
-  return (await res.json()).items as OutboxMail[];
-}
-
-/** Open the outbox page and wait for a mail to `to` whose text contains `hasText`. */
-async function outboxMailOnPage(page: Page, to: string, hasText: string): Promise<Locator> {
-  await page.goto('/dev/outbox');
-  await heading(page, 'Mail outbox').waitFor();
-  const mail = page.getByTestId('outbox-mail').filter({ hasText: to }).filter({ hasText });
-  await expect
-    .poll(
-      async () => {
-        if ((await mail.count()) > 0) return true;
-        await page.getByRole('button', { name: 'Refresh', exact: true }).click();
-        return false;
-      },
-      { timeout: 25_000, interval: 1_000 },
-    )
-    .toBe(true);
-  return mail;
-}
-
-/** The demo practitioner signs in for the first time and sets up two-step verification. */
-async function signInPractitioner(page: Page): Promise<void> {
-  await submitSignIn(page, demo.practitioner.email, demo.password);
-  await enrolTotp(page, 'practitioner');
-  await expectHome(page, demo.practitioner.name, 'Practitioner');
-  await scan(page, 'home (practitioner)');
 }
 
 /**

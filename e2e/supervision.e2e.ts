@@ -11,11 +11,16 @@ import {
   expectPath,
   heading,
   navigation,
+  notified,
+  outbox,
+  outboxMailOnPage,
+  region,
+  scan,
+  signInPractitioner,
   signInWithoutSecondFactor,
   submitSignIn,
   tableRows,
 } from './support/app.js';
-import { expectNoSeriousA11yViolations } from './support/browser.js';
 import { closeBrowserAfterAll, journey } from './support/journey.js';
 import { demo } from './support/server.js';
 
@@ -33,22 +38,6 @@ const DAY_MS = 86_400_000;
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
-
-/**
- * Let CSS transitions finish (a notification fading in or out has, mid-way, a contrast no
- * reader ever sees), then run the accessibility scan of the page.
- */
-async function scan(page: Page, label: string): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      document
-        .getAnimations()
-        .every((a) => a.playState !== 'running' || !Number.isFinite(Number(a.effect?.getComputedTiming().endTime ?? 0))),
-    undefined,
-    { timeout: 10_000 },
-  );
-  await expectNoSeriousA11yViolations(page, label);
-}
 
 /** 'YYYY-MM-DD' of an instant in Helsinki. */
 function helsinkiDate(at: number): string {
@@ -72,27 +61,6 @@ function workingDaysAfter(from: string, to: string): number {
     if (isWorkingDay('FI', new Date(d).toISOString().slice(0, 10))) n++;
   }
   return n;
-}
-
-/** A section of a page (a landmark region named by its heading). */
-function region(page: Page, name: string): Locator {
-  return page.getByRole('region', { name, exact: true });
-}
-
-/** The success notification the app shows after a change. */
-async function notified(page: Page, text: string | RegExp): Promise<void> {
-  await page
-    .getByText(text, typeof text === 'string' ? { exact: true } : undefined)
-    .first()
-    .waitFor();
-}
-
-/** The demo practitioner signs in for the first time and sets up two-step verification. */
-async function signInPractitioner(page: Page): Promise<void> {
-  await submitSignIn(page, demo.practitioner.email, demo.password);
-  await enrolTotp(page, 'practitioner');
-  await expectHome(page, demo.practitioner.name, 'Practitioner');
-  await scan(page, 'home (practitioner)');
 }
 
 /** The demo provider admin signs in for the first time and sets up two-step verification. */
@@ -163,38 +131,6 @@ async function proposeMeetings(page: Page, count: number, label: string): Promis
     proposals.push({ date, time, reason: (await item.textContent()) ?? '' });
   }
   return proposals;
-}
-
-interface OutboxMail {
-  to: string;
-  subject: string;
-  text: string;
-  attachments: { filename: string; contentType: string; content: string }[];
-}
-
-/** The development outbox as the API lists it (the page shows the same mails). */
-async function outbox(page: Page): Promise<OutboxMail[]> {
-  const res = await page.request.get('/api/dev/outbox');
-  expect(res.status(), 'GET /api/dev/outbox').toBe(200);
-  return (await res.json()).items as OutboxMail[];
-}
-
-/** Open the outbox page and wait for a mail to `to` whose text contains `hasText`. */
-async function outboxMailOnPage(page: Page, to: string, hasText: string): Promise<Locator> {
-  await page.goto('/dev/outbox');
-  await heading(page, 'Mail outbox').waitFor();
-  const mail = page.getByTestId('outbox-mail').filter({ hasText: to }).filter({ hasText });
-  await expect
-    .poll(
-      async () => {
-        if ((await mail.count()) > 0) return true;
-        await page.getByRole('button', { name: 'Refresh', exact: true }).click();
-        return false;
-      },
-      { timeout: 25_000, interval: 1_000 },
-    )
-    .toBe(true);
-  return mail;
 }
 
 // ---------------------------------------------------------------------------------------------

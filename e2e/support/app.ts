@@ -3,6 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { totpCodeAt } from '../../src/server/kernel/auth/totp.js';
 import { expectNoSeriousA11yViolations } from './browser.js';
+import { demo } from './server.js';
 
 const STEP_MS = 30_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -143,4 +144,73 @@ export async function tableRows(page: Page, testId: string): Promise<string[]> {
   const table = page.getByTestId(testId);
   await table.waitFor();
   return table.locator('tbody tr').allInnerTexts();
+}
+
+/**
+ * Let CSS transitions finish (a notification fading in or out has, mid-way, a contrast no
+ * reader ever sees), then run the accessibility scan of the page.
+ */
+export async function scan(page: Page, label: string): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every((a) => a.playState !== 'running' || !Number.isFinite(Number(a.effect?.getComputedTiming().endTime ?? 0))),
+    undefined,
+    { timeout: 10_000 },
+  );
+  await expectNoSeriousA11yViolations(page, label);
+}
+
+/** A section of a page (a landmark region named by its heading). */
+export function region(page: Page, name: string): Locator {
+  return page.getByRole('region', { name, exact: true });
+}
+
+/** The success notification the app shows after a change. */
+export async function notified(page: Page, text: string | RegExp): Promise<void> {
+  await page
+    .getByText(text, typeof text === 'string' ? { exact: true } : undefined)
+    .first()
+    .waitFor();
+}
+
+/** The demo practitioner signs in for the first time and sets up two-step verification. */
+export async function signInPractitioner(page: Page): Promise<void> {
+  await submitSignIn(page, demo.practitioner.email, demo.password);
+  await enrolTotp(page, 'practitioner');
+  await expectHome(page, demo.practitioner.name, 'Practitioner');
+  await scan(page, 'home (practitioner)');
+}
+
+export interface OutboxMail {
+  to: string;
+  subject: string;
+  text: string;
+  attachments: { filename: string; contentType: string; content: string }[];
+}
+
+/** The development outbox as the API lists it (the page shows the same mails). */
+export async function outbox(page: Page): Promise<OutboxMail[]> {
+  const res = await page.request.get('/api/dev/outbox');
+  expect(res.status(), 'GET /api/dev/outbox').toBe(200);
+  return (await res.json()).items as OutboxMail[];
+}
+
+/** Open the outbox page and wait for a mail to `to` whose text contains `hasText`. */
+export async function outboxMailOnPage(page: Page, to: string, hasText: string): Promise<Locator> {
+  await page.goto('/dev/outbox');
+  await heading(page, 'Mail outbox').waitFor();
+  const mail = page.getByTestId('outbox-mail').filter({ hasText: to }).filter({ hasText });
+  await expect
+    .poll(
+      async () => {
+        if ((await mail.count()) > 0) return true;
+        await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+        return false;
+      },
+      { timeout: 25_000, interval: 1_000 },
+    )
+    .toBe(true);
+  return mail;
 }
