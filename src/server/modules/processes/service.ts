@@ -628,8 +628,11 @@ export interface InvoicingResult {
   locale: CsvLocale;
 }
 
-/** The invoicing basis of one client organisation for one month of the provider's calendar. */
-export async function invoicing(ctx: Ctx, organisationId: string, month: string): Promise<InvoicingResult> {
+/**
+ * The invoicing basis of one client organisation for one month of the provider's calendar, or for
+ * the months from `month` to `toMonth` together (the ROI scenario sums a period in one pass).
+ */
+export async function invoicing(ctx: Ctx, organisationId: string, month: string, toMonth = month): Promise<InvoicingResult> {
   const organisation = await ctx.repo
     .select('organisations')
     .select(['organisations.id', 'organisations.name', 'organisations.business_id'])
@@ -637,7 +640,8 @@ export async function invoicing(ctx: Ctx, organisationId: string, month: string)
     .executeTakeFirst();
   if (!organisation) throw notFound('Unknown organisation');
   const providerRow = await provider(ctx);
-  const { from, to } = monthRange(month, providerRow.time_zone);
+  const { from } = monthRange(month, providerRow.time_zone);
+  const { to } = monthRange(toMonth, providerRow.time_zone);
   const meetings = await meetingsForInvoicing(ctx.repo, organisationId, from, to);
   const billable: BillableMeeting[] = meetings.map((m) => ({
     id: m.id,
