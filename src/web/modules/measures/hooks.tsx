@@ -25,17 +25,12 @@ const OWN_ERRORS = [
   'link_expired',
   'already_answered',
   'invalid_definition',
-  'not_a_crisis_process',
   'not_a_crisis',
   'invalid_plan',
   'invalid_range',
   'built_in',
-  'protocol_applied',
   'instrument_unavailable',
-  'licence_required',
-  'too_soon',
   'no_participants',
-  'alert_closed',
 ];
 
 /** Error text: this module's own codes first, then the app's general ones. */
