@@ -13,6 +13,7 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PUBLIC_URL: z.string().url().optional(),
   DATABASE_URL: z.string().url().optional(),
+  MIGRATION_DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATA_DIR: z.string().min(1).default('./data'),
   DATA_KEY: base64Key.optional(),
@@ -25,6 +26,7 @@ const envSchema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   JOBS: z
@@ -39,6 +41,11 @@ export type Config = {
   host: string;
   publicUrl: string;
   databaseUrl: string | undefined;
+  /**
+   * The tables' owner, for migrations (and restore); DATABASE_URL is then the app's own role,
+   * which may only read and append the audit trail (README, "Database roles").
+   */
+  migrationDatabaseUrl: string | undefined;
   databasePoolSize: number;
   dataDir: string;
   dataKey: Buffer;
@@ -47,7 +54,9 @@ export type Config = {
   mailFrom: string;
   logLevel: string;
   trustProxy: boolean;
+  /** Idle lifetime of a session / its absolute lifetime, however active it is. */
   sessionTtlHours: number;
+  sessionMaxHours: number;
   jobs: boolean;
   /** Requests per minute per client address, for all routes / for sign-in, reset and invitations. */
   rateLimitPerMinute: number;
@@ -69,7 +78,7 @@ export class ConfigError extends Error {
 function localSecrets(dataDir: string): { dataKey: string; sessionSecret: string } {
   const file = path.join(dataDir, 'secrets.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const secrets = {
     dataKey: randomBytes(32).toString('base64'),
     sessionSecret: randomBytes(48).toString('base64url'),
@@ -93,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!e.SMTP_URL) problems.push('SMTP_URL: required in production to deliver mail');
     if (!e.PUBLIC_URL) problems.push('PUBLIC_URL: required in production to build links in mail');
   }
+  if (e.MIGRATION_DATABASE_URL && !e.DATABASE_URL) problems.push('MIGRATION_DATABASE_URL: needs DATABASE_URL (the app role) beside it');
   if (problems.length) throw new ConfigError(problems);
   const dataDir = path.resolve(e.DATA_DIR);
   const generated = !e.DATA_KEY || !e.SESSION_SECRET ? localSecrets(dataDir) : undefined;
@@ -102,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     databaseUrl: e.DATABASE_URL,
+    migrationDatabaseUrl: e.MIGRATION_DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir,
     dataKey: Buffer.from(e.DATA_KEY ?? generated!.dataKey, 'base64'),
@@ -111,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    sessionMaxHours: e.SESSION_MAX_HOURS,
     jobs: e.JOBS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,

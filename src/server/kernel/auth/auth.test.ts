@@ -7,16 +7,17 @@ describe('nextAttemptAllowedAt', () => {
   const now = new Date('2026-11-23T12:00:00Z');
   const ago = (s: number) => new Date(now.getTime() - s * 1000);
   it('allows the first five failures without delay', () => {
-    expect(nextAttemptAllowedAt([ago(1), ago(2), ago(3), ago(4)], now)).toBeNull();
+    expect(nextAttemptAllowedAt(4, ago(1), now)).toBeNull();
   });
   it('then waits 30 s, doubling with each further failure, capped at 15 min', () => {
-    expect(nextAttemptAllowedAt([ago(1), ago(2), ago(3), ago(4), ago(5)], now)).toEqual(new Date(ago(1).getTime() + 30_000));
-    expect(nextAttemptAllowedAt([ago(1), ago(2), ago(3), ago(4), ago(5), ago(6)], now)).toEqual(new Date(ago(1).getTime() + 60_000));
-    const many = Array.from({ length: 15 }, (_, i) => ago(i + 1));
-    expect(nextAttemptAllowedAt(many, now)).toEqual(new Date(ago(1).getTime() + 15 * 60_000));
+    expect(nextAttemptAllowedAt(5, ago(1), now)).toEqual(new Date(ago(1).getTime() + 30_000));
+    expect(nextAttemptAllowedAt(6, ago(1), now)).toEqual(new Date(ago(1).getTime() + 60_000));
+    expect(nextAttemptAllowedAt(15, ago(1), now)).toEqual(new Date(ago(1).getTime() + 15 * 60_000));
+    expect(nextAttemptAllowedAt(5000, ago(1), now)).toEqual(new Date(ago(1).getTime() + 15 * 60_000));
   });
-  it('forgets failures older than the window', () => {
-    expect(nextAttemptAllowedAt([ago(1000), ago(1001), ago(1002), ago(1003), ago(1004)], now)).toBeNull();
+  it('forgets failures after a quiet period', () => {
+    expect(nextAttemptAllowedAt(9, ago(15 * 60), now)).toBeNull();
+    expect(nextAttemptAllowedAt(5, ago(31), now)).toBeNull();
   });
 });
 

@@ -12,7 +12,7 @@ import {
   signIn,
   verifySecondFactor,
 } from './service.js';
-import { lookupSession, sessionCookie } from './sessions.js';
+import { csrfBinding, lookupSession, rotateSessionToken, sessionCookie } from './sessions.js';
 import { matchTotp, newTotpSecret, totpEnrolment } from './totp.js';
 
 const stage = z.enum(['signed-in', 'mfa-required', 'mfa-enrolment-required']);
@@ -58,12 +58,12 @@ export function setSessionCookie(app: FastifyInstance, reply: FastifyReply, toke
     sameSite: 'lax',
     secure: app.kernel.config.publicUrl.startsWith('https://'),
     path: '/',
-    maxAge: app.kernel.config.sessionTtlHours * 3600,
+    maxAge: Math.min(app.kernel.config.sessionTtlHours, app.kernel.config.sessionMaxHours) * 3600,
   });
 }
 
 async function currentStage(app: FastifyInstance, token: string) {
-  const found = await lookupSession(app.kernel.db, app.kernel.clock, token, app.kernel.config.sessionTtlHours);
+  const found = await lookupSession(app.kernel.db, app.kernel.clock, token, app.kernel.config.sessionTtlHours, app.kernel.config.sessionMaxHours);
   return found?.session.stage ?? 'signed-in';
 }
 
@@ -112,7 +112,9 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
   app.get(
     '/api/auth/csrf',
     { config: { access: 'public' }, schema: { tags: ['auth'], response: { 200: z.object({ csrfToken: z.string() }) } } },
-    async (_req, reply) => ({ csrfToken: reply.generateCsrf() }),
+    // Bound to this session (or, before sign-in, to the pre-session cookie): a new one is needed
+    // after sign-in, the second factor and sign-out.
+    async (req, reply) => ({ csrfToken: reply.generateCsrf({ userInfo: csrfBinding(req) }) }),
   );
 
   app.get(
@@ -140,8 +142,9 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
       config: { access: 'session', rateLimit: authLimit },
       schema: { tags: ['auth'], body: z.object({ code: z.string().trim().min(6).max(40) }), response: { 200: stageBody, ...errors } },
     },
-    async (req) => {
-      await verifySecondFactor(kernel, req.caller, req.session!.id, req.session!.userId, req.body.code);
+    async (req, reply) => {
+      const token = await verifySecondFactor(kernel, req.caller, req.session!.id, req.session!.userId, req.body.code);
+      setSessionCookie(root, reply, token);
       return { stage: 'signed-in' as const };
     },
   );
@@ -176,7 +179,7 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
         response: { 200: z.object({ recoveryCodes: z.array(z.string()) }), ...errors },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       if (req.session!.stage === 'mfa-required') throw forbidden('Verify your current second factor first');
       const userId = req.session!.userId;
       const user = await db.selectFrom('users').select(['totp_pending_secret']).where('id', '=', userId).executeTakeFirstOrThrow();
@@ -186,7 +189,7 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
       const step = matchTotp(secret, req.body.code, now);
       if (step === null) throw unprocessable('invalid_code', 'The code does not match', [{ path: 'code', message: 'invalid' }]);
       const recoveryCodes = Array.from({ length: 10 }, () => newToken(8).toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 10));
-      await db.transaction().execute(async (trx) => {
+      const token = await db.transaction().execute(async (trx) => {
         await trx
           .updateTable('users')
           .set({ totp_secret: kernel.cipher.encrypt(secret, `totp:${userId}`), totp_pending_secret: null, totp_enabled_at: now, totp_last_step: step })
@@ -194,9 +197,11 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
           .execute();
         await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
         await trx.insertInto('recovery_codes').values(recoveryCodes.map((c) => ({ user_id: userId, code_hash: hashToken(c), used_at: null }))).execute();
-        await trx.updateTable('sessions').set({ mfa_verified_at: now }).where('id', '=', req.session!.id).execute();
+        const fresh = await rotateSessionToken(trx, req.session!.id, { mfa_verified_at: now });
         await auditForUser(trx, req.caller, userId, 'auth.mfa_enrolled');
+        return fresh;
       });
+      setSessionCookie(root, reply, token);
       return { recoveryCodes };
     },
   );
@@ -229,7 +234,7 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
     '/api/auth/password-reset/request',
     { config: { access: 'public', rateLimit: authLimit }, schema: { tags: ['auth'], body: z.object({ email }), response: { 202: z.null(), ...errors } } },
     async (req, reply) => {
-      await requestPasswordReset(kernel, req.caller, req.body.email);
+      requestPasswordReset(kernel, req.caller, req.body.email);
       return reply.status(202).send(null);
     },
   );

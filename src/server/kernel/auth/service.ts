@@ -8,8 +8,8 @@ import type { Kernel } from '../http/types.js';
 import { translator } from '../i18n/i18n.js';
 import { enqueueMail } from '../mail/mailer.js';
 import { hashPassword, verifyPassword } from './passwords.js';
-import { createSession } from './sessions.js';
-import { nextAttemptAllowedAt } from './throttle.js';
+import { createSession, rotateSessionToken } from './sessions.js';
+import { claimAttempt, clearAttempts, throttleSubject } from './throttle.js';
 import { matchTotp } from './totp.js';
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
@@ -27,48 +27,40 @@ async function auditForUser(db: Kysely<Database>, caller: Caller, userId: string
   }
 }
 
-async function throttle(db: Kysely<Database>, kernel: Kernel, key: string): Promise<void> {
+/** Claims an attempt for the subject or refuses with 429 and the wait; see throttle.ts. */
+async function throttle(kernel: Kernel, key: string): Promise<string> {
+  const subject = throttleSubject(kernel.config.sessionSecret, key);
   const now = kernel.clock.now();
-  const failures = await db
-    .selectFrom('sign_in_failures')
-    .select('at')
-    .where('email', '=', key)
-    .where('at', '>', new Date(now.getTime() - 15 * 60_000))
-    .orderBy('at', 'desc')
-    .limit(20)
-    .execute();
-  const allowedAt = nextAttemptAllowedAt(failures.map((f) => new Date(f.at)), now);
+  const allowedAt = await claimAttempt(kernel.db.kysely, subject, now);
   if (allowedAt) {
-    const seconds = Math.ceil((allowedAt.getTime() - now.getTime()) / 1000);
+    const seconds = Math.max(1, Math.ceil((allowedAt.getTime() - now.getTime()) / 1000));
     throw new HttpError(429, 'rate_limited', `Too many failed attempts; try again in ${seconds} s`, undefined, {
       'retry-after': String(seconds),
     });
   }
-}
-
-async function recordFailure(db: Kysely<Database>, kernel: Kernel, key: string, ip: string | null) {
-  await db.insertInto('sign_in_failures').values({ email: key, ip, at: kernel.clock.now() }).execute();
+  return subject;
 }
 
 export async function signIn(kernel: Kernel, caller: Caller, email: string, password: string) {
   const db = kernel.db.kysely;
   const key = normaliseEmail(email);
-  await throttle(db, kernel, key);
+  // Claimed before the password hash is checked: parallel guesses cannot all see a clean slate.
+  const subject = await throttle(kernel, key);
   const user = await db.selectFrom('users').selectAll().where(db.fn('lower', ['email']), '=', key).executeTakeFirst();
   const ok = await verifyPassword(user?.password_hash, password);
   if (!user || !ok || user.disabled_at) {
     await db.transaction().execute(async (trx) => {
-      await recordFailure(trx, kernel, key, caller.ip);
       if (user) await auditForUser(trx, caller, user.id, 'auth.sign_in_failed');
       else await appendAudit(trx, caller, { action: 'auth.sign_in_failed', providerId: null, details: null });
     });
     throw new HttpError(401, 'invalid_credentials', 'E-mail or password is wrong');
   }
   return db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('sign_in_failures').where('email', '=', key).execute();
+    await clearAttempts(trx, subject);
     const token = await createSession(trx, kernel.clock, {
       userId: user.id,
       ttlHours: kernel.config.sessionTtlHours,
+      maxHours: kernel.config.sessionMaxHours,
       ip: caller.ip,
       userAgent: caller.userAgent,
     });
@@ -77,21 +69,29 @@ export async function signIn(kernel: Kernel, caller: Caller, email: string, pass
   });
 }
 
-export async function verifySecondFactor(kernel: Kernel, caller: Caller, sessionId: string, userId: string, code: string) {
+/** Verifies a TOTP or recovery code and returns the session's new token (the old one stops working). */
+export async function verifySecondFactor(kernel: Kernel, caller: Caller, sessionId: string, userId: string, code: string): Promise<string> {
   const db = kernel.db.kysely;
-  const key = `mfa:${userId}`;
-  await throttle(db, kernel, key);
-  const user = await db.selectFrom('users').select(['totp_secret', 'totp_last_step']).where('id', '=', userId).executeTakeFirstOrThrow();
+  const subject = await throttle(kernel, `mfa:${userId}`);
+  const user = await db.selectFrom('users').select(['totp_secret']).where('id', '=', userId).executeTakeFirstOrThrow();
   if (!user.totp_secret) throw unprocessable('mfa_not_enrolled', 'No second factor is set up');
   const secret = kernel.cipher.decrypt(user.totp_secret, `totp:${userId}`);
   const now = kernel.clock.now();
   const step = matchTotp(secret, code, now);
-  await db.transaction().execute(async (trx) => {
+  const token = await db.transaction().execute(async (trx) => {
     let method: 'totp' | 'recovery_code' | null = null;
-    if (step !== null && (user.totp_last_step === null || step > Number(user.totp_last_step))) {
-      await trx.updateTable('users').set({ totp_last_step: step }).where('id', '=', userId).execute();
-      method = 'totp';
-    } else if (step === null) {
+    if (step !== null) {
+      // Read-then-write let parallel sessions spend one code several times: the step is claimed
+      // by one conditional update, which only one of them can win.
+      const claimed = await trx
+        .updateTable('users')
+        .set({ totp_last_step: step })
+        .where('id', '=', userId)
+        .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+        .returning('id')
+        .executeTakeFirst();
+      if (claimed) method = 'totp';
+    } else {
       const used = await trx
         .updateTable('recovery_codes')
         .set({ used_at: now })
@@ -103,24 +103,33 @@ export async function verifySecondFactor(kernel: Kernel, caller: Caller, session
       if (used) method = 'recovery_code';
     }
     if (!method) {
-      await recordFailure(trx, kernel, key, caller.ip);
       await auditForUser(trx, caller, userId, 'auth.mfa_failed');
-      return;
+      return null;
     }
-    await trx.updateTable('sessions').set({ mfa_verified_at: now }).where('id', '=', sessionId).execute();
-    await trx.deleteFrom('sign_in_failures').where('email', '=', key).execute();
+    const fresh = await rotateSessionToken(trx, sessionId, { mfa_verified_at: now });
+    await clearAttempts(trx, subject);
     await auditForUser(trx, caller, userId, 'auth.mfa_verified', { method });
+    return fresh;
   });
-  const verified = await db.selectFrom('sessions').select('mfa_verified_at').where('id', '=', sessionId).executeTakeFirst();
-  if (!verified?.mfa_verified_at) throw new HttpError(401, 'invalid_code', 'The code is wrong or already used', [{ path: 'code', message: 'invalid' }]);
+  if (!token) throw new HttpError(401, 'invalid_code', 'The code is wrong or already used', [{ path: 'code', message: 'invalid' }]);
+  return token;
 }
 
-export async function requestPasswordReset(kernel: Kernel, caller: Caller, email: string): Promise<void> {
+/**
+ * Answers at once, the same for every address: the lookup, the token and the mail run after the
+ * answer, so its timing cannot tell a known address from an unknown one.
+ */
+export function requestPasswordReset(kernel: Kernel, caller: Caller, email: string): void {
+  const address = normaliseEmail(email);
+  kernel.background.run('password-reset', () => sendPasswordReset(kernel, caller, address));
+}
+
+async function sendPasswordReset(kernel: Kernel, caller: Caller, address: string): Promise<void> {
   const db = kernel.db.kysely;
   const user = await db
     .selectFrom('users')
     .select(['id', 'email', 'locale'])
-    .where(db.fn('lower', ['email']), '=', normaliseEmail(email))
+    .where(db.fn('lower', ['email']), '=', address)
     .where('disabled_at', 'is', null)
     .executeTakeFirst();
   if (!user) return;

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import type { Caller, RoleGrant } from '../access/caller.js';
 import type { Clock } from '../clock.js';
@@ -9,6 +10,9 @@ import { type Role, requiresSecondFactor, secondFactorRoles } from '../roles.js'
 
 export const sessionCookie = 'rinnalla_session';
 
+/** SESSION_MAX_HOURS's default, for callers that only need the stage of a session just made. */
+export const defaultSessionMaxHours = 24;
+
 export interface SessionLookup {
   session: ResolvedSession;
   grants: RoleGrant[];
@@ -18,7 +22,15 @@ export interface SessionLookup {
 export async function createSession(
   db: Kysely<Database>,
   clock: Clock,
-  input: { userId: string; providerId?: string | null; ttlHours: number; ip: string | null; userAgent: string | null; mfaVerified?: boolean },
+  input: {
+    userId: string;
+    providerId?: string | null;
+    ttlHours: number;
+    maxHours?: number;
+    ip: string | null;
+    userAgent: string | null;
+    mfaVerified?: boolean;
+  },
 ): Promise<string> {
   const token = newToken();
   const now = clock.now();
@@ -43,12 +55,36 @@ export async function createSession(
       mfa_verified_at: input.mfaVerified ? now : null,
       created_at: now,
       last_seen_at: now,
-      expires_at: new Date(now.getTime() + input.ttlHours * 3600_000),
+      expires_at: new Date(now.getTime() + Math.min(input.ttlHours, input.maxHours ?? defaultSessionMaxHours) * 3600_000),
       ip: input.ip,
       user_agent: input.userAgent?.slice(0, 400) ?? null,
     })
     .execute();
   return token;
+}
+
+/**
+ * Gives the session a new token and invalidates the old one, when it gains privilege (the second
+ * factor): a token seen or planted before that moment is worth nothing after it.
+ */
+export async function rotateSessionToken(db: Kysely<Database>, sessionId: string, patch: { mfa_verified_at?: Date } = {}): Promise<string> {
+  const token = newToken();
+  await db
+    .updateTable('sessions')
+    .set({ token_hash: hashToken(token), ...patch })
+    .where('id', '=', sessionId)
+    .execute();
+  return token;
+}
+
+/**
+ * What a CSRF token is bound to: a hash of the session token, so a token fetched
+ * with another session (an attacker's own) or before sign-in does not pass beside this one.
+ * Without a live session, the pre-session CSRF cookie alone carries the binding.
+ */
+export function csrfBinding(req: FastifyRequest): string {
+  const token = req.session ? req.cookies[sessionCookie] : undefined;
+  return token ? `session:${hashToken(token)}` : 'pre-session';
 }
 
 export function sessionStage(input: { mfaRequired: boolean; totpEnabled: boolean; mfaVerified: boolean }): ResolvedSession['stage'] {
@@ -68,6 +104,7 @@ export function sessionLookupQuery(db: Kysely<Database>, tokenHash: string) {
       's.provider_id',
       's.mfa_verified_at',
       's.expires_at',
+      's.created_at',
       's.last_seen_at',
       'u.is_platform_admin',
       'u.totp_enabled_at',
@@ -84,22 +121,26 @@ export function sessionLookupQuery(db: Kysely<Database>, tokenHash: string) {
 
 /**
  * One round trip per request: the session, its user and the user's roles in the active provider.
- * Sliding expiry is written at most once a minute so reads stay reads.
+ * Sliding expiry is written at most once a minute so reads stay reads; however active, a session
+ * ends `maxHours` after it was made.
  */
 export async function lookupSession(
   database: Db,
   clock: Clock,
   token: string,
   ttlHours: number,
+  maxHours: number = defaultSessionMaxHours,
 ): Promise<SessionLookup | null> {
   const now = clock.now();
   const db = database.kysely;
   const [row] = await database.prepared('session_lookup', sessionLookupQuery(db, hashToken(token)).compile());
   if (!row || row.disabled_at || new Date(row.expires_at) <= now) return null;
+  const endOfLife = new Date(row.created_at).getTime() + maxHours * 3600_000;
+  if (endOfLife <= now.getTime()) return null;
   if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
     await db
       .updateTable('sessions')
-      .set({ last_seen_at: now, expires_at: new Date(now.getTime() + ttlHours * 3600_000) })
+      .set({ last_seen_at: now, expires_at: new Date(Math.min(now.getTime() + ttlHours * 3600_000, endOfLife)) })
       .where('id', '=', row.id)
       .execute();
   }

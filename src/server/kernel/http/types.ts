@@ -7,6 +7,7 @@ import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import type { DataCipher } from '../crypto.js';
 import type { MailTransport } from '../mail/mailer.js';
+import type { BackgroundWork } from './background.js';
 import type { Role } from '../roles.js';
 
 /**
@@ -22,6 +23,8 @@ export interface Kernel {
   clock: Clock;
   cipher: DataCipher;
   mailTransport: MailTransport | null;
+  /** Work started by a request and finished after its answer (e.g. password-reset mail). */
+  background: BackgroundWork;
 }
 
 export interface RegisteredRoute {

@@ -10,7 +10,7 @@ export function kernelJobs(deps: { db: Db; config: Config; clock: Clock; mailTra
     {
       name: 'mail-delivery',
       pattern: '*/5 * * * * *',
-      run: () => deliverDueMail(db.kysely, mailTransport, config.mailFrom, clock),
+      run: () => deliverDueMail(db.kysely, mailTransport, config.mailFrom, clock, { host: new URL(config.publicUrl).host }),
     },
     {
       name: 'expired-credentials-cleanup',
@@ -19,7 +19,7 @@ export function kernelJobs(deps: { db: Db; config: Config; clock: Clock; mailTra
         const now = clock.now();
         await db.kysely.deleteFrom('sessions').where('expires_at', '<', now).execute();
         await db.kysely.deleteFrom('password_resets').where('expires_at', '<', new Date(now.getTime() - 86400_000)).execute();
-        await db.kysely.deleteFrom('sign_in_failures').where('at', '<', new Date(now.getTime() - 86400_000)).execute();
+        await db.kysely.deleteFrom('sign_in_throttle').where('last_attempt_at', '<', new Date(now.getTime() - 86400_000)).execute();
       },
     },
   ];
