@@ -50,7 +50,8 @@ export async function outboxRoutes(root: FastifyInstance): Promise<void> {
           id: r.id,
           to: r.to_address,
           subject: r.subject,
-          text: r.text_body,
+          // A delivered mail keeps its metadata only; its body is gone.
+          text: r.text_body ?? '',
           html: r.html_body,
           attachments: (typeof r.attachments === 'string' ? JSON.parse(r.attachments) : r.attachments) ?? [],
           createdAt: new Date(r.created_at).toISOString(),
