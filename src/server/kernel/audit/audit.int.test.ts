@@ -1,14 +1,17 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataCipher } from '../crypto.js';
+import { freshDatabase, type TestDb } from '../../testing/database.js';
 import { Client, seedWorld, startTestApp, type TestApp, type World } from '../../testing/harness.js';
 
+let db: TestDb;
 let t: TestApp;
 let world: World;
 let admin: Client;
 
 beforeAll(async () => {
-  t = await startTestApp();
+  db = await freshDatabase();
+  t = await startTestApp({ db });
   world = await seedWorld(t.db, new DataCipher(t.config.dataKey));
   admin = new Client(t.app);
   await admin.signIn(world.users.provider_admin.email);
@@ -48,8 +51,11 @@ describe('audit trail', () => {
   });
 
   it('cannot be changed or deleted, even with direct SQL', async () => {
-    await expect(sql`update audit_events set action = 'tampered'`.execute(t.db.kysely)).rejects.toThrow(/append-only/);
-    await expect(sql`delete from audit_events`.execute(t.db.kysely)).rejects.toThrow(/append-only/);
+    // On PostgreSQL the app's role has no such grant; the trigger stops even the owner.
+    await expect(sql`update audit_events set action = 'tampered'`.execute(t.db.kysely)).rejects.toThrow(/append-only|permission denied/);
+    await expect(sql`delete from audit_events`.execute(t.db.kysely)).rejects.toThrow(/append-only|permission denied/);
+    await expect(sql`update audit_events set action = 'tampered'`.execute(db.owner)).rejects.toThrow(/append-only/);
+    await expect(sql`delete from audit_events`.execute(db.owner)).rejects.toThrow(/append-only/);
     const routes = t.app.routeTable.filter((r) => r.url.startsWith('/api/audit'));
     expect(routes.every((r) => r.method === 'GET')).toBe(true);
   });

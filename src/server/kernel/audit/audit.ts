@@ -27,7 +27,12 @@ export async function appendAudit(db: Kysely<Database>, caller: Caller, event: A
       ip: caller.ip,
       user_agent: caller.userAgent?.slice(0, 400) ?? null,
       request_id: caller.requestId,
-      details: event.details ? JSON.stringify(event.details) : null,
+      // A named system caller has no user: the trail names the purpose it acted for.
+      details: caller.system
+        ? JSON.stringify({ ...event.details, actor: `system:${caller.system}` })
+        : event.details
+          ? JSON.stringify(event.details)
+          : null,
     })
     .execute();
 }

@@ -1,4 +1,4 @@
-import type { Repository } from '../access/repository.js';
+import { kernelDbOf, type Repository } from '../access/repository.js';
 import { countUpTo } from '../db/count.js';
 
 export interface AuditFilters {
@@ -24,7 +24,7 @@ function filteredEvents(repo: Repository, f: Omit<AuditFilters, 'page' | 'pageSi
 }
 
 export function auditCount(repo: Repository, f: Omit<AuditFilters, 'page' | 'pageSize'>) {
-  return countUpTo(repo.kernelDb(), filteredEvents(repo, f));
+  return countUpTo(kernelDbOf(repo), filteredEvents(repo, f));
 }
 
 /** Newest first, on the (provider_id, at desc, id desc) index. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errors, page, pageSize, uuid } from '../http/schemas.js';
+import { coercedDate, errors, page, pageSize, uuid } from '../http/schemas.js';
 import { cappedTotal } from '../db/count.js';
 import { auditCount, auditSearch } from './queries.js';
 
@@ -35,8 +35,8 @@ export async function auditRoutes(root: FastifyInstance): Promise<void> {
             actorId: uuid.optional(),
             entityType: z.string().max(60).optional(),
             entityId: z.string().max(100).optional(),
-            from: z.coerce.date().optional(),
-            to: z.coerce.date().optional(),
+            from: coercedDate.optional(),
+            to: coercedDate.optional(),
             page,
             pageSize: pageSize(200, 50),
           })

@@ -42,7 +42,8 @@ describe('backup and restore', () => {
     expect(written.rows).toBeGreaterThan(20);
     const target = await freshDatabase();
     try {
-      const restored = await restoreDatabase(target.kysely, file);
+      // Restoring is the owner's operation (it replaces the audit trail); the app's role is refused.
+      const restored = await restoreDatabase(target.owner, file);
       expect(restored.rows).toBe(written.rows);
       expect(await snapshot(target)).toEqual(await snapshot(t.db));
       // The identity sequence continues after the restored audit events.

@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import { type Kysely, sql } from 'kysely';
+import { ownsAuditTrail } from './roles.js';
 import type { Database } from './schema.js';
 
 const format = 'rinnalla-backup';
@@ -42,6 +43,20 @@ async function tablesInDependencyOrder(db: Kysely<Database>): Promise<string[]> 
   return ordered;
 }
 
+/**
+ * What a table is paged by: its primary key as text (`id` for most tables; a table keyed by
+ * something else, such as sign_in_throttle's subject_hash, by that).
+ */
+async function pageKey(db: Kysely<Database>, table: string) {
+  const { rows } = await sql<{ column: string }>`
+    select a.attname as column from pg_index i
+    join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
+    where i.indrelid = ${sql.lit(`"${table}"`)}::regclass and i.indisprimary
+    order by array_position(i.indkey::int2[], a.attnum)`.execute(db);
+  const columns = rows.length ? rows.map((r) => r.column) : ['id'];
+  return columns.length === 1 ? sql`t.${sql.ref(columns[0]!)}::text` : sql`row(${sql.join(columns.map((c) => sql`t.${sql.ref(c)}`))})::text`;
+}
+
 async function appliedMigrations(db: Kysely<Database>): Promise<string[]> {
   const rows = await sql<{ name: string }>`select name from schema_migrations order by name`.execute(db);
   return rows.rows.map((r) => r.name);
@@ -60,12 +75,13 @@ export async function backupDatabase(db: Kysely<Database>, file: string): Promis
     .execute(async (trx) => {
       const out: string[] = [JSON.stringify({ format, version, createdAt: new Date().toISOString(), migrations: await appliedMigrations(trx), tables })];
       for (const table of tables) {
+        const key = await pageKey(trx, table);
         let after: string | null = null;
         for (;;) {
           const page: { rows: { id: string; row: unknown }[] } = await sql<{ id: string; row: unknown }>`
-            select id::text as id, row_to_json(t) as row from ${sql.table(table)} t
-            where ${after === null ? sql`true` : sql`id::text > ${after}`}
-            order by id::text limit ${chunk}`.execute(trx);
+            select ${key} as id, row_to_json(t) as row from ${sql.table(table)} t
+            where ${after === null ? sql`true` : sql`${key} > ${after}`}
+            order by ${key} limit ${chunk}`.execute(trx);
           if (page.rows.length === 0) break;
           out.push(JSON.stringify({ table, rows: page.rows.map((r) => (typeof r.row === 'string' ? JSON.parse(r.row) : r.row)) }));
           rowCount += page.rows.length;
@@ -103,6 +119,14 @@ export async function restoreDatabase(db: Kysely<Database>, file: string): Promi
   let rows = 0;
   const { tables } = header;
   await db.transaction().execute(async (trx) => {
+    // Restoring replaces the audit trail, so it is an operation of the tables' owner (README,
+    // "Database roles"); the app's own role is refused here instead of failing halfway.
+    if (!(await ownsAuditTrail(trx))) {
+      throw new Error('Restoring replaces the audit trail and must run as the tables\' owner: set MIGRATION_DATABASE_URL (the owner) for `rinnalla restore`');
+    }
+    // The restored events keep the hashes they were chained with, and the heads come back with
+    // them, so the chain verifies and continues; the chaining trigger would re-chain them instead.
+    await sql`alter table audit_events disable trigger audit_events_chain`.execute(trx);
     await sql.raw(`truncate ${tables.map((t) => `"${t}"`).join(', ')} restart identity cascade`).execute(trx);
     for (const batch of batches) {
       // One statement per batch: foreign keys are checked at its end, so self-references within it are fine.
@@ -110,6 +134,7 @@ export async function restoreDatabase(db: Kysely<Database>, file: string): Promi
         select * from json_populate_recordset(null::${sql.table(batch.table)}, ${JSON.stringify(batch.rows)}::json)`.execute(trx);
       rows += batch.rows.length;
     }
+    await sql`alter table audit_events enable trigger audit_events_chain`.execute(trx);
     const identities = await sql<{ table_name: string; column_name: string }>`
       select table_name, column_name from information_schema.columns
       where table_schema = current_schema() and is_identity = 'YES'`.execute(trx);
