@@ -45,3 +45,18 @@ export function isUniqueViolation(err: unknown): boolean {
 export function isForeignKeyViolation(err: unknown): boolean {
   return !!err && typeof err === 'object' && (err as { code?: unknown }).code === '23503';
 }
+
+/**
+ * A statement the database refused because of a value the caller sent (SQLSTATE class 22, data
+ * exception: invalid text representation, numeric out of range, string too long, bad date; or a
+ * check or not-null constraint). The routes' schemas should have caught it; this is the net
+ * behind them, so such input is the caller's 4xx and never a 500 that echoes SQL.
+ */
+export function inputRefusedByDatabase(err: unknown): { status: 400 | 422; code: string } | null {
+  if (!err || typeof err !== 'object') return null;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return null;
+  if (code.startsWith('22')) return { status: 400, code: 'invalid_value' };
+  if (code === '23514' || code === '23502') return { status: 422, code: 'constraint_violated' };
+  return null;
+}

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { HttpError, isDatabaseUnavailable, isForeignKeyViolation, isUniqueViolation } from '../errors.js';
+import { HttpError, inputRefusedByDatabase, isDatabaseUnavailable, isForeignKeyViolation, isUniqueViolation } from '../errors.js';
 
 interface ErrorBody {
   error: { code: string; message: string; fields?: { path: string; message: string }[] };
@@ -11,6 +11,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     let status = 500;
     let body: ErrorBody = { error: { code: 'internal', message: 'Something went wrong' } };
+    const refused = inputRefusedByDatabase(err);
     if (hasZodFastifySchemaValidationErrors(err)) {
       status = 400;
       const fields = err.validation.map((v) => {
@@ -34,6 +35,20 @@ export function registerErrorHandling(app: FastifyInstance): void {
     } else if (isForeignKeyViolation(err)) {
       status = 422;
       body = { error: { code: 'invalid_reference', message: 'A referenced record does not exist' } };
+    } else if (refused) {
+      // The database's own message quotes the value and the SQL: neither goes back or to the log.
+      status = refused.status;
+      body = {
+        error: {
+          code: refused.code,
+          message: refused.status === 400 ? 'A value is not valid or out of range' : 'The change breaks a rule of the data',
+        },
+      };
+      const e = err as unknown as { code?: string; constraint?: string; table?: string; column?: string };
+      req.log.warn(
+        { sqlState: e.code, constraint: e.constraint, table: e.table, column: e.column },
+        'input refused by the database; a schema should catch it',
+      );
     } else if (err.statusCode === 429) {
       status = 429;
       body = { error: { code: 'rate_limited', message: 'Too many requests; slow down' } };
