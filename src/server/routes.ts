@@ -5,6 +5,7 @@ import { healthRoutes } from './kernel/http/health.js';
 import { outboxRoutes } from './kernel/mail/routes.js';
 import { platformRoutes } from './kernel/tenancy/platform.js';
 import { tenancyRoutes } from './kernel/tenancy/routes.js';
+import { securityRoutes } from './kernel/tenancy/security.js';
 import { homeRoutes } from './modules/home/routes.js';
 import { intakeRoutes } from './modules/intake/routes.js';
 import { measuresRoutes } from './modules/measures/routes.js';
@@ -16,6 +17,7 @@ export const routeModules: ((app: FastifyInstance) => Promise<void>)[] = [
   healthRoutes,
   authRoutes,
   tenancyRoutes,
+  securityRoutes,
   auditRoutes,
   platformRoutes,
   outboxRoutes,

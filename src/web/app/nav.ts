@@ -22,6 +22,7 @@ export function navEntries(session: Session, outboxEnabled: boolean): NavEntry[]
       { to: '/admin/invitations', label: 'nav.invitations', group: 'admin' },
       { to: '/admin/organisations', label: 'nav.organisations', group: 'admin' },
       { to: '/admin/audit', label: 'nav.audit', group: 'admin' },
+      { to: '/admin/security', label: 'nav.security', group: 'admin' },
     );
   }
   entries.push(...intakeNavEntries(session));

@@ -49,6 +49,7 @@ export const router = createBrowserRouter([
               { path: 'organisations', lazy: page(() => import('../modules/admin/OrganisationsPage'), 'OrganisationsPage') },
               { path: 'organisations/:id', lazy: page(() => import('../modules/admin/OrganisationPage'), 'OrganisationPage') },
               { path: 'audit', lazy: page(() => import('../modules/admin/AuditPage'), 'AuditPage') },
+              { path: 'security', lazy: page(() => import('../modules/admin/SecurityPage'), 'SecurityPage') },
               ...intakeAdminRoutes,
               ...supervisionAdminRoutes,
               ...measuresAdminRoutes,

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Caller } from '../access/caller.js';
-import type { Repository } from '../access/repository.js';
+import { kernelDbOf, type Repository } from '../access/repository.js';
 import { appendAudit } from '../audit/audit.js';
 import { hashToken, newToken } from '../crypto.js';
 import type { Database } from '../db/schema.js';
@@ -8,11 +8,15 @@ import { badRequest, HttpError, notFound, unprocessable } from '../errors.js';
 import type { Kernel } from '../http/types.js';
 import { translator } from '../i18n/i18n.js';
 import { enqueueMail } from '../mail/mailer.js';
-import { clientSideRoles, type Role } from '../roles.js';
+import { clientSideRoles, type Role, roleShapeProblem } from '../roles.js';
 import { hashPassword } from '../auth/passwords.js';
 import { createSession } from '../auth/sessions.js';
 
 const invitationDays = 7;
+
+/** Granting oneself a role (or a process) is refused whoever asks: issue 7, finding 3. */
+export const selfGrant = (path: string) =>
+  new HttpError(403, 'self_grant', 'Nobody grants a role to themself: ask another administrator', [{ path, message: 'your own account' }]);
 
 export interface InvitationInput {
   email: string;
@@ -23,13 +27,17 @@ export interface InvitationInput {
 
 /** Creates the invitation and its mail in one transaction through the caller's repository. */
 export async function createInvitation(kernel: Kernel, repo: Repository, input: InvitationInput) {
-  if (clientSideRoles.includes(input.role) && !input.organisationId) {
-    throw badRequest('This role belongs to a client organisation', [{ path: 'organisationId', message: 'required for this role' }]);
-  }
+  const shape = roleShapeProblem(input.role, input.organisationId, 'organisationId');
+  if (shape) throw badRequest(clientSideRoles.includes(input.role) ? 'This role belongs to a client organisation' : 'A staff role belongs to the provider, not to an organisation', [shape]);
   const token = newToken();
   const now = kernel.clock.now();
   const expiresAt = new Date(now.getTime() + invitationDays * 86400_000);
   return repo.transaction(async (tx) => {
+    // Nobody grants a role to themself: another admin (or the platform admin) does it.
+    if (tx.caller.userId) {
+      const me = await kernelDbOf(tx).selectFrom('users').select('email').where('id', '=', tx.caller.userId).executeTakeFirst();
+      if (me && me.email.toLowerCase() === input.email.toLowerCase()) throw selfGrant('email');
+    }
     let organisationName: string | null = null;
     if (input.organisationId) {
       const org = await tx.select('organisations').select(['organisations.name']).where('organisations.id', '=', input.organisationId).executeTakeFirst();
@@ -60,7 +68,7 @@ export async function createInvitation(kernel: Kernel, repo: Repository, input: 
       },
       { details: { role: input.role } },
     );
-    await mailInvitation(kernel, tx.kernelDb(), tx.caller, { email: input.email, role: input.role, token, expiresAt });
+    await mailInvitation(kernel, kernelDbOf(tx), tx.caller, { email: input.email, role: input.role, token, expiresAt });
     return { ...invitation, organisationName };
   });
 }
@@ -98,7 +106,7 @@ async function openInvitation(db: Kysely<Database>, kernel: Kernel, token: strin
     .selectFrom('invitations as i')
     .innerJoin('providers as p', 'p.id', 'i.provider_id')
     .leftJoin('organisations as o', 'o.id', 'i.organisation_id')
-    .select(['i.id', 'i.provider_id', 'i.email', 'i.role', 'i.organisation_id', 'i.unit_id', 'p.name as provider_name', 'o.name as organisation_name'])
+    .select(['i.id', 'i.provider_id', 'i.email', 'i.role', 'i.organisation_id', 'i.unit_id', 'i.invited_by', 'p.name as provider_name', 'o.name as organisation_name'])
     .where('i.token_hash', '=', hashToken(token))
     .where('i.accepted_at', 'is', null)
     .where('i.revoked_at', 'is', null)
@@ -135,6 +143,12 @@ export async function acceptInvitation(
     const now = kernel.clock.now();
     let user = await trx.selectFrom('users').select(['id']).where(trx.fn('lower', ['email']), '=', invitation.email.toLowerCase()).executeTakeFirst();
     let sessionToken: string | null = null;
+    // The second wall against a self-granted role: whatever address it was sent to, an invitation
+    // is never accepted by the account that sent it.
+    if (user && invitation.invited_by === user.id) throw selfGrant('token');
+    // An invitation made before roles' shapes were checked may bind a staff role to an organisation.
+    if (roleShapeProblem(invitation.role as Role, invitation.organisation_id, 'organisationId'))
+      throw unprocessable('invitation_invalid', 'This invitation cannot be accepted: ask for a new one');
     if (user) {
       // An invitation must not hand an existing account to whoever holds the link.
       if (caller.userId !== user.id) throw new HttpError(409, 'sign_in_first', 'This address already has an account: sign in first, then accept');

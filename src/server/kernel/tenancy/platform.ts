@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { systemCaller } from '../access/caller.js';
 import { Repository } from '../access/repository.js';
 import { appendAudit } from '../audit/audit.js';
-import { email, errors } from '../http/schemas.js';
+import { notFound } from '../errors.js';
+import { email, errors, idParams } from '../http/schemas.js';
 import { createInvitation } from './invitations.js';
 
 const provider = z.object({ id: z.string(), name: z.string(), slug: z.string(), country: z.string(), createdAt: z.string() });
@@ -56,6 +57,29 @@ export async function platformRoutes(root: FastifyInstance): Promise<void> {
       return reply
         .status(201)
         .send({ id: created.id, name: created.name, slug: created.slug, country: created.country, createdAt: new Date(created.created_at).toISOString() });
+    },
+  );
+
+  // Nobody grants a role to themself, so a provider with a single admin gets a second admin, or its
+  // admin a practitioner's role, from the platform admin: the invitation is theirs, in the
+  // provider's own trail, and on its security view.
+  app.post(
+    '/api/platform/providers/:id/invitations',
+    {
+      config: { access: 'platform-admin' },
+      schema: {
+        tags: ['platform'],
+        params: idParams,
+        body: z.object({ email, role: z.enum(['provider_admin', 'practitioner', 'municipal_expert']) }),
+        response: { 201: z.object({ id: z.string(), email: z.string(), role: z.string(), expiresAt: z.string() }), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const exists = await db.selectFrom('providers').select('id').where('id', '=', req.params.id).executeTakeFirst();
+      if (!exists) throw notFound();
+      const asProvider = new Repository(db, { ...systemCaller(exists.id), userId: req.caller.userId, ip: req.caller.ip, userAgent: req.caller.userAgent, requestId: req.caller.requestId });
+      const created = await createInvitation(kernel, asProvider, { email: req.body.email, role: req.body.role });
+      return reply.status(201).send({ id: created.id, email: created.email, role: created.role, expiresAt: new Date(created.expires_at).toISOString() });
     },
   );
 }

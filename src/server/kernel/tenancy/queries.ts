@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Repository } from '../access/repository.js';
+import { kernelDbOf, type Repository } from '../access/repository.js';
 import { countUpTo } from '../db/count.js';
 import type { Role } from '../roles.js';
 
@@ -31,7 +31,7 @@ function filteredMembers(repo: Repository, f: Omit<MemberFilters, 'page' | 'page
 
 /** How many members match, counted up to the cap. */
 export function memberCount(repo: Repository, f: Omit<MemberFilters, 'page' | 'pageSize'>) {
-  return countUpTo(repo.kernelDb(), filteredMembers(repo, f));
+  return countUpTo(kernelDbOf(repo), filteredMembers(repo, f));
 }
 
 /** One page of the provider's members, ordered by name on the (name, id) index. */

@@ -4,13 +4,13 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { setSessionCookie } from '../auth/routes.js';
 import { lookupSession } from '../auth/sessions.js';
-import { conflict, forbidden, notFound, unprocessable } from '../errors.js';
+import { badRequest, conflict, forbidden, notFound, unprocessable } from '../errors.js';
 import { email, errors, idParams, page, pageSize, password, role, uuid } from '../http/schemas.js';
 import type { Repository } from '../access/repository.js';
-import type { Role } from '../roles.js';
+import { type Role, roleShapeProblem } from '../roles.js';
 import { cappedTotal } from '../db/count.js';
 import { escapeLike, memberCount, memberSearch } from './queries.js';
-import { acceptInvitation, createInvitation, describeInvitation } from './invitations.js';
+import { acceptInvitation, createInvitation, describeInvitation, selfGrant } from './invitations.js';
 
 const admin = { roles: ['provider_admin'] } as const;
 const staff = { roles: ['provider_admin', 'practitioner'] } as const;
@@ -58,6 +58,22 @@ async function wouldRemoveLastAdmin(repo: Repository, membershipId: string, newR
   return Number(admins?.n ?? 0) <= 1;
 }
 
+/**
+ * The membership a caller is about to change or remove. One's own is refused (policy.ts keeps it
+ * out of reach too; this answers why): a role is granted, changed and taken away by another admin,
+ * so nobody promotes themself, and nobody removes or demotes themself out of the last admin role.
+ */
+async function membershipToChange(repo: Repository, id: string) {
+  const target = await repo
+    .select('memberships')
+    .select(['memberships.role', 'memberships.organisation_id', 'memberships.user_id'])
+    .where('memberships.id', '=', id)
+    .executeTakeFirst();
+  if (!target) throw notFound();
+  if (target.user_id === repo.caller.userId) throw selfGrant('id');
+  return target;
+}
+
 const iso = (d: Date | string) => new Date(d).toISOString();
 
 export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
@@ -103,8 +119,17 @@ export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
     { config: { access: admin }, schema: { tags: ['members'], params: idParams, body: z.object({ role }), response: { 200: z.object({ id: z.string(), role: z.string() }), ...errors } } },
     async (req) =>
       req.repo.transaction(async (tx) => {
+        const target = await membershipToChange(tx, req.params.id);
+        const shape = roleShapeProblem(req.body.role, target.organisation_id, 'role');
+        if (shape) throw badRequest('The role does not fit this membership', [shape]);
         if (await wouldRemoveLastAdmin(tx, req.params.id, req.body.role)) throw conflict('A provider must keep at least one administrator');
-        const row = await tx.update('memberships', req.params.id, { role: req.body.role }, { details: { role: req.body.role } });
+        const row = await tx.update(
+          'memberships',
+          req.params.id,
+          { role: req.body.role },
+          // Named in the event itself, so the security view can say who got what from whom.
+          { details: { role: req.body.role, previousRole: target.role, userId: target.user_id } },
+        );
         return { id: row.id, role: row.role };
       }),
   );
@@ -114,8 +139,9 @@ export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
     { config: { access: admin }, schema: { tags: ['members'], params: idParams, response: { 204: z.null(), ...errors } } },
     async (req, reply) => {
       await req.repo.transaction(async (tx) => {
+        const target = await membershipToChange(tx, req.params.id);
         if (await wouldRemoveLastAdmin(tx, req.params.id)) throw conflict('A provider must keep at least one administrator');
-        await tx.delete('memberships', req.params.id);
+        await tx.delete('memberships', req.params.id, { details: { role: target.role, userId: target.user_id } });
       });
       return reply.status(204).send(null);
     },

@@ -106,11 +106,12 @@ describe('members', () => {
     expect((await admin.get('/api/members?pageSize=1000')).statusCode).toBe(400);
   });
 
-  it('keeps at least one provider administrator', async () => {
+  it('keeps at least one provider administrator: nobody removes or demotes themself', async () => {
     const res = await admin.delete(`/api/members/${world.users.provider_admin.membershipId}`);
-    expect(res.statusCode).toBe(409);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('self_grant');
     const demote = await admin.patch(`/api/members/${world.users.provider_admin.membershipId}`, { role: 'practitioner' });
-    expect(demote.statusCode).toBe(409);
+    expect(demote.statusCode).toBe(403);
   });
 
   it('lets a practitioner search but not change members', async () => {
