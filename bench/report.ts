@@ -35,6 +35,8 @@ export interface Report {
   failures: string[];
   /** Endpoints not measured because the server has no such route yet. */
   skipped?: string[];
+  /** Repository operations with the tenant wall (row-level security) off and on (bench/tenant-wall.ts). */
+  tenantWall?: { operation: string; offMs: number; onMs: number; ratio: number }[];
 }
 
 export function withRatios(measurements: Measurement[]): Row[] {
@@ -114,6 +116,21 @@ export function markdown(report: Report): string {
     ...notes,
     ...(report.failures.length ? ['', `**Failed:** ${report.failures.join('; ')}`] : []),
     ...(report.skipped?.length ? ['', `**Not measured:** ${report.skipped.join('; ')}`] : []),
+    '',
+    ...(report.tenantWall?.length
+      ? [
+          '',
+          '## Tenant wall (row-level security)',
+          '',
+          'Median ms of each repository operation, one connection, wall off (as before: no setting, superuser) and on (setting per query, a role the policies bind).',
+          '',
+          mdTable(
+            ['operation', 'off ms', 'on ms', 'on/off'],
+            report.tenantWall.map((w) => [w.operation, w.offMs.toFixed(3), w.onMs.toFixed(3), w.ratio.toFixed(2)]),
+            (i) => i > 0,
+          ),
+        ]
+      : []),
     '',
     '## Setup',
     '',

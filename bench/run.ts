@@ -30,6 +30,7 @@ import { csrfPair, type Endpoint, type Measurement, measure, probe, probePost, r
 import { answeredLinks, answerLinkToken, createAnswerLinks } from './measures.js';
 import { type Report, textTable, withRatios, writeResults } from './report.js';
 import { benchPassword, type Scale, scales, seed } from './seed.js';
+import { measureTenantWall, type WallRow, wallTable } from './tenant-wall.js';
 
 const usage = `Usage: npm run bench -- [--duration=10] [--connections=10] [--warmup=2] [--scale=full|small] [--keep]
   --duration     seconds of measured load per endpoint (default 10)
@@ -89,6 +90,7 @@ const setup = [
   'The floor is a bare Fastify app in another Node process: `GET /bare` answers `{ ok: true }`; `GET /bare-query` runs `select id, name from users where id = $1` on its own pg.Pool of the same size.',
   `autocannon runs in the benchmark process, so it does not share an event loop with either server; all three processes and PostgreSQL share the machine's ${os.cpus().length} cores, so the absolute figures are a lower bound and the ratios are the point.`,
   'Latency percentiles come from every response time autocannon reports (sub-millisecond), not from its whole-millisecond histogram. Each endpoint gets a discarded warm-up first.',
+  `The server sets the tenant wall (row-level security) for every repository query${process.env.RINNALLA_ROW_SECURITY === 'off' ? ', except in this run (RINNALLA_ROW_SECURITY=off)' : ''}; it connects as the benchmark's own role, which the policies do not bind, so the endpoint rows carry the wall's round trips but not its policy checks — the "Tenant wall" rows measure both.`,
 ].join(' ');
 
 let children: Child[] = [];
@@ -316,6 +318,16 @@ async function main(): Promise<number> {
     });
   } catch (err) {
     log(`  could not explain: ${err instanceof Error ? err.message : err}`);
+  }
+
+  // The tenant wall (row-level security): the same repository operations with it off and on.
+  log('Tenant wall (row-level security), off vs on…');
+  let tenantWall: WallRow[] = [];
+  try {
+    tenantWall = await measureTenantWall(url, { providerId: seeded.providerId, adminUserId: admins[0]!.id }, 200);
+    log(wallTable(tenantWall));
+  } catch (err) {
+    log(`  could not measure: ${err instanceof Error ? err.message : err}`);
   }
 
   // What one argon2id verification costs on this machine, alone: the floor under every sign-in.
@@ -560,6 +572,7 @@ async function main(): Promise<number> {
     plans,
     failures,
     skipped,
+    tenantWall,
   };
   const written = writeResults(path.join(here, 'results'), report);
 

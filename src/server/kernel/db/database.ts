@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -7,6 +7,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
+import { tenantWallDialect, tenantWallEnabled } from './tenant-wall.js';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -42,7 +43,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Db> {
     });
     // An idle client losing its server must not crash the process; the next query reports it.
     pool.on('error', () => {});
-    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const postgres = new PostgresDialect({ pool });
+    const kysely = new Kysely<Database>({ dialect: tenantWallEnabled() ? tenantWallDialect(postgres, true) : postgres });
     return {
       kysely,
       engine: 'postgres',
@@ -56,13 +58,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<Db> {
   let client: PGlite;
   if (options.dataDir) {
     const dir = path.resolve(options.dataDir, 'pglite');
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // PGlite writes its files 0644 beside the 0600 secrets: the folders keep everyone else out,
+    // and a folder made before this (or by another tool) is narrowed too.
+    chmodSync(path.resolve(options.dataDir), 0o700);
+    chmodSync(dir, 0o700);
     client = new PGlite(dir, { parsers: { 20: (v: string) => Number(v) }, extensions: { pg_trgm } });
   } else {
     client = new PGlite({ parsers: { 20: (v: string) => Number(v) }, extensions: { pg_trgm } });
   }
   await client.waitReady;
-  const kysely = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  const pglite = new PGliteDialect(client);
+  const kysely = new Kysely<Database>({ dialect: tenantWallEnabled() ? tenantWallDialect(pglite, false) : pglite });
   return {
     kysely,
     engine: 'pglite',
