@@ -13,13 +13,16 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { anonymousCaller } from './kernel/access/caller.js';
 import { Repository } from './kernel/access/repository.js';
-import { callerFromSession, lookupSession, sessionCookie } from './kernel/auth/sessions.js';
+import { callerFromSession, csrfBinding, lookupSession, sessionCookie } from './kernel/auth/sessions.js';
 import { type Clock, systemClock } from './kernel/clock.js';
 import type { Config } from './kernel/config.js';
-import { DataCipher } from './kernel/crypto.js';
+import { DataCipher, hmac } from './kernel/crypto.js';
 import type { Db } from './kernel/db/database.js';
 import { HttpError } from './kernel/errors.js';
+import { isApiRequest } from './kernel/http/api-path.js';
+import { BackgroundWork } from './kernel/http/background.js';
 import { registerErrorHandling } from './kernel/http/errors.js';
+import { registerInputGuard } from './kernel/http/input.js';
 import { assertRouteAccess } from './kernel/http/guard.js';
 import { loggerOptions } from './kernel/http/logging.js';
 import type { Kernel, RegisteredRoute } from './kernel/http/types.js';
@@ -47,6 +50,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clock: options.clock ?? systemClock,
     cipher: new DataCipher(config.dataKey),
     mailTransport: options.mailTransport !== undefined ? options.mailTransport : config.smtpUrl ? smtpTransport(config.smtpUrl) : null,
+    background: new BackgroundWork((err, task) => app.log.error({ err, task }, 'background task failed')),
   };
   const logger = loggerOptions(config.logLevel);
   const app = Fastify({
@@ -61,6 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerInputGuard(app);
 
   // Every route must say who may call it; a route without a declaration never starts.
   const routeTable: RegisteredRoute[] = [];
@@ -99,6 +104,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     cookieKey: 'rinnalla_csrf',
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: config.publicUrl.startsWith('https://') },
     getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
+    // A token only passes with the session it was issued to (finding 7 of issue 7).
+    getUserInfo: csrfBinding,
+    csrfOpts: { hmacKey: hmac(config.sessionSecret, 'csrf-binding') },
   });
   await app.register(rateLimit, {
     max: config.rateLimitPerMinute,
@@ -127,8 +135,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const meta = { ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null, requestId: req.id };
     req.caller = anonymousCaller(meta);
     const token = req.cookies[sessionCookie];
-    if (token && req.url.startsWith('/api/')) {
-      const found = await lookupSession(kernel.db, kernel.clock, token, config.sessionTtlHours);
+    if (token && isApiRequest(req)) {
+      const found = await lookupSession(kernel.db, kernel.clock, token, config.sessionTtlHours, config.sessionMaxHours);
       if (found) {
         req.session = found.session;
         req.caller = callerFromSession(found, meta);
@@ -137,9 +145,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     req.repo = new Repository(kernel.db.kysely, req.caller);
   });
 
+  // Judged by the route the router matched, never the raw URL, which can be spelt to miss a prefix
+  // test and still reach an /api route (`/%61pi/…`); any matched route is checked, whatever its path.
   app.addHook('onRequest', (req, reply, done) => {
-    if (stateChanging.has(req.method) && req.url.startsWith('/api/')) return app.csrfProtection(req, reply, done);
+    if (stateChanging.has(req.method) && (req.routeOptions.url !== undefined || isApiRequest(req))) return app.csrfProtection(req, reply, done);
     done();
+  });
+
+  // API answers carry personal data: no browser or proxy cache may keep them.
+  app.addHook('onSend', async (req, reply) => {
+    if (isApiRequest(req)) reply.header('cache-control', 'no-store');
+  });
+  app.addHook('onClose', async () => {
+    await kernel.background.idle();
   });
 
   app.addHook('preHandler', async (req) => {

@@ -1,8 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { type Config, loadConfig } from './kernel/config.js';
-import { migrateToLatest, openDatabase } from './kernel/db/database.js';
+import { openDatabase } from './kernel/db/database.js';
+import { migrateDatabase, ownsAuditTrail } from './kernel/db/roles.js';
+import { sealLegacyPlaintext } from './kernel/db/seal-legacy.js';
+import { DataCipher } from './kernel/crypto.js';
 import { demoPassword, seedDemo } from './kernel/db/seed-demo.js';
+import { systemRunner } from './kernel/access/system.js';
 import { kernelJobs } from './kernel/jobs/kernel-jobs.js';
 import { startJobs } from './kernel/jobs/scheduler.js';
 import { intakeJobs } from './modules/intake/jobs.js';
@@ -14,16 +18,24 @@ import { smtpTransport } from './kernel/mail/mailer.js';
 /** config → database → migrations → (demo) → app → jobs → listen. */
 export async function startServer(config: Config = loadConfig(), opts: { seed?: boolean } = {}): Promise<FastifyInstance> {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
-  await migrateToLatest(db.kysely);
+  await migrateDatabase(db, config.migrationDatabaseUrl);
+  if (db.engine === 'postgres' && (await ownsAuditTrail(db.kysely))) {
+    // Not fatal (one role is how many start), but the audit trail is then only as safe as the app.
+    process.stderr.write('Warning: the server runs as the owner of its tables, so it could rewrite the audit trail; see the README, "Database roles (PostgreSQL)".\n');
+  }
+  // Drafts and request messages stored before they were sealed (migration 0006): SQL has no key.
+  await sealLegacyPlaintext(db.kysely, new DataCipher(config.dataKey));
   const seed = opts.seed ?? config.env !== 'production';
   const demo = seed ? await seedDemo(db.kysely) : null;
   const mailTransport = config.smtpUrl ? smtpTransport(config.smtpUrl) : null;
   const app = await buildApp({ config, db, mailTransport });
+  const system = systemRunner(db);
   const jobs = [
     ...kernelJobs({ db, config, clock: systemClock, mailTransport }),
-    ...schedulingJobs({ db, config, clock: systemClock }),
-    ...measuresJobs({ db, config, clock: systemClock }),
-    ...intakeJobs({ db, clock: systemClock }),
+    // Modules' jobs get named system repositories from the kernel, never the database.
+    ...schedulingJobs({ system, config, clock: systemClock }),
+    ...measuresJobs({ system, config, clock: systemClock, cipher: new DataCipher(config.dataKey) }),
+    ...intakeJobs({ system, clock: systemClock }),
   ];
   const stopJobs = config.jobs ? startJobs(jobs, app.log) : () => {};
   app.addHook('onClose', async () => {

@@ -9,7 +9,7 @@ import type { DataCipher } from '../kernel/crypto.js';
 import type { Db } from '../kernel/db/database.js';
 import { deliverDueMail, type MailTransport } from '../kernel/mail/mailer.js';
 import type { Role } from '../kernel/roles.js';
-import { freshDatabase } from './database.js';
+import { freshDatabase, type TestDb } from './database.js';
 
 export const testPassword = 'correct horse battery staple';
 export const testTotpSecret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -49,7 +49,8 @@ const databases = new WeakMap<FastifyInstance, Db>();
 
 export interface TestApp {
   app: FastifyInstance;
-  db: Db;
+  /** The app's connection (`kysely`, the non-owner role on PostgreSQL) and the owner's (`owner`). */
+  db: TestDb;
   config: Config;
   mail: RecordingTransport;
   clock: Clock;
@@ -58,7 +59,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(opts: { config?: Partial<Config>; clock?: Clock; logStream?: NodeJS.WritableStream; db?: Db } = {}): Promise<TestApp> {
+export async function startTestApp(opts: { config?: Partial<Config>; clock?: Clock; logStream?: NodeJS.WritableStream; db?: TestDb } = {}): Promise<TestApp> {
   const db = opts.db ?? (await freshDatabase());
   const config = testConfig(opts.config);
   const mail = new RecordingTransport();
@@ -73,6 +74,8 @@ export async function startTestApp(opts: { config?: Partial<Config>; clock?: Clo
     mail,
     clock,
     async deliverMail() {
+      // Password-reset mail is enqueued after the answer (see requestPasswordReset).
+      await app.kernel.background.idle();
       await deliverDueMail(db.kysely, mail, config.mailFrom, clock);
       return mail.sent;
     },
@@ -105,6 +108,8 @@ export class Client {
 
   private absorb(res: LightMyRequestResponse) {
     for (const c of res.cookies) {
+      // CSRF tokens are bound to the session: a new (or no) session needs a new token, as in the web client.
+      if (c.name === 'rinnalla_session' && c.value !== this.cookies.get(c.name)) this.csrf = null;
       if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }
@@ -132,8 +137,17 @@ export class Client {
     const csrf = !['GET', 'HEAD', 'OPTIONS'].includes(m) && !('x-csrf-token' in headers) ? await this.csrfToken() : null;
     const h: Record<string, string> = { cookie: this.cookieHeader(), 'user-agent': 'rinnalla-test', ...headers };
     if (csrf) h['x-csrf-token'] = csrf;
-    const res = await this.app.inject({ method: m as InjectOptions['method'], url, headers: h, ...(body !== undefined ? { payload: body as object } : {}) });
+    const send = () => this.app.inject({ method: m as InjectOptions['method'], url, headers: h, ...(body !== undefined ? { payload: body as object } : {}) });
+    let res = await send();
     this.absorb(res);
+    if (csrf && res.statusCode === 403 && res.json().error?.code === 'csrf_invalid') {
+      // The session ended on the server (expiry, sign-out elsewhere): refetch once, as the web client does.
+      this.csrf = null;
+      h['x-csrf-token'] = await this.csrfToken();
+      h.cookie = this.cookieHeader();
+      res = await send();
+      this.absorb(res);
+    }
     return res;
   }
 

@@ -26,9 +26,50 @@ export interface Caller {
    * they reach exactly the check-in the link names and the person it was sent to.
    */
   link?: { checkinId: string; personId: string };
-  /** Scheduled work of the platform itself (jobs): the `system` subject of the policies. */
-  system?: boolean;
+  /**
+   * Work of the platform itself, named by purpose (Medplum's named system repositories): the
+   * subject `system:<purpose>` of the policies, with only the grants that purpose needs. Built
+   * only by the kernel (access/system.ts); the audit trail names it.
+   */
+  system?: SystemPurpose;
 }
+
+/**
+ * The platform's own callers. Jobs: `checkin-sender` (planned check-ins and their reminder),
+ * `alert-escalation`, `reminders` (meeting reminders), `nudges` (idle processes),
+ * `intake-retention`. Requests without a signed-in caller: `public-intake` (the public request
+ * form), `calendar-feed` (a feed secret, acting for the feed's owner). Inside a request, for rows
+ * the caller may not read but must notify: `on-call-alert` (a crisis request reaches the on-call
+ * list), `alert-recipients` (an urgent answer reaches the process's practitioners).
+ */
+export type SystemPurpose =
+  | 'checkin-sender'
+  | 'alert-escalation'
+  | 'reminders'
+  | 'nudges'
+  | 'intake-retention'
+  | 'public-intake'
+  | 'calendar-feed'
+  | 'on-call-alert'
+  | 'alert-recipients';
+
+/** A named system caller inside one provider, with no role grants of its own. */
+export const namedSystemCaller = (
+  providerId: string,
+  purpose: SystemPurpose,
+  meta: Partial<Pick<Caller, 'userId' | 'ip' | 'userAgent' | 'requestId'>> = {},
+): Caller => ({
+  userId: meta.userId ?? null,
+  sessionId: null,
+  providerId,
+  grants: [],
+  isPlatformAdmin: false,
+  fullySignedIn: true,
+  ip: meta.ip ?? null,
+  userAgent: meta.userAgent ?? null,
+  requestId: meta.requestId ?? null,
+  system: purpose,
+});
 
 export const anonymousCaller = (meta: Pick<Caller, 'ip' | 'userAgent' | 'requestId'>): Caller => ({
   userId: null,
@@ -47,7 +88,10 @@ export const hasRole = (caller: Caller, ...wanted: Role[]): boolean => caller.gr
 export const callerOrganisations = (caller: Caller, ...of: Role[]): string[] =>
   caller.grants.filter((g) => g.organisationId && (of.length === 0 || of.includes(g.role))).map((g) => g.organisationId as string);
 
-/** Internal work (jobs, CLI, seeding) acts as the system inside one provider. */
+/**
+ * The platform admin setting up a provider acts as its office (kernel only: tenancy/platform.ts).
+ * Jobs and public requests use a named system caller instead (`namedSystemCaller`).
+ */
 export const systemCaller = (providerId: string): Caller => ({
   userId: null,
   sessionId: null,
@@ -75,6 +119,3 @@ export const linkCaller = (
   link,
   ...meta,
 });
-
-/** Jobs: the provider's system, with the office's reach plus the grants written for `system`. */
-export const jobCaller = (providerId: string): Caller => ({ ...systemCaller(providerId), system: true });

@@ -107,11 +107,11 @@ export interface RecoveryCodesTable {
   used_at: Timestamp | null;
 }
 
-export interface SignInFailuresTable {
-  id: Generated<string>;
-  email: string;
-  ip: string | null;
-  at: Timestamp;
+/** One row per sign-in subject (keyed hash of the address, or of `mfa:<user id>`). */
+export interface SignInThrottleTable {
+  subject_hash: string;
+  failures: number;
+  last_attempt_at: Timestamp;
 }
 
 export interface AuditEventsTable {
@@ -126,6 +126,17 @@ export interface AuditEventsTable {
   user_agent: string | null;
   request_id: string | null;
   details: ColumnType<Record<string, unknown> | null, string | null | undefined, never>;
+  /** Set by the chaining trigger (migration 0008), never by the application. */
+  chain_seq: ColumnType<number, never, never>;
+  prev_hash: ColumnType<string, never, never>;
+  hash: ColumnType<string, never, never>;
+}
+
+/** The last event of each audit chain (a provider id, or `platform`); written only by the trigger. */
+export interface AuditChainHeadsTable {
+  id: ColumnType<string, never, never>;
+  seq: ColumnType<number, never, never>;
+  hash: ColumnType<string, never, never>;
 }
 
 export interface MailAttachment {
@@ -140,7 +151,8 @@ export interface MailOutboxTable {
   provider_id: string | null;
   to_address: string;
   subject: string;
-  text_body: string;
+  /** Emptied (with html_body and attachments) once sent or given up: the body held live links. */
+  text_body: string | null;
   html_body: string | null;
   attachments: ColumnType<MailAttachment[] | null, string | null | undefined, string | null>;
   status: 'pending' | 'sent' | 'stored' | 'failed';
@@ -148,6 +160,9 @@ export interface MailOutboxTable {
   next_attempt_at: Timestamp;
   last_error: string | null;
   sent_at: Timestamp | null;
+  /** A delivery's lease: the rows are its to send until then; an expired lease is claimed again. */
+  claimed_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  claimed_by: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
 }
 
@@ -283,7 +298,9 @@ export interface RequestsTable {
   affected_count: number | null;
   location: string | null;
   preferred_locale: Generated<string>;
-  message: string | null;
+  /** Legacy plain message, emptied at start (kernel/db/seal-legacy.ts); new messages go to message_sealed. */
+  message: ColumnType<string | null, string | null | undefined, string | null>;
+  message_sealed: ColumnType<string | null, string | null | undefined, string | null>;
   consent_at: Timestamp;
   privacy_notice_version: string;
   status: Generated<'new' | 'contacted' | 'triaged' | 'declined'>;
@@ -456,11 +473,16 @@ export interface CheckinsTable {
   status: Generated<'scheduled' | 'sent' | 'answered' | 'cancelled'>;
   due_at: Timestamp;
   sent_at: Timestamp | null;
+  /** The address the link went to; the reminder goes there too, whatever people.email says later. */
+  sent_to: ColumnType<string | null, string | null | undefined, string | null>;
   token_hash: string | null;
-  token_sealed: string | null;
+  /** The reminder's own link (a fresh token, hash only): no column holds a link that can be rebuilt. */
+  reminder_token_hash: ColumnType<string | null, string | null | undefined, string | null>;
   expires_at: Timestamp | null;
   reminded_at: Timestamp | null;
+  /** Legacy plain draft, emptied at start (kernel/db/seal-legacy.ts); new drafts go to draft_sealed. */
   draft: ColumnType<Record<string, number | string> | null, string | null | undefined, string | null>;
+  draft_sealed: ColumnType<string | null, string | null | undefined, string | null>;
   draft_saved_at: Timestamp | null;
   answered_at: Timestamp | null;
   sent_by: string | null;
@@ -547,8 +569,9 @@ export interface Database {
   sessions: SessionsTable;
   password_resets: PasswordResetsTable;
   recovery_codes: RecoveryCodesTable;
-  sign_in_failures: SignInFailuresTable;
+  sign_in_throttle: SignInThrottleTable;
   audit_events: AuditEventsTable;
+  audit_chain_heads: AuditChainHeadsTable;
   mail_outbox: MailOutboxTable;
 }
 

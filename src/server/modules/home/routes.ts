@@ -10,7 +10,6 @@ const rolePriority: Role[] = ['provider_admin', 'practitioner', 'municipal_exper
 
 export async function homeRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  const db = root.kernel.db.kysely;
 
   app.get(
     '/api/home',
@@ -31,9 +30,7 @@ export async function homeRoutes(root: FastifyInstance): Promise<void> {
     async (req) => {
       const roles = callerRoles(req.caller);
       const role = rolePriority.find((r) => roles.includes(r)) ?? (req.caller.isPlatformAdmin ? 'platform_admin' : null);
-      const provider = req.caller.providerId
-        ? await db.selectFrom('providers').select('name').where('id', '=', req.caller.providerId).executeTakeFirst()
-        : undefined;
+      const provider = req.caller.providerId ? await req.repo.provider() : undefined;
       const cards: { key: string; count: number | null }[] = [];
       if (role === 'provider_admin') {
         const now = root.kernel.clock.now();
@@ -57,8 +54,7 @@ export async function homeRoutes(root: FastifyInstance): Promise<void> {
         const organisations = await req.repo.select('organisations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
         cards.push({ key: 'organisations', count: Number(organisations?.n ?? 0) });
       } else if (role === 'platform_admin') {
-        const providers = await db.selectFrom('providers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-        cards.push({ key: 'providers', count: Number(providers?.n ?? 0) });
+        cards.push({ key: 'providers', count: await req.repo.providerCount() });
       }
       return { role, providerName: provider?.name ?? null, cards };
     },

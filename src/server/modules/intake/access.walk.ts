@@ -1,4 +1,4 @@
-import type { WalkContext, WalkTable, Who } from '../../kernel/access/walk.js';
+import { callers, type WalkContext, type WalkTable, type Who } from '../../kernel/access/walk.js';
 
 const staffA: Who[] = ['provider_admin', 'practitioner', 'other_practitioner'];
 
@@ -41,7 +41,19 @@ async function throwawayRequest({ t, world }: WalkContext): Promise<string> {
 async function throwawayPractitioner({ t, world }: WalkContext): Promise<string> {
   const user = await t.db.kysely
     .insertInto('users')
-    .values({ email: `oncall-${crypto.randomUUID()}@example.test`, name: 'On call', password_hash: null, updated_at: new Date(), locale: null, time_zone: null, totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_step: null, disabled_at: null })
+    .values({
+      email: `oncall-${crypto.randomUUID()}@example.test`,
+      name: 'On call',
+      password_hash: null,
+      updated_at: new Date(),
+      locale: null,
+      time_zone: null,
+      totp_secret: null,
+      totp_pending_secret: null,
+      totp_enabled_at: null,
+      totp_last_step: null,
+      disabled_at: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const m = await t.db.kysely
@@ -52,7 +64,8 @@ async function throwawayPractitioner({ t, world }: WalkContext): Promise<string>
   return m.id;
 }
 
-const everyone: Who[] = ['anonymous', 'platform_admin', 'provider_admin', 'practitioner', 'client_contact', 'participant', 'peer_supporter', 'job_seeker', 'municipal_expert', 'other_practitioner', 'other_tenant_admin'];
+/** The public pages are anyone's, the link holder's too. */
+const everyone = callers;
 
 const publicRequest = {
   kind: 'service',
@@ -74,11 +87,17 @@ export const intakeWalk: WalkTable = {
   },
   'POST /api/requests': {
     allowed: ['client_contact'],
-    request: async () => ({ body: { kind: 'service', serviceKind: 'group', contactName: 'Contact', contactEmail: 'contact@example.test', preferredLocale: 'en' } }),
+    request: async () => ({
+      body: { kind: 'service', serviceKind: 'group', contactName: 'Contact', contactEmail: 'contact@example.test', preferredLocale: 'en' },
+    }),
   },
   'GET /api/requests': { allowed: [...staffA, 'other_tenant_admin'] },
   'GET /api/requests/mine': { allowed: ['client_contact'] },
-  'GET /api/requests/:id': { allowed: staffA, tenantResource: true, request: async ({ sup }) => ({ url: `/api/requests/${sup.requestId}` }) },
+  'GET /api/requests/:id': {
+    allowed: staffA,
+    tenantResource: true,
+    request: async ({ sup }) => ({ url: `/api/requests/${sup.requestId}` }),
+  },
   'POST /api/requests/:id/first-contact': {
     allowed: staffA,
     tenantResource: true,
@@ -89,7 +108,10 @@ export const intakeWalk: WalkTable = {
     tenantResource: true,
     request: async (ctx) => ({
       url: `/api/requests/${await throwawayRequest(ctx)}/triage`,
-      body: { organisation: { id: ctx.world.organisationId }, process: { serviceId: ctx.sup.serviceId, title: 'Walk process', participants: [] } },
+      body: {
+        organisation: { id: ctx.world.organisationId },
+        process: { serviceId: ctx.sup.serviceId, title: 'Walk process', participants: [] },
+      },
     }),
   },
   'POST /api/requests/:id/decline': {
@@ -98,7 +120,10 @@ export const intakeWalk: WalkTable = {
     request: async (ctx) => ({ url: `/api/requests/${await throwawayRequest(ctx)}/decline`, body: { reason: 'Outside our area' } }),
   },
   'GET /api/provider/settings': { allowed: ['provider_admin', 'other_tenant_admin'] },
-  'PATCH /api/provider/settings': { allowed: ['provider_admin', 'other_tenant_admin'], request: async () => ({ body: { firstContactTargetMinutes: 240 } }) },
+  'PATCH /api/provider/settings': {
+    allowed: ['provider_admin', 'other_tenant_admin'],
+    request: async () => ({ body: { firstContactTargetMinutes: 240 } }),
+  },
   'GET /api/on-call': { allowed: [...staffA, 'other_tenant_admin'] },
   'PUT /api/on-call/:membershipId': {
     allowed: ['provider_admin'],

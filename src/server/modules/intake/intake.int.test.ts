@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemRunner } from '../../kernel/access/system.js';
 import { DataCipher } from '../../kernel/crypto.js';
 import { Client, seedWorld, startTestApp, type TestApp, type World } from '../../testing/harness.js';
 import { type SupervisionWorld, seedSupervision } from '../../testing/supervision.js';
@@ -59,9 +60,14 @@ describe('public request page', () => {
     expect(alerts.map((m) => m.to)).toEqual([world.users.practitioner.email]);
     expect(alerts[0]?.text).toContain('+358 40 765 4321');
     expect(sent.some((m) => m.to === world.users.other_practitioner.email)).toBe(false);
-    // The submission is in the provider's audit trail, with no signed-in actor.
-    const audit = await t.db.kysely.selectFrom('audit_events').select(['actor_user_id', 'provider_id']).where('action', '=', 'request.create').execute();
-    expect(audit.at(-1)).toEqual({ actor_user_id: null, provider_id: world.providerId });
+    // The submission is in the provider's audit trail, with no signed-in actor: the named
+    // `public-intake` system caller wrote it (not a provider admin).
+    const audit = await t.db.kysely
+      .selectFrom('audit_events')
+      .select(['actor_user_id', 'provider_id', 'details'])
+      .where('action', '=', 'request.create')
+      .execute();
+    expect(audit.at(-1)).toMatchObject({ actor_user_id: null, provider_id: world.providerId, details: { actor: 'system:public-intake' } });
   });
 
   it('accepts and silently drops what a bot sends', async () => {
@@ -195,7 +201,7 @@ describe('retention', () => {
     const { purgeExpiredRequests } = await import('./jobs.js');
     const rows = await t.db.kysely.selectFrom('requests').select(['id', 'status']).execute();
     const now = new Date(Date.now() + 400 * 86400_000);
-    const purged = await purgeExpiredRequests(t.db, now);
+    const purged = await purgeExpiredRequests(systemRunner(t.db), now);
     const left = await t.db.kysely.selectFrom('requests').select(['status']).execute();
     expect(purged).toBe(rows.filter((r) => r.status !== 'triaged').length);
     expect(left.every((r) => r.status === 'triaged')).toBe(true);

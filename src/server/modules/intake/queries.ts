@@ -1,31 +1,8 @@
-import { type Kysely, sql } from 'kysely';
 import type { Repository } from '../../kernel/access/repository.js';
-import type { Database } from '../../kernel/db/schema.js';
 
 // Queries of the intake module. Requests, organisations and memberships are read through the
 // caller's repository (provider and role scope applied in SQL first); the provider row itself is
-// not a tenant table and is read with the handle the caller passes in (its own transaction's).
-
-const providerColumns = [
-  'id',
-  'name',
-  'slug',
-  'country',
-  'default_locale',
-  'time_zone',
-  'first_contact_target_minutes',
-  'late_cancellation_hours',
-  'late_cancellation_charge_percent',
-  'participant_cancellation_hours',
-] as const;
-
-export function providerBySlugQuery(db: Kysely<Database>, slug: string) {
-  return db.selectFrom('providers').select(providerColumns).where('slug', '=', slug).executeTakeFirst();
-}
-
-export function providerByIdQuery(db: Kysely<Database>, id: string) {
-  return db.selectFrom('providers').select(providerColumns).where('id', '=', id).executeTakeFirstOrThrow();
-}
+// the kernel's (`repo.provider()`).
 
 /**
  * The intake queue: crises first, then the oldest first (the same order as `queueOrder`, done in
@@ -37,7 +14,7 @@ export function requestList(repo: Repository, filter: { status: 'open' | 'all'; 
   if (filter.status === 'open') query = query.where('requests.status', 'in', ['new', 'contacted']);
   if (filter.submittedBy) query = query.where('requests.submitted_by', '=', filter.submittedBy);
   return query
-    .orderBy(sql`case when requests.kind = 'crisis' then 0 else 1 end`)
+    .orderBy((eb) => eb.case().when('requests.kind', '=', 'crisis').then(0).else(1).end())
     .orderBy('requests.created_at', 'asc')
     .orderBy('requests.id')
     .limit(limit)

@@ -3,14 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Repository } from '../../kernel/access/repository.js';
 import { notFound, unprocessable } from '../../kernel/errors.js';
-import { errors, idParams, locale, uuid } from '../../kernel/http/schemas.js';
+import { calendarDate, coercedDate, errors, idParams, locale, uuid } from '../../kernel/http/schemas.js';
 import { membershipEntry, onCallList } from './queries.js';
 import {
   declineRequest,
   getRequest,
   listRequests,
   privacyNoticeVersion,
-  providerBySlug,
+  publicIntakeOf,
   recordFirstContact,
   submitPortalRequest,
   submitPublicRequest,
@@ -32,7 +32,7 @@ const requestFields = {
   contactPhone: z.string().trim().max(40).regex(/^[+0-9 ()-]*$/, 'digits, spaces, +, -, ( )').optional(),
   contactEmail: email,
   eventType: eventType.optional(),
-  eventAt: z.coerce.date().optional(),
+  eventAt: coercedDate.optional(),
   affectedCount: z.coerce.number().int().min(1).max(100000).optional(),
   location: z.string().trim().max(300).optional(),
   preferredLocale: locale,
@@ -84,7 +84,6 @@ const settingsBody = z.object({
 export async function intakeRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { kernel } = root;
-  const db = kernel.db.kysely;
   const publicLimit = { max: kernel.config.authRateLimitPerMinute, timeWindow: '1 minute' };
 
   app.get(
@@ -108,7 +107,7 @@ export async function intakeRoutes(root: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const p = await providerBySlug(db, req.params.slug);
+      const { provider: p } = await publicIntakeOf(kernel, req.params.slug, req.caller);
       return {
         name: p.name,
         slug: p.slug,
@@ -208,7 +207,7 @@ export async function intakeRoutes(root: FastifyInstance): Promise<void> {
               )
               .max(200),
             agreedSessions: z.coerce.number().int().min(1).max(500).optional(),
-            startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').optional(),
+            startDate: calendarDate.optional(),
           }),
         }),
         response: { 201: z.object({ organisationId: z.string(), processId: z.string() }), ...errors },
@@ -223,14 +222,9 @@ export async function intakeRoutes(root: FastifyInstance): Promise<void> {
     async (req) => declineRequest(kernel, req.repo, req.params.id, req.body.reason),
   );
 
-  /** The provider row is the tenant itself, not a tenant table: read with the kernel handle, scoped to the caller's provider. */
+  /** The provider row is the tenant itself, not a tenant table: the kernel reads it for the caller's provider. */
   async function settingsOf(repo: Repository) {
-    const p = await repo
-      .kernelDb()
-      .selectFrom('providers')
-      .select(['slug', 'name', 'first_contact_target_minutes', 'late_cancellation_hours', 'late_cancellation_charge_percent', 'participant_cancellation_hours'])
-      .where('id', '=', repo.caller.providerId as string)
-      .executeTakeFirstOrThrow();
+    const p = await repo.provider();
     return {
       slug: p.slug,
       name: p.name,
@@ -267,18 +261,16 @@ export async function intakeRoutes(root: FastifyInstance): Promise<void> {
     async (req) => {
       const b = req.body;
       return req.repo.transaction(async (tx) => {
-        await tx
-          .kernelDb()
-          .updateTable('providers')
-          .set({
+        // The policy decides (providerSettingsPolicy), not only this route's guard.
+        await tx.updateProviderSettings(
+          {
             ...(b.firstContactTargetMinutes !== undefined ? { first_contact_target_minutes: b.firstContactTargetMinutes } : {}),
             ...(b.lateCancellationHours !== undefined ? { late_cancellation_hours: b.lateCancellationHours } : {}),
             ...(b.lateCancellationChargePercent !== undefined ? { late_cancellation_charge_percent: b.lateCancellationChargePercent } : {}),
             ...(b.participantCancellationHours !== undefined ? { participant_cancellation_hours: b.participantCancellationHours } : {}),
-          })
-          .where('id', '=', tx.caller.providerId as string)
-          .execute();
-        await tx.audit({ action: 'provider.settings_update', entityType: 'provider', entityId: tx.caller.providerId as string, details: { ...b } });
+          },
+          { details: { ...b } },
+        );
         return settingsOf(tx);
       });
     },

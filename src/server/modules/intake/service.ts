@@ -1,17 +1,18 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import { DateTime } from 'luxon';
-import { type Caller, callerOrganisations, systemCaller } from '../../kernel/access/caller.js';
-import { Repository } from '../../kernel/access/repository.js';
-import type { Database, EventType, RequestsTable, ServiceKind } from '../../kernel/db/schema.js';
+import { type Caller, callerOrganisations } from '../../kernel/access/caller.js';
+import type { Repository } from '../../kernel/access/repository.js';
+import { publicIntake } from '../../kernel/access/system.js';
+import type { DataCipher } from '../../kernel/crypto.js';
+import type { EventType, ProvidersTable, RequestsTable, ServiceKind } from '../../kernel/db/schema.js';
 import { badRequest, conflict, forbidden, HttpError, notFound, unprocessable } from '../../kernel/errors.js';
 import type { Kernel } from '../../kernel/http/types.js';
 import type { Locale } from '../../kernel/i18n/i18n.js';
-import { enqueueMail } from '../../kernel/mail/mailer.js';
 import { createPerson, createProcess } from '../processes/service.js';
 import { firstContactClock, looksLikeSpam, normaliseOrganisationName } from './logic.js';
 import { fill } from '../../kernel/i18n/i18n.js';
 import { intakeTextsFor } from './mail.js';
-import { onCallPractitioners, organisationNames, providerByIdQuery, providerBySlugQuery, requestById, requestList } from './queries.js';
+import { onCallPractitioners, organisationNames, requestById, requestList } from './queries.js';
 
 // Composition of the intake: public and portal requests with their mails, the queue with its
 // first-contact clock, first contact, decline, and triage into a client and a process. Every write
@@ -41,22 +42,34 @@ export interface PublicRequestInput extends RequestInput {
 }
 
 type RequestRow = Selectable<RequestsTable>;
-export type ProviderRow = Awaited<ReturnType<typeof providerByIdQuery>>;
+export type ProviderRow = Selectable<ProvidersTable>;
 
-export async function providerBySlug(db: Kysely<Database>, slug: string): Promise<ProviderRow> {
-  const row = await providerBySlugQuery(db, slug);
-  if (!row) throw notFound('Unknown provider');
-  return row;
-}
-
-export function providerById(db: Kysely<Database>, id: string): Promise<ProviderRow> {
-  return providerByIdQuery(db, id);
+/**
+ * The public form's repository for the provider named in the URL: the kernel's `public-intake`
+ * caller (there is no signed-in caller), which may create a request and nothing else, so the
+ * request and its audit event (`request.create`, naming `system:public-intake`) go through the policy.
+ */
+export async function publicIntakeOf(kernel: Kernel, slug: string, meta: Pick<Caller, 'ip' | 'userAgent' | 'requestId'>) {
+  const repo = await publicIntake(kernel, slug, meta);
+  if (!repo) throw notFound('Unknown provider');
+  return { repo, provider: await repo.provider() };
 }
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
+/**
+ * Bound to the provider: the repository chooses a new row's id, so the id is not known when the
+ * message is sealed in the same insert; a message copied to another provider's row does not open.
+ */
+export const messageContext = (providerId: string) => `request-message:${providerId}`;
+
+/** The sealed message, or a plain one written before messages were sealed (kernel/db/seal-legacy.ts empties those). */
+export function messageOf(cipher: DataCipher, row: Pick<RequestRow, 'provider_id' | 'message' | 'message_sealed'>): string | null {
+  return row.message_sealed ? cipher.decrypt(row.message_sealed, messageContext(row.provider_id)) : row.message;
+}
+
 /** A request as the API shows it, with its first-contact clock read at `now`. */
-export function present(row: RequestRow, targetMinutes: number, now: Date) {
+export function present(row: RequestRow, targetMinutes: number, now: Date, cipher: DataCipher) {
   const clock = firstContactClock(
     { kind: row.kind, createdAt: new Date(row.created_at), firstContactAt: row.first_contact_at ? new Date(row.first_contact_at) : null },
     targetMinutes,
@@ -79,7 +92,7 @@ export function present(row: RequestRow, targetMinutes: number, now: Date) {
     affectedCount: row.affected_count,
     location: row.location,
     preferredLocale: row.preferred_locale,
-    message: row.message,
+    message: messageOf(cipher, row),
     createdAt: iso(row.created_at) as string,
     firstContactAt: iso(row.first_contact_at),
     firstContactDueAt: clock.firstContactDueAt.toISOString(),
@@ -93,19 +106,6 @@ export function present(row: RequestRow, targetMinutes: number, now: Date) {
 }
 
 export type RequestView = ReturnType<typeof present>;
-
-/** The system acting inside one provider, carrying the address, browser and request id it acts for. */
-function systemFor(providerId: string, meta: Pick<Caller, 'ip' | 'userAgent' | 'requestId'>): Caller {
-  return { ...systemCaller(providerId), ip: meta.ip, userAgent: meta.userAgent, requestId: meta.requestId };
-}
-
-/**
- * Who writes a public request: the system for the provider named in the URL (there is no signed-in
- * caller), so the request and its audit event (`request.create`) go through a repository.
- */
-function publicIntakeCaller(providerId: string, meta: Pick<Caller, 'ip' | 'userAgent' | 'requestId'>): Caller {
-  return systemFor(providerId, meta);
-}
 
 function hoursText(minutes: number, locale: Locale): string {
   return new Intl.NumberFormat(locale === 'nb' ? 'nb-NO' : locale, { maximumFractionDigits: 1 }).format(minutes / 60);
@@ -147,7 +147,9 @@ async function storeRequest(kernel: Kernel, repo: Repository, provider: Provider
         affected_count: input.affectedCount ?? null,
         location: input.location ?? null,
         preferred_locale: input.preferredLocale,
-        message: input.message ?? null,
+        // A crisis description is health data: sealed like every other free text.
+        message: null,
+        message_sealed: input.message ? kernel.cipher.encrypt(input.message, messageContext(provider.id)) : null,
         consent_at: now,
         privacy_notice_version: privacyNoticeVersion,
         first_contact_at: null,
@@ -163,10 +165,8 @@ async function storeRequest(kernel: Kernel, repo: Repository, provider: Provider
       },
       { details: { kind: input.kind, source: input.source } },
     );
-    const db = tx.kernelDb();
     const sender = intakeTextsFor(input.preferredLocale);
-    await enqueueMail(db, {
-      providerId: provider.id,
+    await tx.enqueueMail({
       to: input.contactEmail,
       subject: fill(sender.texts.confirmation.subject, { providerName: provider.name }),
       text: `${fill(input.kind === 'crisis' ? sender.texts.confirmation.bodyCrisis : sender.texts.confirmation.bodyService, {
@@ -175,9 +175,9 @@ async function storeRequest(kernel: Kernel, repo: Repository, provider: Provider
       })}\n\n${fill(sender.texts.signature, { providerName: provider.name })}`,
     });
     if (input.kind === 'crisis') {
-      // The staff list is the system's to read (a client contact cannot), in this same transaction.
-      const system = new Repository(db, systemFor(provider.id, tx.caller), true);
-      for (const practitioner of await onCallPractitioners(system)) {
+      // The on-call list is the `on-call-alert` system caller's to read (a client contact and the
+      // public form cannot), in this same transaction.
+      for (const practitioner of await onCallPractitioners(tx.asSystem('on-call-alert'))) {
         const { locale, texts } = intakeTextsFor(practitioner.locale ?? provider.default_locale);
         const values = {
           organisationName: input.organisationName,
@@ -192,7 +192,7 @@ async function storeRequest(kernel: Kernel, repo: Repository, provider: Provider
           // The web app's request page (src/web/modules/intake/routes.tsx: /intake/:id).
           link: `${kernel.config.publicUrl}/intake/${row.id}`,
         };
-        await enqueueMail(db, { providerId: provider.id, to: practitioner.email, subject: fill(texts.alert.subject, values), text: fill(texts.alert.body, values) });
+        await tx.enqueueMail({ to: practitioner.email, subject: fill(texts.alert.subject, values), text: fill(texts.alert.body, values) });
       }
     }
     return row;
@@ -204,9 +204,8 @@ async function storeRequest(kernel: Kernel, repo: Repository, provider: Provider
  * accepted and dropped (the caller answers 202 either way, so a bot learns nothing).
  */
 export async function submitPublicRequest(kernel: Kernel, caller: Caller, slug: string, input: PublicRequestInput): Promise<void> {
-  const provider = await providerBySlug(kernel.db.kysely, slug);
+  const { repo, provider } = await publicIntakeOf(kernel, slug, caller);
   if (looksLikeSpam(input)) return;
-  const repo = new Repository(kernel.db.kysely, publicIntakeCaller(provider.id, caller));
   const { website: _website, elapsedMs: _elapsedMs, ...request } = input;
   await storeRequest(kernel, repo, provider, { ...request, organisationId: null, source: 'public' });
 }
@@ -217,17 +216,17 @@ export async function submitPortalRequest(kernel: Kernel, repo: Repository, inpu
   if (!organisationId) throw forbidden('Not a client contact of an organisation');
   const organisation = await repo.select('organisations').select('organisations.name').where('organisations.id', '=', organisationId).executeTakeFirst();
   if (!organisation) throw forbidden('Not a client contact of an organisation');
-  const provider = await providerById(kernel.db.kysely, repo.caller.providerId as string);
+  const provider = await repo.provider();
   const row = await storeRequest(kernel, repo, provider, { ...input, organisationName: organisation.name, organisationId, source: 'portal' });
-  return present(row, provider.first_contact_target_minutes, kernel.clock.now());
+  return present(row, provider.first_contact_target_minutes, kernel.clock.now(), kernel.cipher);
 }
 
 /** The queue (staff: the provider's requests) or, with `submittedBy`, a client contact's own. */
 export async function listRequests(kernel: Kernel, repo: Repository, filter: { status: 'open' | 'all'; submittedBy?: string | undefined }) {
-  const provider = await providerById(kernel.db.kysely, repo.caller.providerId as string);
+  const provider = await repo.provider();
   const rows = await requestList(repo, filter);
   const now = kernel.clock.now();
-  return { items: rows.map((r) => present(r, provider.first_contact_target_minutes, now)), targetMinutes: provider.first_contact_target_minutes };
+  return { items: rows.map((r) => present(r, provider.first_contact_target_minutes, now, kernel.cipher)), targetMinutes: provider.first_contact_target_minutes };
 }
 
 async function requestOrThrow(repo: Repository, id: string): Promise<RequestRow> {
@@ -237,13 +236,13 @@ async function requestOrThrow(repo: Repository, id: string): Promise<RequestRow>
 }
 
 export async function getRequest(kernel: Kernel, repo: Repository, id: string): Promise<RequestView> {
-  const provider = await providerById(kernel.db.kysely, repo.caller.providerId as string);
-  return present(await requestOrThrow(repo, id), provider.first_contact_target_minutes, kernel.clock.now());
+  const provider = await repo.provider();
+  return present(await requestOrThrow(repo, id), provider.first_contact_target_minutes, kernel.clock.now(), kernel.cipher);
 }
 
 /** Records who made the first contact and when — once: a second attempt is a conflict. */
 export async function recordFirstContact(kernel: Kernel, repo: Repository, id: string, note: string | undefined): Promise<RequestView> {
-  const provider = await providerById(kernel.db.kysely, repo.caller.providerId as string);
+  const provider = await repo.provider();
   const now = kernel.clock.now();
   const row = await repo.transaction(async (tx) => {
     const current = await requestOrThrow(tx, id);
@@ -255,27 +254,26 @@ export async function recordFirstContact(kernel: Kernel, repo: Repository, id: s
       { action: 'request.first_contact' },
     );
   });
-  return present(row, provider.first_contact_target_minutes, now);
+  return present(row, provider.first_contact_target_minutes, now, kernel.cipher);
 }
 
 /** Declines an open request; the requester gets the reason by mail in their language. */
 export async function declineRequest(kernel: Kernel, repo: Repository, id: string, reason: string): Promise<RequestView> {
-  const provider = await providerById(kernel.db.kysely, repo.caller.providerId as string);
+  const provider = await repo.provider();
   const now = kernel.clock.now();
   const row = await repo.transaction(async (tx) => {
     const current = await requestOrThrow(tx, id);
     if (current.status === 'triaged' || current.status === 'declined') throw conflict('The request is already handled');
     const updated = await tx.update('requests', id, { status: 'declined', decline_reason: reason, triaged_at: now, triaged_by: tx.caller.userId }, { action: 'request.decline' });
     const { texts } = intakeTextsFor(current.preferred_locale);
-    await enqueueMail(tx.kernelDb(), {
-      providerId: provider.id,
+    await tx.enqueueMail({
       to: current.contact_email,
       subject: fill(texts.declined.subject, { providerName: provider.name }),
       text: `${fill(texts.declined.body, { contactName: current.contact_name, reason })}\n\n${fill(texts.signature, { providerName: provider.name })}`,
     });
     return updated;
   });
-  return present(row, provider.first_contact_target_minutes, now);
+  return present(row, provider.first_contact_target_minutes, now, kernel.cipher);
 }
 
 export interface TriageInput {
@@ -315,7 +313,7 @@ export async function triageRequest(kernel: Kernel, repo: Repository, id: string
     const request = await requestOrThrow(tx, id);
     if (request.status === 'triaged' || request.status === 'declined') throw conflict('The request is already handled');
     // The processes module's services, bound to this transaction (its provider reads included).
-    const ctx = { repo: tx, clock: kernel.clock, db: tx.kernelDb() };
+    const ctx = { repo: tx, clock: kernel.clock };
 
     let organisationId: string;
     if ('id' in input.organisation) {

@@ -1,4 +1,4 @@
-import { callers, type WalkContext, type WalkTable, type Who } from '../../kernel/access/walk.js';
+import type { WalkContext, WalkTable, Who } from '../../kernel/access/walk.js';
 
 /** Every route of the `measures` module, who may call it, and how to call it (see kernel/access/walk.ts). */
 
@@ -26,7 +26,6 @@ async function throwawayAnswer({ t, world, sup }: WalkContext) {
       due_at: new Date(),
       sent_at: new Date(),
       token_hash: null,
-      token_sealed: null,
       expires_at: null,
       reminded_at: null,
       draft_saved_at: null,
@@ -98,7 +97,6 @@ async function throwawayScheduledCheckin({ t, world, sup }: WalkContext): Promis
       due_at: new Date(Date.now() + 86_400_000),
       sent_at: null,
       token_hash: null,
-      token_sealed: null,
       expires_at: null,
       reminded_at: null,
       draft_saved_at: null,
@@ -107,6 +105,45 @@ async function throwawayScheduledCheckin({ t, world, sup }: WalkContext): Promis
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** An active crisis process led by the world's practitioner: the follow-up protocol is scheduled once per process. */
+async function throwawayCrisisProcess({ t, world, sup }: WalkContext): Promise<string> {
+  const k = t.db.kysely;
+  const row = await k
+    .insertInto('processes')
+    .values({
+      provider_id: world.providerId,
+      organisation_id: world.organisationId,
+      service_id: sup.crisisServiceId,
+      kind: 'crisis_group',
+      title: `Walk crisis ${crypto.randomUUID().slice(0, 8)}`,
+      status: 'active',
+      agreed_sessions: null,
+      cadence: 'crisis',
+      session_minutes: 90,
+      place: 'on_site',
+      location: null,
+      video_link: null,
+      price_cents: 32000,
+      start_date: null,
+      review_date: null,
+      crisis_event_at: new Date(Date.now() - 86_400_000),
+      continued_from_id: null,
+      request_id: null,
+      created_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await k
+    .insertInto('process_practitioners')
+    .values({ provider_id: world.providerId, process_id: row.id, user_id: world.users.practitioner.id })
+    .execute();
+  await k
+    .insertInto('process_participants')
+    .values({ provider_id: world.providerId, process_id: row.id, person_id: sup.participantPersonId })
+    .execute();
   return row.id;
 }
 
@@ -127,19 +164,11 @@ async function throwawayPlan({ t, world, sup }: WalkContext): Promise<string> {
   return row.id;
 }
 
-async function throwawayCustomInstrument({ t, world }: WalkContext): Promise<string> {
-  const key = `custom_walk_${crypto.randomUUID().slice(0, 8)}`;
-  await t.db.kysely
-    .insertInto('custom_instruments')
-    .values({
-      provider_id: world.providerId,
-      key,
-      version: 1,
-      definition: JSON.stringify({ ...customBody, key, version: 1 }),
-      created_by: null,
-    })
-    .execute();
-  return key;
+/** A custom instrument created as the provider's admin creates one, so the stored definition is the app's own. */
+async function throwawayCustomInstrument({ as }: WalkContext): Promise<string> {
+  const res = await (await as('provider_admin')).request('POST', '/api/instruments', customBody);
+  if (res.statusCode !== 201) throw new Error(`creating a custom instrument for the walk failed: ${res.statusCode} ${res.body}`);
+  return res.json().key;
 }
 
 const en = (text: string) => ({ en: text });
@@ -161,6 +190,8 @@ const customBody = {
 };
 
 const unknownToken = 'an-unknown-check-in-token-of-enough-length';
+/** The respondent's own link; everyone else tries one that was never sent. */
+const linkFor = async (ctx: WalkContext) => (ctx.who === 'respondent' ? ctx.checkinLink() : unknownToken);
 const thisMonth = new Date().toISOString().slice(0, 7);
 
 export const measuresWalk: WalkTable = {
@@ -198,11 +229,10 @@ export const measuresWalk: WalkTable = {
       body: { instrumentKey: 'session_feedback', trigger: 'at_end' },
     }),
   },
-  // The seeded process is ordinary supervision: its practitioner is let in and told it is no crisis (422).
   'POST /api/processes/:id/checkin-plans/crisis-protocol': {
     allowed: ['practitioner'],
     tenantResource: true,
-    request: async ({ sup }) => ({ url: `/api/processes/${sup.processId}/checkin-plans/crisis-protocol` }),
+    request: async (ctx) => ({ url: `/api/processes/${await throwawayCrisisProcess(ctx)}/checkin-plans/crisis-protocol` }),
   },
   'DELETE /api/checkin-plans/:id': {
     allowed: ['practitioner'],
@@ -215,13 +245,23 @@ export const measuresWalk: WalkTable = {
     request: async (ctx) => ({ url: `/api/checkins/${await throwawayScheduledCheckin(ctx)}/cancel` }),
   },
 
-  // The link is the credential: everyone reaches the route, an unknown link finds nothing.
-  'GET /api/respond/:token': { allowed: callers, request: async () => ({ url: `/api/respond/${unknownToken}` }) },
-  'PUT /api/respond/:token/draft': {
-    allowed: callers,
-    request: async () => ({ url: `/api/respond/${unknownToken}/draft`, body: { answers: {} } }),
+  // The link is the credential: its holder (a real link from a sent check-in, fresh per call) gets
+  // the form, keeps a draft and answers; anyone without it finds nothing (an unknown link is 404).
+  'GET /api/respond/:token': {
+    allowed: ['respondent'],
+    tenantResource: true,
+    request: async (ctx) => ({ url: `/api/respond/${await linkFor(ctx)}` }),
   },
-  'POST /api/respond/:token': { allowed: callers, request: async () => ({ url: `/api/respond/${unknownToken}`, body: { answers: {} } }) },
+  'PUT /api/respond/:token/draft': {
+    allowed: ['respondent'],
+    tenantResource: true,
+    request: async (ctx) => ({ url: `/api/respond/${await linkFor(ctx)}/draft`, body: { answers: { i1: 3, i2: 4 } } }),
+  },
+  'POST /api/respond/:token': {
+    allowed: ['respondent'],
+    tenantResource: true,
+    request: async (ctx) => ({ url: `/api/respond/${await linkFor(ctx)}`, body: { answers: { i1: 3, i2: 4, i3: 3, i4: 4, i5: 3 } } }),
+  },
 
   // A colleague may look the person up (the provider's people are shared) but receives no answers: module tests prove it.
   'GET /api/people/:id/measures': {

@@ -296,7 +296,7 @@ export async function aggregates(ctx: Ctx, scope: { processId?: string | undefin
     const ok = await ctx.repo.readableIds('organisations', [scope.organisationId]);
     if (!ok.has(scope.organisationId)) throw notFound();
   }
-  const provider = await providerRow(ctx.db, ctx.repo.caller.providerId as string);
+  const provider = await providerRow(ctx.repo);
   const rows = await aggregateRowsQuery(ctx.repo, scope).execute();
   const zone = provider.time_zone;
   // One formatter for all rows (a Luxon object per row was most of the time at 50,000 answers).
@@ -349,8 +349,8 @@ export async function roi(ctx: Ctx, input: { organisationId: string; from: strin
   if (monthCount(input.from, input.to) > 36)
     throw unprocessable('invalid_range', 'At most three years at a time', [{ path: 'to', message: 'range too long' }]);
   if (!hasRole(ctx.repo.caller, 'provider_admin', 'client_contact')) throw forbidden();
-  const provider = await providerRow(ctx.db, ctx.repo.caller.providerId as string);
-  const basis = await invoicing({ repo: ctx.repo, clock: ctx.clock, db: ctx.db }, input.organisationId, input.from, input.to);
+  const provider = await providerRow(ctx.repo);
+  const basis = await invoicing({ repo: ctx.repo, clock: ctx.clock }, input.organisationId, input.from, input.to);
   const supportCostCents = basis.totalCents;
   const heldSessions = basis.rows.filter((r) => r.chargedCents > 0).length;
   const currency = basis.rows.length ? basis.currency : null;

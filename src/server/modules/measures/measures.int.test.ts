@@ -5,6 +5,7 @@
  * aggregates only, over at least five people, never a person, a free-text answer or a flag.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemRunner } from '../../kernel/access/system.js';
 import { FixedClock } from '../../kernel/clock.js';
 import { DataCipher } from '../../kernel/crypto.js';
 import { Client, seedWorld, startTestApp, type TestApp, testPassword, testTotpSecret, type World } from '../../testing/harness.js';
@@ -220,7 +221,7 @@ describe('alerts', () => {
     const res = await anonymous().request('POST', `/api/respond/${token}`, { answers: { exposure: 1, i1: 1, i2: 1, i3: 1, i4: 0, i5: 0 } });
     expect(res.json().result.band.id).toBe('positive');
     await newMail();
-    const deps = { db: t.db, config: t.config, clock };
+    const deps = { system: systemRunner(t.db), config: t.config, clock, cipher: new DataCipher(t.config.dataKey) };
     expect(await escalateUrgentAlerts(deps)).toBe(0);
     clock.advance(61 * 60_000);
     expect(await escalateUrgentAlerts(deps)).toBe(1);
@@ -243,8 +244,8 @@ describe('alerts', () => {
 });
 
 describe('plans and the jobs', () => {
-  it('sends planned check-ins when due and reminds once with the same link', async () => {
-    const deps = { db: t.db, config: t.config, clock };
+  it('sends planned check-ins when due and reminds once with a fresh link beside the first', async () => {
+    const deps = { system: systemRunner(t.db), config: t.config, clock, cipher: new DataCipher(t.config.dataKey) };
     const plan = await practitioner.request('POST', `/api/processes/${sup.processId}/checkin-plans`, {
       instrumentKey: 'session_feedback',
       trigger: 'each_meeting',
@@ -280,8 +281,12 @@ describe('plans and the jobs', () => {
     expect(await sendCheckinReminders(deps)).toBeGreaterThan(0);
     const reminders = await newMail();
     expect(reminders.length).toBeGreaterThan(0);
+    // The reminder carries a link of its own (no copy of the first is kept); the first keeps working.
     const original = first.find((m) => m.to === reminders[0]?.to) ?? null;
-    if (original) expect(tokenIn(reminders[0]?.text ?? '')).toBe(tokenIn(original.text));
+    expect(original).not.toBeNull();
+    expect(tokenIn(reminders[0]?.text ?? '')).not.toBe(tokenIn(original?.text ?? ''));
+    expect((await anonymous().request('GET', `/api/respond/${tokenIn(original?.text ?? '')}`)).statusCode).toBe(200);
+    expect((await anonymous().request('GET', `/api/respond/${tokenIn(reminders[0]?.text ?? '')}`)).statusCode).toBe(200);
     expect(await sendCheckinReminders(deps)).toBe(0);
     // Removing the plan cancels what it has not sent.
     expect((await practitioner.request('DELETE', `/api/checkin-plans/${plan.json().id}`)).statusCode).toBe(204);
@@ -392,7 +397,6 @@ describe('aggregates for management', () => {
           due_at: at,
           sent_at: at,
           token_hash: null,
-          token_sealed: null,
           expires_at: null,
           reminded_at: null,
           draft_saved_at: null,

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errors, idParams, locale, uuid } from '../../kernel/http/schemas.js';
+import { credentials } from '../../kernel/access/system.js';
+import { errors, idParams, locale, month, uuid } from '../../kernel/http/schemas.js';
 import { localeFromHeader, locales } from '../../kernel/i18n/i18n.js';
 import { advanceAlert, aggregates, getAlert, listAlerts, localeOf, myMeasures, personMeasures, responseDetail, roi } from './follow-up.js';
 import { crisisLines } from './logic/guidance.js';
@@ -33,7 +34,6 @@ const localText = z.object(
 const severity = z.enum(['none', 'mild', 'moderate', 'severe']);
 const alertLevel = z.enum(['normal', 'urgent']);
 const trigger = z.enum(['before_first', 'each_meeting', 'every_nth', 'offset_days', 'at_end']);
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month YYYY-MM');
 const keyParams = z.object({ key: z.string().regex(/^[a-z0-9_]{2,60}$/, 'expected an instrument key') });
 const tokenParams = z.object({ token: z.string().min(20).max(200) });
 const answers = z.record(z.string().max(60), z.union([z.number().int().min(-1000).max(1000), z.string().max(4000)]));
@@ -216,19 +216,14 @@ const linkMeta = (req: FastifyRequest) => ({ ip: req.ip, userAgent: req.headers[
 export async function measuresRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { kernel } = root;
-  const ctx = (req: FastifyRequest): svc.Ctx => ({
-    repo: req.repo,
-    clock: kernel.clock,
-    db: kernel.db.kysely,
-    cipher: kernel.cipher,
-    config: kernel.config,
-  });
+  const ctx = (req: FastifyRequest): svc.Ctx => ({ repo: req.repo, clock: kernel.clock, cipher: kernel.cipher, config: kernel.config });
+  /** The respondent's routes: the link is resolved by the kernel to the holder's repository. */
+  const linkCtx: svc.LinkCtx = { clock: kernel.clock, cipher: kernel.cipher, config: kernel.config, credentials: credentials(kernel) };
   const publicLimit = { max: kernel.config.authRateLimitPerMinute, timeWindow: '1 minute' };
   /** The signed-in caller's language (profile), for texts the server words itself. */
   const callerLocale = async (req: FastifyRequest) => {
     if (!req.caller.userId) return localeOf(null);
-    const row = await kernel.db.kysely.selectFrom('users').select('locale').where('id', '=', req.caller.userId).executeTakeFirst();
-    return localeOf(row?.locale ?? localeFromHeader(req.headers['accept-language']));
+    return localeOf((await req.repo.callerLocale()) ?? localeFromHeader(req.headers['accept-language']));
   };
 
   // ------------------------------------------------------------------ instruments and settings
@@ -292,7 +287,7 @@ export async function measuresRoutes(root: FastifyInstance): Promise<void> {
 
   const settingsOut = async (req: FastifyRequest) => {
     const s = await settingsOf(req.repo);
-    const provider = await svc.providerRow(kernel.db.kysely, req.caller.providerId as string);
+    const provider = await svc.providerRow(req.repo);
     const country = provider.country as Country;
     return {
       pcptsd5Cutoff: s.pcptsd5_cutoff,
@@ -479,7 +474,7 @@ export async function measuresRoutes(root: FastifyInstance): Promise<void> {
         },
       },
     },
-    async (req) => svc.respondentForm(ctx(req), req.params.token, req.query.locale, linkMeta(req)),
+    async (req) => svc.respondentForm(linkCtx, req.params.token, req.query.locale, linkMeta(req)),
   );
 
   app.put(
@@ -493,7 +488,7 @@ export async function measuresRoutes(root: FastifyInstance): Promise<void> {
         response: { 200: z.object({ savedAt: z.string() }), ...errors, 410: errors[404] },
       },
     },
-    async (req) => svc.saveDraft(ctx(req), req.params.token, req.body.answers, linkMeta(req)),
+    async (req) => svc.saveDraft(linkCtx, req.params.token, req.body.answers, linkMeta(req)),
   );
 
   app.post(
@@ -525,7 +520,7 @@ export async function measuresRoutes(root: FastifyInstance): Promise<void> {
         },
       },
     },
-    async (req) => svc.submitAnswers(ctx(req), req.params.token, req.body.answers, req.body.locale, linkMeta(req)),
+    async (req) => svc.submitAnswers(linkCtx, req.params.token, req.body.answers, req.body.locale, linkMeta(req)),
   );
 
   // ------------------------------------------------------------------ results

@@ -1,16 +1,15 @@
 // Composition of the measures module: check-in plans and check-ins of a process, the
 // respondent's link (form, draft, answer, result), and the mails they cause. Every write goes
 // through a repository (audited there) in one transaction together with its mail.
-import type { Kysely, Selectable } from 'kysely';
-import { linkCaller } from '../../kernel/access/caller.js';
-import { Repository } from '../../kernel/access/repository.js';
+import type { Selectable } from 'kysely';
+import type { Repository } from '../../kernel/access/repository.js';
+import type { Credentials } from '../../kernel/access/system.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Config } from '../../kernel/config.js';
 import { type DataCipher, hashToken, newToken } from '../../kernel/crypto.js';
-import type { CheckinsTable, CheckinTrigger, Database } from '../../kernel/db/schema.js';
+import type { CheckinsTable, CheckinTrigger } from '../../kernel/db/schema.js';
 import { conflict, HttpError, isUniqueViolation, notFound, unprocessable } from '../../kernel/errors.js';
 import { isLocale, type Locale } from '../../kernel/i18n/i18n.js';
-import { enqueueMail } from '../../kernel/mail/mailer.js';
 import { crisisLines } from './logic/guidance.js';
 import { displayLocale, type InstrumentDefinition, type LocalText } from './logic/instrument.js';
 import { crisisProtocol, planOccurrences, tooSoon } from './logic/plans.js';
@@ -22,11 +21,12 @@ import { resolveInstrument, settingsOf, usableInstrument } from './registry.js';
 export interface Ctx {
   repo: Repository;
   clock: Clock;
-  /** The kernel database: the provider row, the link lookup and mail recipients (users are not tenant rows). */
-  db: Kysely<Database>;
   cipher: DataCipher;
   config: Config;
 }
+
+/** The respondent's routes: no repository yet, the kernel resolves the link to one. */
+export type LinkCtx = Omit<Ctx, 'repo'> & { credentials: Credentials };
 
 type CheckinRow = Selectable<CheckinsTable>;
 
@@ -40,12 +40,9 @@ function startOfDay(value: Date | string | null): Date | null {
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 const field = (path: string, message: string) => [{ path, message }];
 
-export function providerRow(db: Kysely<Database>, providerId: string) {
-  return db
-    .selectFrom('providers')
-    .select(['id', 'name', 'country', 'default_locale', 'time_zone'])
-    .where('id', '=', providerId)
-    .executeTakeFirstOrThrow();
+/** The caller's provider (name, country, zone): the kernel reads it, the providers table is not a tenant table. */
+export function providerRow(repo: Repository) {
+  return repo.provider();
 }
 
 /** Text in the wanted language, else English, else any. */
@@ -197,8 +194,8 @@ async function lastAdministered(
 }
 
 /**
- * Turns a stored check-in into a sent one: a fresh single-use token (only its hash is kept, and
- * a sealed copy for the one reminder), an expiry, and the invitation mail in the person's language.
+ * Turns a stored check-in into a sent one: a fresh single-use token (only its hash is kept; the
+ * reminder mints its own), an expiry, and the invitation mail in the person's language.
  */
 async function dispatch(
   repo: Repository,
@@ -220,8 +217,9 @@ async function dispatch(
       // A planned check-in is stored before its instrument is resolved: it is sent in the current version.
       instrument_version: def.version,
       sent_at: now,
+      // The reminder goes where this link went, whatever people.email says later (issue 7, finding 1).
+      sent_to: person.email,
       token_hash: hashToken(token),
-      token_sealed: ctx.cipher.encrypt(token, `checkin:${checkin.id}`),
       expires_at: expiresAt,
     },
     { action: 'checkin.send' },
@@ -234,7 +232,7 @@ async function dispatch(
     link: `${ctx.config.publicUrl}/r/${token}`,
     expires: formatExpiry(expiresAt, provider.time_zone, checkin.locale),
   });
-  await enqueueMail(repo.kernelDb(), { to: person.email as string, providerId: repo.caller.providerId, ...mail });
+  await repo.enqueueMail({ to: person.email as string, ...mail });
 }
 
 function checkinLocale(person: Recipient, processLanguage: string): Locale {
@@ -257,7 +255,7 @@ export async function sendNow(ctx: Ctx, processId: string, input: { instrumentKe
     if (people.length === 0)
       throw unprocessable('no_participants', 'The process has no participants to send to', field('personIds', 'none'));
     const settings = await settingsOf(repo);
-    const provider = await providerRow(repo.kernelDb(), repo.caller.providerId as string);
+    const provider = await providerRow(repo);
     const now = ctx.clock.now();
     const last = await lastAdministered(
       repo,
@@ -383,7 +381,8 @@ export async function cancelCheckin(ctx: Ctx, checkinId: string) {
     if (!row) throw notFound();
     if (row.status === 'answered') throw conflict('This check-in is already answered');
     if (row.status !== 'cancelled')
-      await repo.update('checkins', checkinId, { status: 'cancelled', token_sealed: null }, { action: 'checkin.cancel' });
+      // A cancelled check-in's link stops working (openLink); its draft has no further use.
+      await repo.update('checkins', checkinId, { status: 'cancelled', draft: null, draft_sealed: null }, { action: 'checkin.cancel' });
     const [cancelled] = await checkinList(repo, row.process_id, [checkinId]);
     return cancelled as NonNullable<typeof cancelled>;
   });
@@ -480,7 +479,7 @@ async function sendDue(ctx: Ctx, processId: string): Promise<void> {
     .execute();
   if (due.length === 0) return;
   const settings = await settingsOf(repo);
-  const provider = await providerRow(repo.kernelDb(), repo.caller.providerId as string);
+  const provider = await providerRow(repo);
   const people = new Map((await participantsOf(repo, processId)).map((p) => [p.id, p]));
   // One resolution per instrument, not per check-in (each reads the provider's settings).
   const defs = new Map<string, InstrumentDefinition | null>();
@@ -519,29 +518,17 @@ export interface LinkMeta {
  * The check-in a link names, with a repository acting as its holder. Unknown, expired and used
  * links answer with what the respondent can do about it.
  */
-export async function openLink(ctx: Pick<Ctx, 'db' | 'clock'>, token: string, meta: LinkMeta) {
-  const found = await ctx.db
-    .selectFrom('checkins')
-    .innerJoin('providers', 'providers.id', 'checkins.provider_id')
-    .select([
-      'checkins.id',
-      'checkins.provider_id',
-      'checkins.person_id',
-      'checkins.status',
-      'checkins.expires_at',
-      'providers.name as provider_name',
-    ])
-    .where('checkins.token_hash', '=', hashToken(token))
-    .executeTakeFirst();
+export async function openLink(ctx: Pick<LinkCtx, 'credentials' | 'clock'>, token: string, meta: LinkMeta) {
+  const found = await ctx.credentials.resolve('checkin-link', token, meta);
   if (!found || found.status === 'scheduled' || found.status === 'cancelled')
     throw new HttpError(404, 'link_unknown', 'This link is not valid');
   if (found.status === 'answered') throw new HttpError(409, 'already_answered', 'This questionnaire has already been answered. Thank you!');
-  if (!found.expires_at || new Date(found.expires_at) <= ctx.clock.now())
-    throw new HttpError(410, 'link_expired', `This link has expired. Please contact ${found.provider_name} for a new one.`, [
-      { path: 'providerName', message: found.provider_name },
+  if (!found.expiresAt || found.expiresAt <= ctx.clock.now())
+    throw new HttpError(410, 'link_expired', `This link has expired. Please contact ${found.providerName} for a new one.`, [
+      { path: 'providerName', message: found.providerName },
     ]);
-  const repo = new Repository(ctx.db, linkCaller(found.provider_id, { checkinId: found.id, personId: found.person_id }, meta));
-  return { repo, checkinId: found.id, providerName: found.provider_name };
+  const { repo } = found;
+  return { repo, checkinId: found.checkinId, providerName: found.providerName };
 }
 
 function localisedInstrument(def: InstrumentDefinition, locale: Locale) {
@@ -568,7 +555,13 @@ async function checkinOfLink(repo: Repository, checkinId: string) {
   return repo.select('checkins').selectAll('checkins').where('checkins.id', '=', checkinId).executeTakeFirstOrThrow();
 }
 
-export async function respondentForm(ctx: Pick<Ctx, 'db' | 'clock'>, token: string, wanted: Locale | undefined, meta: LinkMeta) {
+/** The sealed draft, or a plain one written before drafts were sealed (kernel/db/seal-legacy.ts empties those). */
+export function draftOf(cipher: DataCipher, checkin: Pick<CheckinRow, 'id' | 'draft' | 'draft_sealed'>): Answers | null {
+  if (checkin.draft_sealed) return JSON.parse(cipher.decrypt(checkin.draft_sealed, `checkin-draft:${checkin.id}`)) as Answers;
+  return (typeof checkin.draft === 'string' ? JSON.parse(checkin.draft) : checkin.draft) ?? null;
+}
+
+export async function respondentForm(ctx: Pick<LinkCtx, 'credentials' | 'clock' | 'cipher'>, token: string, wanted: Locale | undefined, meta: LinkMeta) {
   const { repo, checkinId, providerName } = await openLink(ctx, token, meta);
   const checkin = await checkinOfLink(repo, checkinId);
   const { def } = await resolveInstrument(repo, checkin.instrument_key, checkin.instrument_version || undefined);
@@ -579,7 +572,7 @@ export async function respondentForm(ctx: Pick<Ctx, 'db' | 'clock'>, token: stri
     locale,
     availableLocales: available,
     expiresAt: iso(checkin.expires_at) as string,
-    draft: checkin.draft ?? null,
+    draft: draftOf(ctx.cipher, checkin),
     instrument: localisedInstrument(def, locale),
   };
 }
@@ -588,14 +581,20 @@ function problemsAsFields(problems: ReturnType<typeof answerProblems>) {
   return problems.map((p) => ({ path: `answers.${p.item}`, message: p.problem }));
 }
 
-export async function saveDraft(ctx: Pick<Ctx, 'db' | 'clock'>, token: string, answers: Answers, meta: LinkMeta) {
+export async function saveDraft(ctx: Pick<LinkCtx, 'credentials' | 'clock' | 'cipher'>, token: string, answers: Answers, meta: LinkMeta) {
   const { repo, checkinId } = await openLink(ctx, token, meta);
   const checkin = await checkinOfLink(repo, checkinId);
   const { def } = await resolveInstrument(repo, checkin.instrument_key, checkin.instrument_version || undefined);
   const problems = answerProblems(def, answers, { partial: true });
   if (problems.length) throw new HttpError(400, 'validation_failed', 'Some answers are not valid', problemsAsFields(problems));
   const savedAt = ctx.clock.now();
-  await repo.update('checkins', checkinId, { draft: JSON.stringify(answers), draft_saved_at: savedAt }, { action: 'checkin.draft' });
+  // Sealed like every other free text: a draft holds answers and whatever the person typed.
+  await repo.update(
+    'checkins',
+    checkinId,
+    { draft: null, draft_sealed: ctx.cipher.encrypt(JSON.stringify(answers), `checkin-draft:${checkinId}`), draft_saved_at: savedAt },
+    { action: 'checkin.draft' },
+  );
   return { savedAt: savedAt.toISOString() };
 }
 
@@ -604,7 +603,7 @@ export async function saveDraft(ctx: Pick<Ctx, 'db' | 'clock'>, token: string, a
  * urgent one, the practitioners mailed — all in one transaction, so an answer never exists
  * without its alert. The unique response per check-in makes a second submit a polite 409.
  */
-export async function submitAnswers(ctx: Ctx, token: string, answers: Answers, wanted: Locale | undefined, meta: LinkMeta) {
+export async function submitAnswers(ctx: LinkCtx, token: string, answers: Answers, wanted: Locale | undefined, meta: LinkMeta) {
   const { repo: linkRepo, checkinId } = await openLink(ctx, token, meta);
   try {
     return await linkRepo.transaction(async (repo) => {
@@ -650,7 +649,7 @@ export async function submitAnswers(ctx: Ctx, token: string, answers: Answers, w
       await repo.update(
         'checkins',
         checkin.id,
-        { status: 'answered', answered_at: now, draft: null, token_sealed: null },
+        { status: 'answered', answered_at: now, draft: null, draft_sealed: null },
         { action: 'checkin.answer' },
       );
       const level = topAlertLevel(result.alerts);
@@ -666,10 +665,10 @@ export async function submitAnswers(ctx: Ctx, token: string, answers: Answers, w
           created_at: now,
         });
         if (level === 'urgent')
-          await mailUrgentAlert(repo.kernelDb(), ctx.config.publicUrl, checkin.provider_id, checkin.process_id, alert.id);
+          await mailUrgentAlert(repo, ctx.config.publicUrl, checkin.process_id, alert.id);
       }
       const settings = await settingsOf(repo);
-      const provider = await providerRow(repo.kernelDb(), checkin.provider_id);
+      const provider = await providerRow(repo);
       const locale = displayLocale(def, wanted ?? checkin.locale);
       return {
         result: {
@@ -694,27 +693,28 @@ export async function submitAnswers(ctx: Ctx, token: string, answers: Answers, w
   }
 }
 
-/** Recipients of an alert: the practitioners of its process (users are kernel rows, not tenant rows). */
-export function processPractitionerRecipients(db: Kysely<Database>, providerId: string, processId: string) {
-  return db
-    .selectFrom('process_practitioners')
+/** Recipients of an alert: the practitioners of its process (read by a system caller that may: the answer's holder may not). */
+export function processPractitionerRecipients(system: Repository, processId: string) {
+  return system
+    .select('process_practitioners')
     .innerJoin('users', 'users.id', 'process_practitioners.user_id')
     .innerJoin('processes', 'processes.id', 'process_practitioners.process_id')
     .select(['users.email', 'users.name', 'users.locale', 'processes.title'])
-    .where('process_practitioners.provider_id', '=', providerId)
     .where('process_practitioners.process_id', '=', processId)
     .where('users.disabled_at', 'is', null)
     .execute();
 }
 
-async function mailUrgentAlert(db: Kysely<Database>, publicUrl: string, providerId: string, processId: string, alertId: string) {
-  const provider = await providerRow(db, providerId);
-  for (const r of await processPractitionerRecipients(db, providerId, processId)) {
+/** An urgent answer tells the process's practitioners at once, as the `alert-recipients` system caller, in the answer's transaction. */
+async function mailUrgentAlert(repo: Repository, publicUrl: string, processId: string, alertId: string) {
+  const system = repo.asSystem('alert-recipients');
+  const provider = await providerRow(system);
+  for (const r of await processPractitionerRecipients(system, processId)) {
     const mail = measuresMail('urgent', r.locale ?? provider.default_locale, {
       processTitle: r.title,
       link: `${publicUrl}/alerts/${alertId}`,
       providerName: provider.name,
     });
-    await enqueueMail(db, { to: r.email, providerId, ...mail });
+    await system.enqueueMail({ to: r.email, ...mail });
   }
 }

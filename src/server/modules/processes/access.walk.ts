@@ -122,10 +122,18 @@ export const processesWalk: WalkTable = {
     tenantResource: true,
     request: async ({ world }) => ({ body: { organisationId: world.organisationId, name: 'Walk Newcomer' } }),
   },
+  // Contact details are the person's and their practitioners' (policy.ts, people): the participant
+  // edits their own record, everyone else a throwaway person on a process the world's practitioner
+  // leads, so a colleague who is not on it is refused.
   'PATCH /api/people/:id': {
-    allowed: [...staffA, 'client_contact'],
+    allowed: ['provider_admin', 'practitioner', 'client_contact', 'participant'],
     tenantResource: true,
-    request: async (ctx) => ({ url: `/api/people/${await throwawayPerson(ctx)}`, body: { name: 'Walk Renamed' } }),
+    request: async (ctx) => {
+      if (ctx.who === 'participant') return { url: `/api/people/${ctx.sup.participantPersonId}`, body: { name: 'participant' } };
+      const personId = await throwawayPerson(ctx);
+      await throwawayProcess(ctx, { participants: [personId] });
+      return { url: `/api/people/${personId}`, body: { name: 'Walk Renamed' } };
+    },
   },
 
   'GET /api/processes': { allowed: [...staff, 'client_contact', 'participant'] },

@@ -1,6 +1,5 @@
-import { type Kysely, sql } from 'kysely';
 import type { Repository } from '../../kernel/access/repository.js';
-import type { Database, ProcessStatus } from '../../kernel/db/schema.js';
+import type { ProcessStatus } from '../../kernel/db/schema.js';
 import { escapeLike } from '../../kernel/tenancy/queries.js';
 
 // Repository queries of the processes module. Every tenant row is read through the caller's
@@ -10,15 +9,6 @@ import { escapeLike } from '../../kernel/tenancy/queries.js';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const isoOrNull = (d: Date | string | null | undefined) => (d ? iso(d) : null);
-
-/** The caller's own provider row (the tenant itself, not a tenant table): zone, rules, language. */
-export function providerOf(db: Kysely<Database>, providerId: string) {
-  return db
-    .selectFrom('providers')
-    .select(['id', 'name', 'country', 'default_locale', 'time_zone', 'late_cancellation_charge_percent'])
-    .where('id', '=', providerId)
-    .executeTakeFirstOrThrow();
-}
 
 // ---------------------------------------------------------------------------------------------
 // Services and people
@@ -74,8 +64,8 @@ function processRows(repo: Repository) {
     .select([
       'organisations.name as organisation_name',
       'services.name as service_name',
-      sql<string | null>`processes.start_date::text`.as('start_text'),
-      sql<string | null>`processes.review_date::text`.as('review_text'),
+      (eb) => eb.cast<string | null>('processes.start_date', 'text').as('start_text'),
+      (eb) => eb.cast<string | null>('processes.review_date', 'text').as('review_text'),
     ]);
 }
 
@@ -143,10 +133,16 @@ async function summarise(repo: Repository, rows: ProcessRow[], now: Date): Promi
       .select('meetings')
       .select([
         'meetings.process_id',
-        sql<Date | null>`min(meetings.starts_at) filter (where meetings.status = 'planned' and meetings.starts_at >= ${now})`.as('next_at'),
-        sql<Date | null>`max(meetings.starts_at) filter (where meetings.status <> 'cancelled' and meetings.starts_at < ${now})`.as(
-          'last_at',
-        ),
+        (eb) =>
+          eb.fn
+            .min<Date | null>('meetings.starts_at')
+            .filterWhere((f) => f.and([f('meetings.status', '=', 'planned'), f('meetings.starts_at', '>=', now)]))
+            .as('next_at'),
+        (eb) =>
+          eb.fn
+            .max<Date | null>('meetings.starts_at')
+            .filterWhere((f) => f.and([f('meetings.status', '<>', 'cancelled'), f('meetings.starts_at', '<', now)]))
+            .as('last_at'),
       ])
       .where('meetings.process_id', 'in', ids)
       .groupBy('meetings.process_id')

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { email, errors, idParams, locale, uuid } from '../../kernel/http/schemas.js';
-import { isIsoDate } from './logic.js';
+import { calendarDate, email, errors, idParams, locale, month, uuid } from '../../kernel/http/schemas.js';
 import { listPeople, listServices, processSummaries } from './queries.js';
 import * as svc from './service.js';
 
@@ -23,7 +22,7 @@ const currency = z.enum(['EUR', 'SEK', 'NOK']);
 const name = z.string().trim().min(1).max(200);
 const minutes = z.number().int().min(15).max(480);
 const cents = z.number().int().min(0).max(100_000_000);
-const date = z.string().refine(isIsoDate, 'expected a date YYYY-MM-DD');
+const date = calendarDate;
 const phone = z.string().trim().min(3).max(40);
 const text = (max: number) => z.string().trim().min(1).max(max);
 const videoLink = z
@@ -145,7 +144,7 @@ const processDetail = processSummary.extend({
 
 const nonEmpty = (b: object) => Object.keys(b).length > 0;
 
-const invoicingQuery = z.object({ organisationId: uuid, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month YYYY-MM') });
+const invoicingQuery = z.object({ organisationId: uuid, month });
 const invoicingBody = z.object({
   organisation: z.object({ id: z.string(), name: z.string(), businessId: z.string().nullable() }),
   month: z.string(),
@@ -168,7 +167,7 @@ const invoicingBody = z.object({
 export async function processesRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { kernel } = root;
-  const ctx = (req: { repo: svc.Ctx['repo'] }): svc.Ctx => ({ repo: req.repo, clock: kernel.clock, db: kernel.db.kysely });
+  const ctx = (req: { repo: svc.Ctx['repo'] }): svc.Ctx => ({ repo: req.repo, clock: kernel.clock });
 
   // ------------------------------------------------------------------ service catalogue
 
@@ -266,7 +265,8 @@ export async function processesRoutes(root: FastifyInstance): Promise<void> {
   app.patch(
     '/api/people/:id',
     {
-      config: { access: catalogueReaders },
+      // The person themself too (their contact details); which fields each may change is policy.ts's.
+      config: { access: { roles: ['provider_admin', 'practitioner', 'client_contact', 'participant'] } },
       schema: {
         tags: ['people'],
         params: idParams,

@@ -1,8 +1,8 @@
-import type { Kysely, Updateable } from 'kysely';
+import type { Updateable } from 'kysely';
 import { hasRole } from '../../kernel/access/caller.js';
 import type { Repository } from '../../kernel/access/repository.js';
 import type { Clock } from '../../kernel/clock.js';
-import type { Cadence, Database, Place, ProcessesTable, ProcessStatus, ServiceKind } from '../../kernel/db/schema.js';
+import type { Cadence, Place, ProcessesTable, ProcessStatus, ServiceKind } from '../../kernel/db/schema.js';
 import { badRequest, conflict, HttpError, isUniqueViolation, notFound, unprocessable } from '../../kernel/errors.js';
 import {
   type BillableMeeting,
@@ -19,6 +19,7 @@ import {
   scalingSeries,
   transition,
 } from './logic.js';
+import { emailChangedMail } from './mail.js';
 import {
   continuationChain,
   goalOut,
@@ -29,7 +30,6 @@ import {
   practitionerUserIds,
   processDetail,
   processForUpdate,
-  providerOf,
   scalingData,
   serviceById,
   whatWorksOut,
@@ -41,11 +41,12 @@ import {
 export interface Ctx {
   repo: Repository;
   clock: Clock;
-  /** The kernel database, used here only for the caller's own provider row (not a tenant table). */
-  db: Kysely<Database>;
 }
 
 const field = (path: string, message: string) => [{ path, message }];
+
+/** Who was put on (or taken off) which process, named in the audit event for the security view. */
+const assignment = (userId: string, processId: string) => ({ details: { userId, processId } });
 
 /**
  * `processes.updated_at` is typed `Generated<Timestamp>` in the kernel schema, which makes Kysely
@@ -53,8 +54,9 @@ const field = (path: string, message: string) => [{ path, message }];
  */
 const stamp = (at: Date) => at as unknown as Updateable<ProcessesTable>['updated_at'];
 
-async function provider(ctx: Ctx) {
-  return providerOf(ctx.db, ctx.repo.caller.providerId as string);
+/** The caller's own provider row (the kernel reads it: not a tenant table). */
+function provider(ctx: Ctx) {
+  return ctx.repo.provider();
 }
 
 /** A referenced organisation the caller cannot reach is, for them, not there. */
@@ -207,13 +209,27 @@ export async function updatePerson(ctx: Ctx, id: string, input: Partial<Omit<Per
       const person = await personById(tx, id);
       if (!person) throw notFound();
       if (input.unitId) await requireUnit(tx, person.organisation_id, input.unitId);
-      return tx.update('people', id, {
+      // Who may change which field is the policy's (people: contact details are the person's and
+      // their practitioners'); this only composes the write.
+      const updated = await tx.update('people', id, {
         ...(input.name !== undefined ? { name: input.name } : {}),
         ...(input.email !== undefined ? { email: input.email } : {}),
         ...(input.phone !== undefined ? { phone: input.phone } : {}),
         ...(input.locale !== undefined ? { locale: input.locale } : {}),
         ...(input.unitId !== undefined ? { unit_id: input.unitId } : {}),
       });
+      // The old address hears of a new one, in the same transaction: a change made behind the
+      // person's back does not go unnoticed.
+      if (person.email && person.email.toLowerCase() !== (updated.email ?? '').toLowerCase()) {
+        const providerRow = await tx.provider();
+        const mail = emailChangedMail(updated.locale ?? person.locale ?? providerRow.default_locale, {
+          name: updated.name,
+          providerName: providerRow.name,
+          newAddress: updated.email,
+        });
+        await tx.enqueueMail({ to: person.email, ...mail });
+      }
+      return updated;
     }),
   );
 }
@@ -280,7 +296,8 @@ export async function createProcess(ctx: Ctx, input: ProcessInput): Promise<Proc
       created_by: me,
     });
     // The caller's own row first: for a practitioner it is what puts the process in their reach.
-    for (const userId of practitionerIds) await tx.insert('process_practitioners', { process_id: created.id, user_id: userId });
+    for (const userId of practitionerIds)
+      await tx.insert('process_practitioners', { process_id: created.id, user_id: userId }, assignment(userId, created.id));
     for (const personId of participantIds) await tx.insert('process_participants', { process_id: created.id, person_id: personId });
     return created.id;
   });
@@ -393,6 +410,10 @@ export async function removeParticipant(ctx: Ctx, processId: string, personId: s
 export async function addPractitioner(ctx: Ctx, processId: string, userId: string): Promise<ProcessDetail> {
   await ctx.repo.transaction(async (tx) => {
     await requireProcess(tx, processId);
+    // Joining an existing process opens its answers and notes to the one who joins: someone else
+    // decides that (policy.ts refuses it as well; this says why).
+    if (userId === tx.caller.userId)
+      throw new HttpError(403, 'self_grant', 'Nobody assigns themself to a process: ask a colleague or another administrator', field('userId', 'your own account'));
     await requirePractitioners(tx, [userId], 'userId');
     const existing = await tx
       .select('process_practitioners')
@@ -401,7 +422,7 @@ export async function addPractitioner(ctx: Ctx, processId: string, userId: strin
       .where('process_practitioners.user_id', '=', userId)
       .executeTakeFirst();
     if (existing) throw conflict('Already a practitioner of this process', field('userId', 'already on the process'));
-    await tx.insert('process_practitioners', { process_id: processId, user_id: userId });
+    await tx.insert('process_practitioners', { process_id: processId, user_id: userId }, assignment(userId, processId));
   });
   return detailOrThrow(ctx, processId);
 }
@@ -420,7 +441,7 @@ export async function removePractitioner(ctx: Ctx, processId: string, userId: st
     if (!link) throw notFound();
     if (links.length === 1)
       throw unprocessable('last_practitioner', 'A process keeps at least one practitioner', field('userId', 'the last practitioner'));
-    await tx.delete('process_practitioners', link.id);
+    await tx.delete('process_practitioners', link.id, assignment(userId, processId));
   });
 }
 
@@ -539,7 +560,7 @@ export async function continueProcess(
       .execute();
     // The caller first: their row is what puts the new process in their reach for the rest.
     const userIds = [...new Set([me, ...practitioners.map((p) => p.user_id)])];
-    for (const userId of userIds) await tx.insert('process_practitioners', { process_id: created.id, user_id: userId });
+    for (const userId of userIds) await tx.insert('process_practitioners', { process_id: created.id, user_id: userId }, assignment(userId, created.id));
     for (const p of participants) await tx.insert('process_participants', { process_id: created.id, person_id: p.person_id });
     for (const g of goals) await tx.insert('goals', { process_id: created.id, title: g.title, position: g.position, closed_at: null });
     await tx.insert('process_status_changes', {

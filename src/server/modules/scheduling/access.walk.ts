@@ -172,9 +172,13 @@ export const schedulingWalk: WalkTable = {
   'GET /api/me/calendar-feed': { allowed: practitioners },
   'POST /api/me/calendar-feed': { allowed: practitioners },
   'DELETE /api/me/calendar-feed': { allowed: practitioners },
-  // Public: the token is the credential; an unknown one is simply not there.
+  // Public: the token is the credential, so whoever holds the practitioner's real feed link reads it.
   'GET /calendar/:token.ics': {
     allowed: callers,
-    request: async () => ({ url: '/calendar/an-unknown-token-of-enough-length.ics' }),
+    acrossTenants: "the feed link is the credential: whoever holds it reads the practitioner's own calendar (a leaked link is rotated)",
+    request: async ({ as }) => {
+      const res = await (await as('practitioner')).request('POST', '/api/me/calendar-feed', {});
+      return { url: new URL(res.json().url).pathname };
+    },
   },
 };

@@ -1,11 +1,11 @@
-import { systemCaller } from '../../kernel/access/caller.js';
-import { Repository } from '../../kernel/access/repository.js';
+import type { Repository } from '../../kernel/access/repository.js';
+import { resolveCredential } from '../../kernel/access/system.js';
 import { hashToken, newToken } from '../../kernel/crypto.js';
 import { notFound } from '../../kernel/errors.js';
 import type { Kernel } from '../../kernel/http/types.js';
 import { calendarFeed } from './logic/index.js';
 import { meetingUid } from './notify.js';
-import { practitionerCalendarQuery, providerOf } from './queries.js';
+import { practitionerCalendarQuery } from './queries.js';
 import { planningZone } from './service.js';
 
 // The subscribable calendar feed. Its secret travels in the URL and is stored only as a hash (like
@@ -57,39 +57,20 @@ export async function revokeFeed(kernel: Kernel, repo: Repository): Promise<void
 }
 
 /**
- * The public feed: the token is the credential. The owner's meetings are read through a
- * repository built for the owner as a practitioner, so the feed shows exactly what their own
- * calendar would, and stops when the feed is revoked or they are no longer a practitioner there.
+ * The public feed: the token is the credential. The kernel resolves it to the feed owner's
+ * `calendar-feed` caller, which reads that practitioner's meetings (of the processes they
+ * practise in) and hours and nothing else, so the feed shows exactly what their own calendar
+ * would, and stops when the feed is revoked or they are no longer a practitioner there.
  */
 export async function renderFeed(kernel: Kernel, token: string): Promise<string> {
-  const db = kernel.db.kysely;
-  const feed = await db
-    .selectFrom('calendar_feeds')
-    .select(['calendar_feeds.provider_id', 'calendar_feeds.user_id'])
-    .where('calendar_feeds.token_hash', '=', hashToken(token))
-    .where('calendar_feeds.revoked_at', 'is', null)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('memberships')
-          .select('memberships.id')
-          .whereRef('memberships.provider_id', '=', 'calendar_feeds.provider_id')
-          .whereRef('memberships.user_id', '=', 'calendar_feeds.user_id')
-          .where('memberships.role', '=', 'practitioner'),
-      ),
-    )
-    .executeTakeFirst();
-  if (!feed) throw notFound('Unknown or revoked calendar feed');
-  const owner = new Repository(db, {
-    ...systemCaller(feed.provider_id),
-    userId: feed.user_id,
-    grants: [{ role: 'practitioner', organisationId: null, unitId: null }],
-  });
+  const resolved = await resolveCredential(kernel, 'calendar-feed', token, { ip: null, userAgent: null, requestId: null });
+  if (!resolved) throw notFound('Unknown or revoked calendar feed');
+  const { repo: owner, userId } = resolved;
   const now = kernel.clock.now().getTime();
-  const settings = await providerOf(db, feed.provider_id);
+  const settings = await owner.provider();
   const [timeZone, rows] = await Promise.all([
-    planningZone(owner, feed.user_id, settings),
-    practitionerCalendarQuery(owner, feed.user_id, new Date(now - feedPastDays * DAY), new Date(now + feedFutureDays * DAY)).execute(),
+    planningZone(owner, userId, settings),
+    practitionerCalendarQuery(owner, userId, new Date(now - feedPastDays * DAY), new Date(now + feedFutureDays * DAY)).execute(),
   ]);
   return calendarFeed({
     name: `Rinnalla — ${settings.name}`,

@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
 import type { Database, MailAttachment, Place } from '../../kernel/db/schema.js';
-import { enqueueMail } from '../../kernel/mail/mailer.js';
+import type { Repository } from '../../kernel/access/repository.js';
 import { type IcsPerson, meetingIcs } from './logic/index.js';
 import { type MeetingFacts, type MeetingMailKind, meetingMail, withdrawalMail } from './mail.js';
 import type { ParticipantRecipient, PractitionerRecipient, ProviderSettings } from './queries.js';
@@ -118,7 +117,7 @@ export function meetingIcsText(
  * recipient's language; invitations, updates and cancellations carry the meeting's .ics.
  */
 export async function sendMeetingMails(
-  db: Kysely<Database>,
+  repo: Repository,
   input: {
     kind: MeetingMailKind;
     meeting: MeetingForMail;
@@ -150,7 +149,7 @@ export async function sendMeetingMails(
     if (seen.has(key)) continue;
     seen.add(key);
     const { subject, text } = meetingMail(kind, r.locale, m, { recipientName: r.name, ...extra });
-    await enqueueMail(db, { providerId: provider.id, to: r.email, subject, text, ...(attachments ? { attachments } : {}) });
+    await repo.enqueueMail({ to: r.email, subject, text, ...(attachments ? { attachments } : {}) });
   }
   return seen.size;
 }
@@ -160,7 +159,7 @@ export async function sendMeetingMails(
  * the practitioners get to know who will be missing and why.
  */
 export async function sendWithdrawalMails(
-  db: Kysely<Database>,
+  repo: Repository,
   input: {
     meeting: MeetingForMail;
     participant: ParticipantRecipient;
@@ -179,8 +178,7 @@ export async function sendWithdrawalMails(
       recipientName: participant.name,
       reason: input.reason,
     });
-    await enqueueMail(db, {
-      providerId: provider.id,
+    await repo.enqueueMail({
       to: participant.email,
       subject,
       text,
@@ -193,6 +191,6 @@ export async function sendWithdrawalMails(
       personName: participant.name,
       reason: input.reason,
     });
-    await enqueueMail(db, { providerId: provider.id, to: p.email, subject, text });
+    await repo.enqueueMail({ to: p.email, subject, text });
   }
 }

@@ -1,6 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { Repository } from '../../kernel/access/repository.js';
-import type { Database } from '../../kernel/db/schema.js';
+import type { Database, ProvidersTable } from '../../kernel/db/schema.js';
 import { notFound } from '../../kernel/errors.js';
 
 // Repository queries of the scheduling module. Every query starts from `repo.select(table)`, so
@@ -10,20 +10,16 @@ import { notFound } from '../../kernel/errors.js';
 /** No meeting is longer than this (validated on every write), so a calendar range scan can start this far before `from`. */
 export const maxMeetingMs = 12 * 3600_000;
 
-/** Provider settings: the providers table is the kernel's, read for the caller's own provider only. */
-export function providerOf(db: Kysely<Database>, providerId: string) {
-  return db
-    .selectFrom('providers')
-    .select(['id', 'name', 'country', 'default_locale', 'time_zone', 'late_cancellation_hours', 'participant_cancellation_hours'])
-    .where('id', '=', providerId)
-    .executeTakeFirstOrThrow();
-}
-export type ProviderSettings = Awaited<ReturnType<typeof providerOf>>;
+/** Provider settings: the providers table is the kernel's, read for the caller's own provider (`repo.provider()`). */
+export type ProviderSettings = Selectable<ProvidersTable>;
 
 /** Invited participants of a meeting (aggregate only: the caller already reaches the meeting row). */
-const participantCount = sql<number>`(select count(*) from meeting_attendance ma where ma.meeting_id = meetings.id)`.as(
-  'participant_count',
-);
+const participantCount = (eb: ExpressionBuilder<Database, 'meetings'>) =>
+  eb
+    .selectFrom('meeting_attendance')
+    .select((c) => c.fn.countAll<number>().as('n'))
+    .whereRef('meeting_attendance.meeting_id', '=', 'meetings.id')
+    .as('participant_count');
 
 const itemColumns = [
   'meetings.id',

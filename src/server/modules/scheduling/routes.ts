@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errors, idParams, timeZone, uuid } from '../../kernel/http/schemas.js';
+import { calendarDate, errors, idParams, instant, timeZone, uuid } from '../../kernel/http/schemas.js';
 import { feedStatus, renderFeed, revokeFeed, rotateFeed } from './feed.js';
 import { publicHolidays } from './logic/index.js';
 import { maxMeetingMs } from './queries.js';
@@ -32,11 +32,7 @@ const calendarOwners = { roles: ['practitioner', 'participant', 'client_contact'
 const cancellers = { roles: ['practitioner', 'participant'] } as const;
 
 const DAY = 86400_000;
-const instant = z.iso.datetime({ offset: true });
-const dateOnly = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'not a date');
+const dateOnly = calendarDate;
 const hhmm = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected HH:MM');
 const place = z.enum(['on_site', 'office', 'video']);
 const attendanceStatus = z.enum(['invited', 'present', 'absent', 'cancelled']);

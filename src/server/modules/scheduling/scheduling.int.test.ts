@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemRunner } from '../../kernel/access/system.js';
 import { DataCipher } from '../../kernel/crypto.js';
 import type { ServiceKind } from '../../kernel/db/schema.js';
 import { Client, type SentMail, seedWorld, startTestApp, type TestApp, type World } from '../../testing/harness.js';
@@ -323,16 +324,16 @@ describe('booking meetings', () => {
   });
 
   it('leaves nothing half-written when the booking fails midway', async () => {
-    const k = t.db.kysely;
     const before = await Promise.all(
       (['meetings', 'meeting_practitioners', 'meeting_attendance', 'mail_outbox', 'audit_events'] as const).map(count),
     );
     // The last step of a booking is queueing its mail: make that fail.
+    // Triggers are the owner's to create (the app's role on PostgreSQL may not).
     await sql`create function scheduling_test_fail() returns trigger language plpgsql as $$ begin raise exception 'outbox down'; end $$`.execute(
-      k,
+      t.db.owner,
     );
     await sql`create trigger scheduling_test_fail before insert on mail_outbox for each row execute function scheduling_test_fail()`.execute(
-      k,
+      t.db.owner,
     );
     try {
       const res = await (await as('practitioner')).post(`/api/processes/${sup.processId}/meetings`, {
@@ -343,8 +344,8 @@ describe('booking meetings', () => {
       });
       expect(res.statusCode).toBe(500);
     } finally {
-      await sql`drop trigger scheduling_test_fail on mail_outbox`.execute(k);
-      await sql`drop function scheduling_test_fail()`.execute(k);
+      await sql`drop trigger scheduling_test_fail on mail_outbox`.execute(t.db.owner);
+      await sql`drop function scheduling_test_fail()`.execute(t.db.owner);
     }
     const after = await Promise.all(
       (['meetings', 'meeting_practitioners', 'meeting_attendance', 'mail_outbox', 'audit_events'] as const).map(count),
@@ -744,7 +745,7 @@ describe('calendar feed', () => {
 });
 
 describe('jobs', () => {
-  const deps = () => ({ db: t.db, config: t.config, clock: t.clock });
+  const deps = () => ({ system: systemRunner(t.db), config: t.config, clock: t.clock });
 
   it('reminds participants and practitioners once, 24 hours ahead', async () => {
     const now = new Date();
@@ -782,8 +783,13 @@ describe('jobs', () => {
     const mail = (await newMails()).find((m) => m.to === world.users.practitioner.email);
     expect(mail?.text).toContain('Leader supervision, no dates yet');
     expect(await sendIdleProcessNudges(deps(), new Date())).toEqual([]);
-    const events = await t.db.kysely.selectFrom('audit_events').select('entity_id').where('action', '=', 'process.nudge').execute();
+    const events = await t.db.kysely.selectFrom('audit_events').select(['entity_id', 'details']).where('action', '=', 'process.nudge').execute();
     expect(events.map((e) => e.entity_id)).toContain(idle);
+    // The job ran as its own named system caller, and the trail says so.
+    expect(events.find((e) => e.entity_id === idle)?.details).toMatchObject({ actor: 'system:nudges' });
+    const reminded = await t.db.kysely.selectFrom('audit_events').select('details').where('action', '=', 'meeting.remind').execute();
+    expect(reminded.length).toBeGreaterThan(0);
+    expect(reminded.every((e) => (e.details as { actor?: string }).actor === 'system:reminders')).toBe(true);
   });
 });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Updateable } from 'kysely';
 import { hasRole } from '../../kernel/access/caller.js';
+import { visibleParts } from '../../kernel/access/policy.js';
 import type { Repository } from '../../kernel/access/repository.js';
 import type { MeetingNotesTable, MeetingSummariesTable, Place, ServiceKind } from '../../kernel/db/schema.js';
 import { badRequest, notFound, unprocessable } from '../../kernel/errors.js';
@@ -20,7 +21,6 @@ import {
   processParticipants,
   processPractitioners,
   processRow,
-  providerOf,
   requireMeeting,
 } from './queries.js';
 
@@ -80,8 +80,8 @@ function userIdOf(repo: Repository): string {
   return repo.caller.userId;
 }
 
-async function provider(repo: Repository): Promise<ProviderSettings> {
-  return providerOf(repo.kernelDb(), repo.caller.providerId as string);
+function provider(repo: Repository): Promise<ProviderSettings> {
+  return repo.provider();
 }
 
 function toItem(row: {
@@ -96,7 +96,7 @@ function toItem(row: {
   location: string | null;
   video_link: string | null;
   status: MeetingStatus;
-  participant_count: number | string;
+  participant_count: number | string | null;
 }): CalendarItem {
   return {
     id: row.id,
@@ -345,7 +345,7 @@ export async function createMeetings(
         practitioners: await meetingPractitioners(tx, meeting.id),
         participants: await meetingParticipants(tx, meeting.id),
       };
-      await sendMeetingMails(tx.kernelDb(), {
+      await sendMeetingMails(tx, {
         kind: 'invitation',
         meeting: forMail(row),
         audience,
@@ -391,12 +391,13 @@ async function canCancel(repo: Repository, row: MeetingRow, settings: ProviderSe
   return mine.length > 0 && now.getTime() <= new Date(row.starts_at).getTime() - settings.participant_cancellation_hours * HOUR;
 }
 
-/** A meeting as this caller may see it: the fields per role are exactly the contract's. */
+/**
+ * A meeting as this caller may see it: which parts it has is the policy's (`viewParts.meetingDetail`),
+ * which columns of the meeting the read mask's (a client contact reads no cancellation reason).
+ */
 export async function meetingDetail(kernel: Kernel, repo: Repository, meetingId: string): Promise<MeetingOut> {
   const row = await requireMeeting(repo, meetingId);
-  const caller = repo.caller;
-  const staff = hasRole(caller, 'provider_admin', 'practitioner');
-  const practitioner = hasRole(caller, 'practitioner');
+  const parts = visibleParts(repo.caller, 'meetingDetail');
   const settings = await provider(repo);
   const out: MeetingOut = {
     ...toItem(row),
@@ -404,7 +405,7 @@ export async function meetingDetail(kernel: Kernel, repo: Repository, meetingId:
     lateCancellation: row.late_cancellation,
     canCancel: await canCancel(repo, row, settings, kernel.clock.now()),
   };
-  if (staff && repo.can('meeting_attendance', 'read')) {
+  if (parts.has('attendance') && repo.can('meeting_attendance', 'read')) {
     const people = await meetingParticipants(repo, meetingId);
     // An invitation to a meeting that no longer takes place is cancelled, whoever cancelled it.
     out.attendance = people.map((p) => ({
@@ -413,7 +414,7 @@ export async function meetingDetail(kernel: Kernel, repo: Repository, meetingId:
       status: row.status === 'cancelled' && p.status === 'invited' ? 'cancelled' : p.status,
     }));
   }
-  if (hasRole(caller, 'practitioner', 'participant') && repo.can('meeting_summaries', 'read')) {
+  if (parts.has('summary') && repo.can('meeting_summaries', 'read')) {
     const summary = await repo
       .select('meeting_summaries')
       .where('meeting_summaries.meeting_id', '=', meetingId)
@@ -421,7 +422,7 @@ export async function meetingDetail(kernel: Kernel, repo: Repository, meetingId:
       .executeTakeFirst();
     out.summary = summary?.text ?? null;
   }
-  if (practitioner) {
+  if (parts.has('myNote') && repo.can('meeting_notes', 'read')) {
     // The policy reaches only notes the caller wrote.
     const note = await repo
       .select('meeting_notes')
@@ -429,6 +430,8 @@ export async function meetingDetail(kernel: Kernel, repo: Repository, meetingId:
       .select('meeting_notes.id')
       .executeTakeFirst();
     out.hasMyNote = !!note;
+  }
+  if (parts.has('scaling') && repo.can('scaling_scores', 'read')) {
     const scores = await repo
       .select('scaling_scores')
       .where('scaling_scores.meeting_id', '=', meetingId)
@@ -473,7 +476,7 @@ export async function rescheduleMeeting(
       practitioners: await meetingPractitioners(tx, meetingId),
       participants: (await meetingParticipants(tx, meetingId)).filter((p) => p.status !== 'cancelled'),
     };
-    await sendMeetingMails(tx.kernelDb(), {
+    await sendMeetingMails(tx, {
       kind: 'update',
       meeting: forMail(row, { startsAt: body.startsAt, endsAt: body.endsAt, sequence }),
       audience,
@@ -517,7 +520,7 @@ export async function cancelMeeting(kernel: Kernel, repo: Repository, meetingId:
       // A cancellation is information, not a no-show.
       for (const p of participants)
         if (p.status !== 'cancelled') await tx.update('meeting_attendance', p.attendanceId, { status: 'cancelled' });
-      await sendMeetingMails(tx.kernelDb(), {
+      await sendMeetingMails(tx, {
         kind: 'cancellation',
         meeting: forMail(row, { sequence }),
         audience: { practitioners, participants: stillInvited },
@@ -538,7 +541,7 @@ export async function cancelMeeting(kernel: Kernel, repo: Repository, meetingId:
       await tx.update('meetings', meetingId, { sequence }, { action: 'meeting.withdraw' });
       for (const p of mine) {
         await tx.update('meeting_attendance', p.attendanceId, { status: 'cancelled' });
-        await sendWithdrawalMails(tx.kernelDb(), { meeting: forMail(row, { sequence }), participant: p, practitioners, ...mail });
+        await sendWithdrawalMails(tx, { meeting: forMail(row, { sequence }), participant: p, practitioners, ...mail });
       }
       return meetingDetail(kernel, tx, meetingId);
     }
@@ -556,7 +559,7 @@ export async function cancelMeeting(kernel: Kernel, repo: Repository, meetingId:
       { action: 'meeting.cancel', details: { late } },
     );
     for (const p of mine) await tx.update('meeting_attendance', p.attendanceId, { status: 'cancelled' });
-    await sendMeetingMails(tx.kernelDb(), {
+    await sendMeetingMails(tx, {
       kind: 'cancellation',
       meeting: forMail(row, { sequence }),
       audience: { practitioners, participants: mine },
