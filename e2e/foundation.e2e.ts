@@ -91,6 +91,17 @@ journey(
     await expect.poll(async () => (await tableRows(page, 'members-table')).some((r) => r.includes(invitee.email))).toBe(true);
     expect(await page.getByLabel(`Role of ${invitee.name}`, { exact: true }).inputValue()).toBe('practitioner');
     await expectNoSeriousA11yViolations(page, 'members');
+
+    // Every admin sees every grant: the invitation and the joining, by name, with who made them.
+    await navigation(page).getByRole('link', { name: 'Security', exact: true }).click();
+    await expectPath(page, '/admin/security');
+    await heading(page, 'Security').waitFor();
+    await expect.poll(async () => (await tableRows(page, 'security-holders')).some((r) => r.includes(invitee.email))).toBe(true);
+    const grants = await tableRows(page, 'security-events');
+    expect(grants.some((r) => r.includes('Invited as Practitioner') && r.includes(demo.admin.name))).toBe(true);
+    expect(grants.some((r) => r.includes('Joined as Practitioner') && r.includes(invitee.name))).toBe(true);
+    await expectNoSeriousA11yViolations(page, 'security');
+    await page.screenshot({ path: '.test-artifacts/security-admin.png', fullPage: true });
   },
 );
 
