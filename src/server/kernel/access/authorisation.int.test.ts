@@ -135,8 +135,9 @@ const table: Record<string, Entry> = {
     allowed: signedIn,
     request: async ({ who, as }) => {
       const started = await (await as(who)).request('POST', '/api/auth/mfa/enrol/start', {});
-      if (started.statusCode !== 200) return { body: { code: '000000' } };
-      return { body: { code: totpCodeAt(started.json().secret, new Date()) } };
+      // Replacing a factor already enrolled takes the account's password too.
+      if (started.statusCode !== 200) return { body: { code: '000000', currentPassword: testPassword } };
+      return { body: { code: totpCodeAt(started.json().secret, new Date()), currentPassword: testPassword } };
     },
   },
   'POST /api/auth/sign-out': { allowed: callers },

@@ -208,6 +208,25 @@ describe('sessions (finding 11)', () => {
     expect((await c.get('/api/auth/session')).json().stage).toBe('signed-in');
   });
 
+  it('replaces an enrolled second factor only with the account password, so a taken session cannot keep the account', async () => {
+    const email = world.users.municipal_expert.email;
+    const c = new Client(t.app);
+    expect((await c.signIn(email, testPassword, testTotpSecret, clock)).statusCode).toBe(200);
+    const { secret } = (await c.post('/api/auth/mfa/enrol/start')).json();
+    const code = () => totpCodeAt(secret, clock.now());
+    const bare = await c.post('/api/auth/mfa/enrol/confirm', { code: code() });
+    expect(bare.statusCode).toBe(403);
+    expect(bare.json().error.fields?.[0]?.path).toBe('currentPassword');
+    const wrong = await c.post('/api/auth/mfa/enrol/confirm', { code: code(), currentPassword: 'not the password at all' });
+    expect(wrong.statusCode).toBe(403);
+    // The old factor still holds after both refusals.
+    const again = new Client(t.app);
+    expect((await again.signIn(email, testPassword, testTotpSecret, clock)).statusCode).toBe(200);
+    const right = await c.post('/api/auth/mfa/enrol/confirm', { code: code(), currentPassword: testPassword });
+    expect(right.statusCode).toBe(200);
+    expect(right.json().recoveryCodes).toHaveLength(10);
+  });
+
   it('ends a session after its absolute lifetime however active it is', async () => {
     expect(testConfig().sessionMaxHours).toBe(24);
     const c = new Client(t.app);

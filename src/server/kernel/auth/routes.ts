@@ -2,8 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { hashToken, newToken } from '../crypto.js';
-import { forbidden, notFound, unprocessable } from '../errors.js';
+import { forbidden, HttpError, notFound, unprocessable } from '../errors.js';
 import { email, errors, locale, password, timeZone, uuid } from '../http/schemas.js';
+import { verifyPassword } from './passwords.js';
 import {
   auditForUser,
   changePassword,
@@ -175,15 +176,30 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
       config: { access: 'session', rateLimit: authLimit },
       schema: {
         tags: ['auth'],
-        body: z.object({ code: z.string().trim().regex(/^\d{6}$/, 'six digits') }),
+        body: z.object({
+          code: z.string().trim().regex(/^\d{6}$/, 'six digits'),
+          // Needed only to replace a factor already enrolled (see below).
+          currentPassword: z.string().min(1).max(200).optional(),
+        }),
         response: { 200: z.object({ recoveryCodes: z.array(z.string()) }), ...errors },
       },
     },
     async (req, reply) => {
       if (req.session!.stage === 'mfa-required') throw forbidden('Verify your current second factor first');
       const userId = req.session!.userId;
-      const user = await db.selectFrom('users').select(['totp_pending_secret']).where('id', '=', userId).executeTakeFirstOrThrow();
+      const user = await db
+        .selectFrom('users')
+        .select(['totp_pending_secret', 'totp_enabled_at', 'password_hash'])
+        .where('id', '=', userId)
+        .executeTakeFirstOrThrow();
       if (!user.totp_pending_secret) throw unprocessable('mfa_not_started', 'Start the enrolment first');
+      // Replacing a factor that is already enrolled would let whoever holds a session (a stolen
+      // cookie, an unlocked screen) keep the account after it ends; the password proves the person.
+      if (user.totp_enabled_at && !(req.body.currentPassword && (await verifyPassword(user.password_hash, req.body.currentPassword)))) {
+        throw new HttpError(403, 'reauthentication_required', 'Give your password to replace your second factor', [
+          { path: 'currentPassword', message: 'required' },
+        ]);
+      }
       const secret = kernel.cipher.decrypt(user.totp_pending_secret, `totp-pending:${userId}`);
       const now = kernel.clock.now();
       const step = matchTotp(secret, req.body.code, now);
