@@ -98,7 +98,8 @@ describe('Repository.insert', () => {
 /**
  * The database's own wall (migration 0010). It binds for a role that is neither superuser nor the
  * tables' owner: on PostgreSQL the test's app connection is such a role already (testing/database.ts);
- * PGlite runs as its superuser, so there each check switches to such a role inside its transaction.
+ * PGlite runs as its superuser, so there the repository takes on `embeddedWallRole` for each walled
+ * transaction (kernel/db/tenant-wall.ts); only the unwalled kernel check below needs a probe role.
  */
 describe('row-level security behind the repository', () => {
   const probeRole = 'rinnalla_wall_probe';
@@ -123,7 +124,6 @@ describe('row-level security behind the repository', () => {
   it("lets a query without any WHERE clause see only the caller's provider", async () => {
     const { organisations, people } = await adminA().transaction(async (r) => {
       const k = kernelDbOf(r);
-      await asProbe(k);
       return {
         organisations: await k.selectFrom('organisations').select(['id', 'provider_id']).execute(),
         people: await k.selectFrom('people').select('provider_id').execute(),
@@ -138,7 +138,6 @@ describe('row-level security behind the repository', () => {
     const err = await adminA()
       .transaction(async (r) => {
         const k = kernelDbOf(r);
-        await asProbe(k);
         await k.insertInto('organisations').values({ provider_id: world.otherProviderId, name: 'Planted', business_id: null }).execute();
       })
       .then(
@@ -147,6 +146,16 @@ describe('row-level security behind the repository', () => {
       );
     expect(err?.code).toBe('42501');
     expect(await db.kysely.selectFrom('organisations').select('id').where('name', '=', 'Planted').execute()).toEqual([]);
+  });
+
+  it('runs the repository as a role the policies bind, on both engines (PGlite: a role taken on per transaction)', async () => {
+    const bypass = sql<{ bypasses: boolean }>`
+      select r.rolsuper or r.rolbypassrls or pg_has_role(current_user, c.relowner, 'usage') as bypasses
+      from pg_roles r, pg_class c where r.rolname = current_user and c.oid = 'organisations'::regclass`;
+    const walled = await adminA().transaction(async (r) => bypass.execute(kernelDbOf(r)));
+    expect(walled.rows[0]?.bypasses).toBe(false);
+    const outside = await bypass.execute(kernelDbOf(adminA()));
+    expect(outside.rows[0]?.bypasses).toBe(false);
   });
 
   it('sets the wall for reads outside a transaction too, and only for them', async () => {

@@ -7,7 +7,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
-import { tenantWallDialect, tenantWallEnabled } from './tenant-wall.js';
+import { embeddedWallRole, prepareEmbeddedWallRole, tenantWallDialect, tenantWallEnabled } from './tenant-wall.js';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -68,8 +68,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Db> {
     client = new PGlite({ parsers: { 20: (v: string) => Number(v) }, extensions: { pg_trgm } });
   }
   await client.waitReady;
+  const walled = tenantWallEnabled();
+  if (walled) await prepareEmbeddedWallRole(client);
   const pglite = new PGliteDialect(client);
-  const kysely = new Kysely<Database>({ dialect: tenantWallEnabled() ? tenantWallDialect(pglite, false) : pglite });
+  const kysely = new Kysely<Database>({
+    dialect: walled ? tenantWallDialect(pglite, false, { role: embeddedWallRole }) : pglite,
+  });
   return {
     kysely,
     engine: 'pglite',

@@ -19,7 +19,8 @@ import {
  * means "not walled": kernel work that legitimately crosses providers (the session lookup, jobs
  * scanning due rows, migrations, backups) runs without it. The repository always sets it, so each
  * of its queries is walled to the caller's provider even if its own WHERE clause were missing.
- * The policy binds only for a role that is neither superuser nor the tables' owner.
+ * The policy binds only for a role that is neither superuser nor the tables' owner: on PostgreSQL
+ * the server's own role; on PGlite `embeddedWallRole`, taken on for each walled transaction.
  */
 export const tenantSetting = 'rinnalla.provider_id';
 
@@ -51,6 +52,37 @@ export function walledTo<DB>(db: Kysely<DB>, providerId: string): Kysely<DB> {
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const setQuery = (value: string) => CompiledQuery.raw(`select set_config('${tenantSetting}', $1, true)`, [value]);
 
+/**
+ * PGlite runs every query as its superuser, for whom row-level security never binds. So on PGlite
+ * a walled query runs under this role (`set local role`, for that transaction only): it may read and
+ * write the tables but is no superuser, so the policies bind there too. On PostgreSQL the server
+ * connects as a non-owner role already (README, "Database roles") and needs no switch.
+ */
+export const embeddedWallRole = 'rinnalla_wall';
+
+/**
+ * Creates the embedded wall role and gives it the tables: those that exist now (a data folder made
+ * before the wall) and, through default privileges, every table and sequence later migrations make.
+ * Audit rows stay append-only for it as for everyone (the trigger of migration 0001).
+ */
+export async function prepareEmbeddedWallRole(client: { exec(sql: string): Promise<unknown> }): Promise<void> {
+  await client.exec(`
+    do $$ begin
+      if not exists (select from pg_roles where rolname = '${embeddedWallRole}') then create role ${embeddedWallRole} nologin; end if;
+    end $$;
+    grant usage on schema public to ${embeddedWallRole};
+    grant select, insert, update, delete on all tables in schema public to ${embeddedWallRole};
+    grant usage, select on all sequences in schema public to ${embeddedWallRole};
+    alter default privileges in schema public grant select, insert, update, delete on tables to ${embeddedWallRole};
+    alter default privileges in schema public grant usage, select on sequences to ${embeddedWallRole};
+  `);
+}
+
+export interface WallOptions {
+  /** A role to take on for walled queries (PGlite only; see `embeddedWallRole`). */
+  role?: string;
+}
+
 class WalledConnection implements DatabaseConnection {
   inTransaction = false;
   /** The wall's value inside the open transaction; undefined when unknown (after a savepoint rollback). */
@@ -58,17 +90,26 @@ class WalledConnection implements DatabaseConnection {
   constructor(
     readonly inner: DatabaseConnection,
     private readonly multiStatement: boolean,
+    private readonly options: WallOptions = {},
   ) {}
+
+  /** The setting, and on PGlite the role that makes it bind; unset goes back to the superuser. */
+  private async setWall(providerId: string): Promise<void> {
+    await this.inner.executeQuery(setQuery(providerId));
+    if (this.options.role) {
+      await this.inner.executeQuery(CompiledQuery.raw(providerId ? `set local role ${this.options.role}` : 'set local role none'));
+    }
+  }
 
   private async begin(providerId: string): Promise<void> {
     // One round trip on PostgreSQL (simple protocol, no parameters, so the id is checked first);
     // PGlite takes one statement per query and is in-process anyway.
-    if (this.multiStatement && uuidPattern.test(providerId)) {
+    if (this.multiStatement && uuidPattern.test(providerId) && !this.options.role) {
       await this.inner.executeQuery(CompiledQuery.raw(`begin; select set_config('${tenantSetting}', '${providerId}', true)`));
       return;
     }
     await this.inner.executeQuery(CompiledQuery.raw('begin'));
-    await this.inner.executeQuery(setQuery(providerId));
+    await this.setWall(providerId);
   }
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
@@ -77,7 +118,7 @@ class WalledConnection implements DatabaseConnection {
       // Each query runs with exactly its own wall: kernel work sharing a transaction with a
       // repository is not walled to the repository's provider, nor the other way round.
       if (this.current !== wanted) {
-        await this.inner.executeQuery(setQuery(wanted));
+        await this.setWall(wanted);
         this.current = wanted;
       }
       return this.inner.executeQuery<R>(compiled);
@@ -100,7 +141,7 @@ class WalledConnection implements DatabaseConnection {
     const wanted = providerOf(compiled);
     if (this.inTransaction || !wanted) {
       if (this.inTransaction && this.current !== wanted) {
-        await this.inner.executeQuery(setQuery(wanted));
+        await this.setWall(wanted);
         this.current = wanted;
       }
       yield* this.inner.streamQuery<R>(compiled, chunkSize);
@@ -121,12 +162,13 @@ class WalledDriver implements Driver {
   constructor(
     private readonly base: Driver,
     private readonly multiStatement: boolean,
+    private readonly options: WallOptions,
   ) {}
   init(): Promise<void> {
     return this.base.init();
   }
   async acquireConnection(): Promise<DatabaseConnection> {
-    return new WalledConnection(await this.base.acquireConnection(), this.multiStatement);
+    return new WalledConnection(await this.base.acquireConnection(), this.multiStatement, this.options);
   }
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
     const c = connection as WalledConnection;
@@ -178,10 +220,10 @@ class WalledDriver implements Driver {
  * Wraps a dialect so that queries built through `walledTo` run with the tenant setting.
  * `multiStatement`: the driver accepts several statements in one parameterless query (node-pg).
  */
-export function tenantWallDialect(base: Dialect, multiStatement: boolean): Dialect {
+export function tenantWallDialect(base: Dialect, multiStatement: boolean, options: WallOptions = {}): Dialect {
   return {
     createAdapter: () => base.createAdapter(),
-    createDriver: () => new WalledDriver(base.createDriver(), multiStatement),
+    createDriver: () => new WalledDriver(base.createDriver(), multiStatement, options),
     createQueryCompiler: () => base.createQueryCompiler(),
     createIntrospector: (db) => base.createIntrospector(db),
   };
