@@ -30,7 +30,9 @@ export default defineConfig({
           sequence: { groupOrder: 2 },
           include: ['e2e/**/*.e2e.ts'],
           environment: 'node',
-          testTimeout: 120_000,
+          // A whole journey (the crisis line runs ~70 s alone) on two cores; each step has its own,
+          // shorter timeout, so a stuck step still fails with its own message.
+          testTimeout: 180_000,
           hookTimeout: 120_000,
           // Journeys each start a server and a browser; one at a time keeps them steady on two cores.
           fileParallelism: false,
