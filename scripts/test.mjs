@@ -16,10 +16,18 @@ function run(label, command, args, env = {}) {
 }
 
 const vitest = ['node_modules/vitest/vitest.mjs', 'run'];
-let ok = run('unit tests', 'node', [...vitest, '--project', 'unit']);
+// What the team relies on is gated with the tests: both type checks (the web app's is not part of
+// the server build) and Biome's lint and format rules.
+const tsc = 'node_modules/typescript/bin/tsc';
+let ok = run('type check: server, journeys and bench', 'node', [tsc, '-p', 'tsconfig.json', '--noEmit']);
+ok = run('type check: web app', 'node', [tsc, '-p', 'tsconfig.web.json', '--noEmit']) && ok;
+ok = run('lint and format (Biome)', 'node', ['node_modules/@biomejs/biome/bin/biome', 'check', 'src', 'e2e', 'bench', 'scripts']) && ok;
+ok = run('unit tests', 'node', [...vitest, '--project', 'unit']) && ok;
 ok = run('integration tests on PGlite (embedded)', 'node', [...vitest, '--project', 'integration'], { TEST_DB: 'pglite' }) && ok;
 if (process.env.TEST_DATABASE_URL) {
-  ok = run('integration tests on PostgreSQL (TEST_DATABASE_URL)', 'node', [...vitest, '--project', 'integration'], { TEST_DB: 'postgres' }) && ok;
+  ok =
+    run('integration tests on PostgreSQL (TEST_DATABASE_URL)', 'node', [...vitest, '--project', 'integration'], { TEST_DB: 'postgres' }) &&
+    ok;
 } else {
   console.log('\n(TEST_DATABASE_URL is not set: the integration suite ran on PGlite only; .ci/run also runs it on PostgreSQL.)');
 }

@@ -22,8 +22,8 @@ import { HttpError } from './kernel/errors.js';
 import { isApiRequest } from './kernel/http/api-path.js';
 import { BackgroundWork } from './kernel/http/background.js';
 import { registerErrorHandling } from './kernel/http/errors.js';
-import { registerInputGuard } from './kernel/http/input.js';
 import { assertRouteAccess } from './kernel/http/guard.js';
+import { registerInputGuard } from './kernel/http/input.js';
 import { loggerOptions } from './kernel/http/logging.js';
 import type { Kernel, RegisteredRoute } from './kernel/http/types.js';
 import { type MailTransport, smtpTransport } from './kernel/mail/mailer.js';
@@ -118,7 +118,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Rinnalla API', version: '0.1.0', description: 'Send x-csrf-token (GET /api/auth/csrf) on every state-changing request.' },
+      info: {
+        title: 'Rinnalla API',
+        version: '0.1.0',
+        description: 'Send x-csrf-token (GET /api/auth/csrf) on every state-changing request.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: sessionCookie } } },
       security: [{ session: [] }],
     },
@@ -148,7 +152,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Judged by the route the router matched, never the raw URL, which can be spelt to miss a prefix
   // test and still reach an /api route (`/%61pi/…`); any matched route is checked, whatever its path.
   app.addHook('onRequest', (req, reply, done) => {
-    if (stateChanging.has(req.method) && (req.routeOptions.url !== undefined || isApiRequest(req))) return app.csrfProtection(req, reply, done);
+    if (stateChanging.has(req.method) && (req.routeOptions.url !== undefined || isApiRequest(req)))
+      return app.csrfProtection(req, reply, done);
     done();
   });
 

@@ -1,19 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
+import { systemRunner } from './kernel/access/system.js';
+import { systemClock } from './kernel/clock.js';
 import { type Config, loadConfig } from './kernel/config.js';
+import { DataCipher } from './kernel/crypto.js';
 import { openDatabase } from './kernel/db/database.js';
 import { migrateDatabase, ownsAuditTrail } from './kernel/db/roles.js';
 import { sealLegacyPlaintext } from './kernel/db/seal-legacy.js';
-import { DataCipher } from './kernel/crypto.js';
 import { demoPassword, seedDemo } from './kernel/db/seed-demo.js';
-import { systemRunner } from './kernel/access/system.js';
 import { kernelJobs } from './kernel/jobs/kernel-jobs.js';
 import { startJobs } from './kernel/jobs/scheduler.js';
+import { smtpTransport } from './kernel/mail/mailer.js';
 import { intakeJobs } from './modules/intake/jobs.js';
 import { measuresJobs } from './modules/measures/jobs.js';
 import { schedulingJobs } from './modules/scheduling/jobs.js';
-import { systemClock } from './kernel/clock.js';
-import { smtpTransport } from './kernel/mail/mailer.js';
 
 /** config → database → migrations → (demo) → app → jobs → listen. */
 export async function startServer(config: Config = loadConfig(), opts: { seed?: boolean } = {}): Promise<FastifyInstance> {
@@ -21,7 +21,9 @@ export async function startServer(config: Config = loadConfig(), opts: { seed?: 
   await migrateDatabase(db, config.migrationDatabaseUrl);
   if (db.engine === 'postgres' && (await ownsAuditTrail(db.kysely))) {
     // Not fatal (one role is how many start), but the audit trail is then only as safe as the app.
-    process.stderr.write('Warning: the server runs as the owner of its tables, so it could rewrite the audit trail; see the README, "Database roles (PostgreSQL)".\n');
+    process.stderr.write(
+      'Warning: the server runs as the owner of its tables, so it could rewrite the audit trail; see the README, "Database roles (PostgreSQL)".\n',
+    );
   }
   // Drafts and request messages stored before they were sealed (migration 0006): SQL has no key.
   await sealLegacyPlaintext(db.kysely, new DataCipher(config.dataKey));

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -11,7 +11,11 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'rinnalla-cli-'));
 const env = { ...process.env, DATA_DIR: dataDir, RINNALLA_ENV: 'development', DATABASE_URL: '' };
 delete (env as Record<string, string | undefined>).DATABASE_URL;
 const run = (...args: string[]) =>
-  execFileSync(process.execPath, ['--import', 'tsx', path.resolve('src/server/cli/cli.ts'), ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync(process.execPath, ['--import', 'tsx', path.resolve('src/server/cli/cli.ts'), ...args], {
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 

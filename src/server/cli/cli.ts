@@ -4,12 +4,12 @@ import { Command } from 'commander';
 import { anonymousCaller } from '../kernel/access/caller.js';
 import { appendAudit } from '../kernel/audit/audit.js';
 import { verifyAuditChains } from '../kernel/audit/chain.js';
+import { hashPassword, minPasswordLength } from '../kernel/auth/passwords.js';
 import { loadConfig } from '../kernel/config.js';
 import { backupDatabase, restoreDatabase } from '../kernel/db/backup.js';
 import { type Db, openDatabase } from '../kernel/db/database.js';
 import { migrateDatabase } from '../kernel/db/roles.js';
 import { demoPassword, seedDemo } from '../kernel/db/seed-demo.js';
-import { hashPassword, minPasswordLength } from '../kernel/auth/passwords.js';
 
 /**
  * Opens the app's database (DATABASE_URL, or the embedded one), migrated over the owner's
@@ -46,7 +46,9 @@ const operator = () => {
 
 const program = new Command()
   .name('rinnalla')
-  .description('Rinnalla: psychosocial and employment support platform.\nUses PostgreSQL from DATABASE_URL, or the embedded database under DATA_DIR (default ./data).');
+  .description(
+    'Rinnalla: psychosocial and employment support platform.\nUses PostgreSQL from DATABASE_URL, or the embedded database under DATA_DIR (default ./data).',
+  );
 
 program
   .command('start')
@@ -90,10 +92,21 @@ program
     const passwordHash = await hashPassword(password);
     // The most powerful grant there is, so it is in the trail like any other (platform chain).
     const audit = (trx: Db['kysely'], action: string, userId: string) =>
-      appendAudit(trx, cliCaller(), { action, providerId: null, actorUserId: null, entityType: 'user', entityId: userId, details: { via: 'cli', operator: operator() } });
+      appendAudit(trx, cliCaller(), {
+        action,
+        providerId: null,
+        actorUserId: null,
+        entityType: 'user',
+        entityId: userId,
+        details: { via: 'cli', operator: operator() },
+      });
     const created = await withDatabase((db) =>
       db.kysely.transaction().execute(async (trx) => {
-        const existing = await trx.selectFrom('users').select('id').where(trx.fn('lower', ['email']), '=', email).executeTakeFirst();
+        const existing = await trx
+          .selectFrom('users')
+          .select('id')
+          .where(trx.fn('lower', ['email']), '=', email)
+          .executeTakeFirst();
         if (existing) {
           await trx.updateTable('users').set({ is_platform_admin: true }).where('id', '=', existing.id).execute();
           await audit(trx, 'platform_admin.granted', existing.id);
@@ -101,14 +114,30 @@ program
         }
         const user = await trx
           .insertInto('users')
-          .values({ email, name: opts.name, password_hash: passwordHash, is_platform_admin: true, updated_at: new Date(), locale: null, time_zone: null, totp_secret: null, totp_pending_secret: null, totp_enabled_at: null, totp_last_step: null, disabled_at: null })
+          .values({
+            email,
+            name: opts.name,
+            password_hash: passwordHash,
+            is_platform_admin: true,
+            updated_at: new Date(),
+            locale: null,
+            time_zone: null,
+            totp_secret: null,
+            totp_pending_secret: null,
+            totp_enabled_at: null,
+            totp_last_step: null,
+            disabled_at: null,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         await audit(trx, 'platform_admin.created', user.id);
         return true;
       }),
     );
-    if (created) console.log(`Platform administrator ${email} created.${opts.password ? '' : ` Password: ${password}`}\nA second factor is set up at first sign-in.`);
+    if (created)
+      console.log(
+        `Platform administrator ${email} created.${opts.password ? '' : ` Password: ${password}`}\nA second factor is set up at first sign-in.`,
+      );
     else console.log(`${email} already had an account; it is now a platform administrator.`);
   });
 
@@ -123,7 +152,9 @@ program
 
 program
   .command('restore')
-  .description('Replace all data with a backup file (in one transaction; the schema versions must match). Runs as the tables\' owner (MIGRATION_DATABASE_URL when set): the audit trail is replaced too')
+  .description(
+    "Replace all data with a backup file (in one transaction; the schema versions must match). Runs as the tables' owner (MIGRATION_DATABASE_URL when set): the audit trail is replaced too",
+  )
   .argument('<file>', 'backup file written by `rinnalla backup`')
   .option('--yes', 'confirm that every current row is to be replaced')
   .action(async (file: string, opts: { yes?: boolean }) => {
@@ -132,7 +163,12 @@ program
       async (db) => {
         const restored = await restoreDatabase(db.kysely, file);
         // The restored chain continues with the restore itself, so the trail shows it happened.
-        await appendAudit(db.kysely, cliCaller(), { action: 'database.restored', providerId: null, actorUserId: null, details: { via: 'cli', operator: operator(), rows: restored.rows } });
+        await appendAudit(db.kysely, cliCaller(), {
+          action: 'database.restored',
+          providerId: null,
+          actorUserId: null,
+          details: { via: 'cli', operator: operator(), rows: restored.rows },
+        });
         return restored;
       },
       { owner: true },
@@ -151,9 +187,13 @@ audit
       return;
     }
     for (const b of report.breaks) {
-      console.log(`Chain ${b.chain}: sequence ${b.seq}${b.eventId ? `, event ${b.eventId}` : ''}: ${b.problem} (expected ${b.expected}, found ${b.found})`);
+      console.log(
+        `Chain ${b.chain}: sequence ${b.seq}${b.eventId ? `, event ${b.eventId}` : ''}: ${b.problem} (expected ${b.expected}, found ${b.found})`,
+      );
     }
-    console.log(`The audit trail is broken in ${new Set(report.breaks.map((b) => b.chain)).size} of ${report.chains} chains (${report.events} events read).`);
+    console.log(
+      `The audit trail is broken in ${new Set(report.breaks.map((b) => b.chain)).size} of ${report.chains} chains (${report.events} events read).`,
+    );
     process.exitCode = 1;
   });
 

@@ -20,10 +20,8 @@ export const unauthorised = (message = 'Sign in first') => new HttpError(401, 'u
 export const forbidden = (message = 'Not allowed') => new HttpError(403, 'forbidden', message);
 export const notFound = (message = 'Not found') => new HttpError(404, 'not_found', message);
 export const conflict = (message: string, fields?: FieldProblem[]) => new HttpError(409, 'conflict', message, fields);
-export const unprocessable = (code: string, message: string, fields?: FieldProblem[]) =>
-  new HttpError(422, code, message, fields);
-export const badRequest = (message: string, fields?: FieldProblem[]) =>
-  new HttpError(400, 'validation_failed', message, fields);
+export const unprocessable = (code: string, message: string, fields?: FieldProblem[]) => new HttpError(422, code, message, fields);
+export const badRequest = (message: string, fields?: FieldProblem[]) => new HttpError(400, 'validation_failed', message, fields);
 
 const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300']);
 

@@ -68,21 +68,37 @@ create index i on a (x);`);
 });
 
 describe('assertRouteAccess', () => {
-  const base: Caller = { userId: 'u', sessionId: 's', providerId: 'p', grants: [{ role: 'practitioner', organisationId: null, unitId: null }], isPlatformAdmin: false, fullySignedIn: true, ip: null, userAgent: null, requestId: null };
+  const base: Caller = {
+    userId: 'u',
+    sessionId: 's',
+    providerId: 'p',
+    grants: [{ role: 'practitioner', organisationId: null, unitId: null }],
+    isPlatformAdmin: false,
+    fullySignedIn: true,
+    ip: null,
+    userAgent: null,
+    requestId: null,
+  };
   const signedIn = { id: 's', userId: 'u', providerId: 'p', stage: 'signed-in' as const, mfaVerified: true };
   it('lets anyone reach a public route', () => {
     expect(() => assertRouteAccess({ caller: base, session: null }, 'public')).not.toThrow();
   });
   it('refuses anonymous callers with 401 and wrong roles with 403', () => {
     expect(() => assertRouteAccess({ caller: base, session: null }, 'signed-in')).toThrow(expect.objectContaining({ statusCode: 401 }));
-    expect(() => assertRouteAccess({ caller: base, session: signedIn }, { roles: ['provider_admin'] })).toThrow(expect.objectContaining({ statusCode: 403 }));
+    expect(() => assertRouteAccess({ caller: base, session: signedIn }, { roles: ['provider_admin'] })).toThrow(
+      expect.objectContaining({ statusCode: 403 }),
+    );
     expect(() => assertRouteAccess({ caller: base, session: signedIn }, { roles: ['practitioner'] })).not.toThrow();
-    expect(() => assertRouteAccess({ caller: base, session: signedIn }, 'platform-admin')).toThrow(expect.objectContaining({ statusCode: 403 }));
+    expect(() => assertRouteAccess({ caller: base, session: signedIn }, 'platform-admin')).toThrow(
+      expect.objectContaining({ statusCode: 403 }),
+    );
   });
   it('lets a session owing its second factor reach only session routes', () => {
     const owing = { ...signedIn, stage: 'mfa-required' as const };
     expect(() => assertRouteAccess({ caller: base, session: owing }, 'session')).not.toThrow();
-    expect(() => assertRouteAccess({ caller: base, session: owing }, 'signed-in')).toThrow(expect.objectContaining({ code: 'second_factor_required' }));
+    expect(() => assertRouteAccess({ caller: base, session: owing }, 'signed-in')).toThrow(
+      expect.objectContaining({ code: 'second_factor_required' }),
+    );
   });
 });
 

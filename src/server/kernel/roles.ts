@@ -36,10 +36,20 @@ export interface RoleShapeProblem {
  * a client-side role has one. `changing` names the field the caller is changing, so the 400 names
  * what they can fix: the organisation on an invitation, the role on an existing membership.
  */
-export function roleShapeProblem(role: Role, organisationId: string | null | undefined, changing: 'role' | 'organisationId'): RoleShapeProblem | null {
+export function roleShapeProblem(
+  role: Role,
+  organisationId: string | null | undefined,
+  changing: 'role' | 'organisationId',
+): RoleShapeProblem | null {
   if (staffRoles.includes(role) && organisationId)
-    return { path: changing, message: changing === 'role' ? 'a staff role cannot belong to a client organisation' : 'a staff role has no organisation' };
+    return {
+      path: changing,
+      message: changing === 'role' ? 'a staff role cannot belong to a client organisation' : 'a staff role has no organisation',
+    };
   if (clientSideRoles.includes(role) && !organisationId)
-    return { path: changing, message: changing === 'role' ? 'this role needs an organisation, and this membership has none' : 'required for this role' };
+    return {
+      path: changing,
+      message: changing === 'role' ? 'this role needs an organisation, and this membership has none' : 'required for this role',
+    };
   return null;
 }

@@ -59,7 +59,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(opts: { config?: Partial<Config>; clock?: Clock; logStream?: NodeJS.WritableStream; db?: TestDb } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { config?: Partial<Config>; clock?: Clock; logStream?: NodeJS.WritableStream; db?: TestDb } = {},
+): Promise<TestApp> {
   const db = opts.db ?? (await freshDatabase());
   const config = testConfig(opts.config);
   const mail = new RecordingTransport();
@@ -104,7 +106,10 @@ export function memoryLog(): { stream: Writable; text: () => string } {
 export class Client {
   private cookies = new Map<string, string>();
   private csrf: string | null = null;
-  constructor(private readonly app: FastifyInstance, readonly label = 'anonymous') {}
+  constructor(
+    private readonly app: FastifyInstance,
+    readonly label = 'anonymous',
+  ) {}
 
   private absorb(res: LightMyRequestResponse) {
     for (const c of res.cookies) {
@@ -132,12 +137,23 @@ export class Client {
     return this.csrf as string;
   }
 
-  async request(method: InjectOptions['method'], url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  async request(
+    method: InjectOptions['method'],
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     const m = String(method).toUpperCase();
     const csrf = !['GET', 'HEAD', 'OPTIONS'].includes(m) && !('x-csrf-token' in headers) ? await this.csrfToken() : null;
     const h: Record<string, string> = { cookie: this.cookieHeader(), 'user-agent': 'rinnalla-test', ...headers };
     if (csrf) h['x-csrf-token'] = csrf;
-    const send = () => this.app.inject({ method: m as InjectOptions['method'], url, headers: h, ...(body !== undefined ? { payload: body as object } : {}) });
+    const send = () =>
+      this.app.inject({
+        method: m as InjectOptions['method'],
+        url,
+        headers: h,
+        ...(body !== undefined ? { payload: body as object } : {}),
+      });
     let res = await send();
     this.absorb(res);
     if (csrf && res.statusCode === 403 && res.json().error?.code === 'csrf_invalid') {
@@ -165,14 +181,24 @@ export class Client {
   }
 
   /** Signs in and passes the second factor when the account has one. */
-  async signIn(email: string, password = testPassword, totpSecret = testTotpSecret, clock: Clock = systemClock): Promise<LightMyRequestResponse> {
+  async signIn(
+    email: string,
+    password = testPassword,
+    totpSecret = testTotpSecret,
+    clock: Clock = systemClock,
+  ): Promise<LightMyRequestResponse> {
     const res = await this.post('/api/auth/sign-in', { email, password });
     if (res.statusCode !== 200) return res;
     if (res.json().stage === 'mfa-required') {
       // Tests sign the same account in many times within one 30 s step; replay protection itself
       // is proven in auth.int.test.ts, so the harness forgets the last used step here.
       const db = databases.get(this.app);
-      if (db) await db.kysely.updateTable('users').set({ totp_last_step: null }).where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase())).execute();
+      if (db)
+        await db.kysely
+          .updateTable('users')
+          .set({ totp_last_step: null })
+          .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+          .execute();
       return this.post('/api/auth/mfa/verify', { code: totpCodeAt(totpSecret, clock.now()) });
     }
     return res;
@@ -188,7 +214,10 @@ export interface World {
   otherOrganisationId: string;
   foreignOrganisationId: string;
   unitId: string;
-  users: Record<WorldRole | 'other_tenant_admin' | 'other_org_contact' | 'other_practitioner', { id: string; email: string; membershipId: string | null }>;
+  users: Record<
+    WorldRole | 'other_tenant_admin' | 'other_org_contact' | 'other_practitioner',
+    { id: string; email: string; membershipId: string | null }
+  >;
 }
 
 /**
@@ -208,10 +237,26 @@ export async function seedWorld(db: Db, cipher: DataCipher): Promise<World> {
     .execute();
   const providerId = a!.id;
   const otherProviderId = b!.id;
-  const org = await k.insertInto('organisations').values({ provider_id: providerId, name: 'Care Home Alpha', business_id: null }).returning('id').executeTakeFirstOrThrow();
-  const org2 = await k.insertInto('organisations').values({ provider_id: providerId, name: 'Insurance Beta', business_id: null }).returning('id').executeTakeFirstOrThrow();
-  const foreign = await k.insertInto('organisations').values({ provider_id: otherProviderId, name: 'Foreign Gamma', business_id: null }).returning('id').executeTakeFirstOrThrow();
-  const unit = await k.insertInto('units').values({ provider_id: providerId, organisation_id: org.id, name: 'Night shift', parent_id: null }).returning('id').executeTakeFirstOrThrow();
+  const org = await k
+    .insertInto('organisations')
+    .values({ provider_id: providerId, name: 'Care Home Alpha', business_id: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const org2 = await k
+    .insertInto('organisations')
+    .values({ provider_id: providerId, name: 'Insurance Beta', business_id: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const foreign = await k
+    .insertInto('organisations')
+    .values({ provider_id: otherProviderId, name: 'Foreign Gamma', business_id: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const unit = await k
+    .insertInto('units')
+    .values({ provider_id: providerId, organisation_id: org.id, name: 'Night shift', parent_id: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const specs: { key: keyof World['users']; role: Role | null; provider: string; org: string | null; platform?: boolean }[] = [
     { key: 'platform_admin', role: null, provider: providerId, org: null, platform: true },
     { key: 'provider_admin', role: 'provider_admin', provider: providerId, org: null },
@@ -248,7 +293,11 @@ export async function seedWorld(db: Db, cipher: DataCipher): Promise<World> {
       .returning('id')
       .executeTakeFirstOrThrow();
     if (mfa) {
-      await k.updateTable('users').set({ totp_secret: cipher.encrypt(testTotpSecret, `totp:${user.id}`), totp_enabled_at: new Date() }).where('id', '=', user.id).execute();
+      await k
+        .updateTable('users')
+        .set({ totp_secret: cipher.encrypt(testTotpSecret, `totp:${user.id}`), totp_enabled_at: new Date() })
+        .where('id', '=', user.id)
+        .execute();
     }
     let membershipId: string | null = null;
     if (s.role) {
@@ -261,5 +310,13 @@ export async function seedWorld(db: Db, cipher: DataCipher): Promise<World> {
     }
     users[s.key] = { id: user.id, email, membershipId };
   }
-  return { providerId, otherProviderId, organisationId: org.id, otherOrganisationId: org2.id, foreignOrganisationId: foreign.id, unitId: unit.id, users };
+  return {
+    providerId,
+    otherProviderId,
+    organisationId: org.id,
+    otherOrganisationId: org2.id,
+    foreignOrganisationId: foreign.id,
+    unitId: unit.id,
+    users,
+  };
 }

@@ -78,7 +78,9 @@ describe('grants and contact details (issue 7, findings 1 and 3)', () => {
   const contact = caller([{ role: 'client_contact', organisationId: 'o1', unitId: null }]);
 
   it('keeps an admin’s own memberships out of their reach for a role change, not for the on-call rota', () => {
-    expect(decide(admin, 'memberships', 'update', ['role']).rowScopes).toEqual([{ column: 'user_id', subquery: 'members.notCaller', values: [] }]);
+    expect(decide(admin, 'memberships', 'update', ['role']).rowScopes).toEqual([
+      { column: 'user_id', subquery: 'members.notCaller', values: [] },
+    ]);
     expect(decide(admin, 'memberships', 'delete').rowScopes).toEqual([{ column: 'user_id', subquery: 'members.notCaller', values: [] }]);
     expect(decide(admin, 'memberships', 'update', ['on_call']).rowScopes).toEqual([]);
   });
@@ -88,14 +90,19 @@ describe('grants and contact details (issue 7, findings 1 and 3)', () => {
       { column: 'user_id', subquery: 'members.notCaller', values: [] },
     ]);
     const scopes = decide(practitioner, 'process_practitioners', 'create', ['process_id', 'user_id']).rowScopes;
-    expect(scopes.map((s) => ('subquery' in s ? s.subquery : s.column)).sort()).toEqual(['processes.asPractitionerAlready', 'processes.openedByCallerNow']);
+    expect(scopes.map((s) => ('subquery' in s ? s.subquery : s.column)).sort()).toEqual([
+      'processes.asPractitionerAlready',
+      'processes.openedByCallerNow',
+    ]);
   });
 
   it('gives contact details to the person and their practitioners only', () => {
     expect(decide(contact, 'people', 'update', ['email']).allowed).toBe(false);
     expect(decide(contact, 'people', 'update', ['name']).allowed).toBe(true);
     expect(decide(admin, 'people', 'update', ['phone']).allowed).toBe(false);
-    expect(decide(practitioner, 'people', 'update', ['email']).rowScopes).toEqual([{ column: 'id', subquery: 'people.ofMyProcesses', values: [] }]);
+    expect(decide(practitioner, 'people', 'update', ['email']).rowScopes).toEqual([
+      { column: 'id', subquery: 'people.ofMyProcesses', values: [] },
+    ]);
     const both = caller([
       { role: 'provider_admin', organisationId: null, unitId: null },
       { role: 'practitioner', organisationId: null, unitId: null },
@@ -104,7 +111,9 @@ describe('grants and contact details (issue 7, findings 1 and 3)', () => {
     expect(decide(both, 'people', 'update', ['email']).rowScopes).toEqual([{ column: 'id', subquery: 'people.ofMyProcesses', values: [] }]);
     expect(decide(both, 'people', 'update', ['name']).rowScopes).toEqual([]);
     const participant = caller([{ role: 'participant', organisationId: 'o1', unitId: null }]);
-    expect(decide(participant, 'people', 'update', ['email', 'phone']).rowScopes).toMatchObject([{ column: 'id', subquery: 'people.self' }]);
+    expect(decide(participant, 'people', 'update', ['email', 'phone']).rowScopes).toMatchObject([
+      { column: 'id', subquery: 'people.self' },
+    ]);
     expect(decide(participant, 'people', 'update', ['unit_id']).allowed).toBe(false);
   });
 });

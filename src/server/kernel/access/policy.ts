@@ -47,7 +47,12 @@ export const providerSettingsPolicy: readonly Grant[] = [
     roles: ['provider_admin'],
     actions: ['update'],
     scope: 'provider',
-    fields: ['first_contact_target_minutes', 'late_cancellation_hours', 'late_cancellation_charge_percent', 'participant_cancellation_hours'],
+    fields: [
+      'first_contact_target_minutes',
+      'late_cancellation_hours',
+      'late_cancellation_charge_percent',
+      'participant_cancellation_hours',
+    ],
   },
 ];
 
@@ -286,7 +291,10 @@ export const policies: Record<TenantTable, readonly Grant[]> = {
     // Requests that led to no process are deleted after the retention period.
     { roles: ['system:intake-retention'], actions: ['read', 'delete'], scope: 'provider' },
   ],
-  availability: [...ownCalendar(), { roles: ['system:calendar-feed'], actions: ['read'], scope: { column: 'user_id', equals: 'caller.user' } }],
+  availability: [
+    ...ownCalendar(),
+    { roles: ['system:calendar-feed'], actions: ['read'], scope: { column: 'user_id', equals: 'caller.user' } },
+  ],
   absences: ownCalendar(),
   meetings: [
     { roles: ['provider_admin'], actions: ['read', 'update'], scope: 'provider' },
@@ -451,7 +459,12 @@ export function decide(caller: Caller, table: TenantTable, action: Action, writt
 /** The same decision for the provider row's settings (`providerSettingsPolicy`). */
 export function decideProviderSettings(caller: Caller, action: Action): Decision {
   if (!caller.providerId || !caller.fullySignedIn) return { allowed: false, rowScopes: [], fields: new Set() };
-  return decideOn(caller, caller.grants.map((cg) => cg.role), providerSettingsPolicy, action);
+  return decideOn(
+    caller,
+    caller.grants.map((cg) => cg.role),
+    providerSettingsPolicy,
+    action,
+  );
 }
 
 function decideOn(caller: Caller, subjects: Subject[], policy: readonly Grant[], action: Action): Decision {

@@ -361,7 +361,10 @@ export class Repository {
   /** How many providers the platform has: the platform admin's home card. */
   async providerCount(): Promise<number> {
     if (!this.caller.isPlatformAdmin) throw forbidden();
-    const row = await this.db.selectFrom('providers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('providers')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
     return Number(row?.n ?? 0);
   }
 

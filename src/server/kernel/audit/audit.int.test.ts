@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataCipher } from '../crypto.js';
 import { freshDatabase, type TestDb } from '../../testing/database.js';
 import { Client, seedWorld, startTestApp, type TestApp, type World } from '../../testing/harness.js';
+import { DataCipher } from '../crypto.js';
 
 let db: TestDb;
 let t: TestApp;
@@ -22,13 +22,25 @@ describe('audit trail', () => {
   it('records sign-ins, failed sign-ins and writes with who, what, which record, when and from where', async () => {
     await new Client(t.app).post('/api/auth/sign-in', { email: world.users.practitioner.email, password: 'a wrong password' });
     const org = (await admin.post('/api/organisations', { name: 'Audited Org' })).json();
-    const events = (await admin.get('/api/audit?pageSize=200')).json().items as { action: string; entityId: string | null; actorEmail: string | null; ip: string | null; userAgent: string | null; at: string }[];
+    const events = (await admin.get('/api/audit?pageSize=200')).json().items as {
+      action: string;
+      entityId: string | null;
+      actorEmail: string | null;
+      ip: string | null;
+      userAgent: string | null;
+      at: string;
+    }[];
     const actions = events.map((e) => e.action);
     expect(actions).toContain('auth.sign_in');
     expect(actions).toContain('auth.mfa_verified');
     expect(actions).toContain('auth.sign_in_failed');
     const create = events.find((e) => e.action === 'organisation.create');
-    expect(create).toMatchObject({ entityId: org.id, actorEmail: world.users.provider_admin.email, ip: '127.0.0.1', userAgent: 'rinnalla-test' });
+    expect(create).toMatchObject({
+      entityId: org.id,
+      actorEmail: world.users.provider_admin.email,
+      ip: '127.0.0.1',
+      userAgent: 'rinnalla-test',
+    });
     expect(Date.parse(create!.at)).toBeGreaterThan(Date.now() - 60_000);
   });
 

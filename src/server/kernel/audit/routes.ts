@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { coercedDate, errors, page, pageSize, uuid } from '../http/schemas.js';
 import { cappedTotal } from '../db/count.js';
+import { coercedDate, errors, page, pageSize, uuid } from '../http/schemas.js';
 import { auditCount, auditSearch } from './queries.js';
 
 const event = z.object({

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, seedWorld, startTestApp, type TestApp, testPassword, testTotpSecret, type World } from '../../testing/harness.js';
 import { FixedClock } from '../clock.js';
 import { DataCipher } from '../crypto.js';
-import { Client, seedWorld, startTestApp, type TestApp, testPassword, testTotpSecret, type World } from '../../testing/harness.js';
 import { totpCodeAt } from './totp.js';
 
 let t: TestApp;
@@ -62,7 +62,12 @@ describe('sign-in', () => {
 
   it('refuses a state-changing request without the CSRF token', async () => {
     const c = new Client(t.app);
-    const res = await c.request('POST', '/api/auth/sign-in', { email: world.users.participant.email, password: testPassword }, { 'x-csrf-token': 'forged' });
+    const res = await c.request(
+      'POST',
+      '/api/auth/sign-in',
+      { email: world.users.participant.email, password: testPassword },
+      { 'x-csrf-token': 'forged' },
+    );
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('csrf_invalid');
   });
@@ -124,7 +129,11 @@ describe('second factor', () => {
     await reuse.post('/api/auth/sign-in', { email: world.users.other_tenant_admin.email, password: testPassword });
     expect((await reuse.post('/api/auth/mfa/verify', { code: codes[0] })).statusCode).toBe(401);
     // The secret is stored encrypted, never in the clear.
-    const stored = await t.db.kysely.selectFrom('users').select('totp_secret').where('id', '=', world.users.other_tenant_admin.id).executeTakeFirstOrThrow();
+    const stored = await t.db.kysely
+      .selectFrom('users')
+      .select('totp_secret')
+      .where('id', '=', world.users.other_tenant_admin.id)
+      .executeTakeFirstOrThrow();
     expect(stored.totp_secret).not.toContain(secret);
     expect(stored.totp_secret).toMatch(/^v1\./);
   });

@@ -1,7 +1,12 @@
 import { hash, verify } from '@node-rs/argon2';
 
 // OWASP's argon2id baseline (19 MiB, 2 passes): slow for a guesser, quick enough for a sign-in.
-const options = { algorithm: 2 /* Argon2id: the package's enum is const and cannot cross isolated modules */, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+const options = {
+  algorithm: 2 /* Argon2id: the package's enum is const and cannot cross isolated modules */,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+};
 
 export const minPasswordLength = 12;
 

@@ -5,14 +5,7 @@ import { hashToken, newToken } from '../crypto.js';
 import { forbidden, HttpError, notFound, unprocessable } from '../errors.js';
 import { email, errors, locale, password, timeZone, uuid } from '../http/schemas.js';
 import { verifyPassword } from './passwords.js';
-import {
-  auditForUser,
-  changePassword,
-  completePasswordReset,
-  requestPasswordReset,
-  signIn,
-  verifySecondFactor,
-} from './service.js';
+import { auditForUser, changePassword, completePasswordReset, requestPasswordReset, signIn, verifySecondFactor } from './service.js';
 import { csrfBinding, lookupSession, rotateSessionToken, sessionCookie } from './sessions.js';
 import { matchTotp, newTotpSecret, totpEnrolment } from './totp.js';
 
@@ -64,7 +57,13 @@ export function setSessionCookie(app: FastifyInstance, reply: FastifyReply, toke
 }
 
 async function currentStage(app: FastifyInstance, token: string) {
-  const found = await lookupSession(app.kernel.db, app.kernel.clock, token, app.kernel.config.sessionTtlHours, app.kernel.config.sessionMaxHours);
+  const found = await lookupSession(
+    app.kernel.db,
+    app.kernel.clock,
+    token,
+    app.kernel.config.sessionTtlHours,
+    app.kernel.config.sessionMaxHours,
+  );
   return found?.session.stage ?? 'signed-in';
 }
 
@@ -154,7 +153,10 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
     '/api/auth/mfa/enrol/start',
     {
       config: { access: 'session' },
-      schema: { tags: ['auth'], response: { 200: z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() }), ...errors } },
+      schema: {
+        tags: ['auth'],
+        response: { 200: z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() }), ...errors },
+      },
     },
     async (req) => {
       // Someone who owes a code for an existing factor must not replace it to get in.
@@ -177,7 +179,10 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
       schema: {
         tags: ['auth'],
         body: z.object({
-          code: z.string().trim().regex(/^\d{6}$/, 'six digits'),
+          code: z
+            .string()
+            .trim()
+            .regex(/^\d{6}$/, 'six digits'),
           // Needed only to replace a factor already enrolled (see below).
           currentPassword: z.string().min(1).max(200).optional(),
         }),
@@ -204,15 +209,28 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
       const now = kernel.clock.now();
       const step = matchTotp(secret, req.body.code, now);
       if (step === null) throw unprocessable('invalid_code', 'The code does not match', [{ path: 'code', message: 'invalid' }]);
-      const recoveryCodes = Array.from({ length: 10 }, () => newToken(8).toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 10));
+      const recoveryCodes = Array.from({ length: 10 }, () =>
+        newToken(8)
+          .toLowerCase()
+          .replace(/[^a-z0-9]/g, '')
+          .slice(0, 10),
+      );
       const token = await db.transaction().execute(async (trx) => {
         await trx
           .updateTable('users')
-          .set({ totp_secret: kernel.cipher.encrypt(secret, `totp:${userId}`), totp_pending_secret: null, totp_enabled_at: now, totp_last_step: step })
+          .set({
+            totp_secret: kernel.cipher.encrypt(secret, `totp:${userId}`),
+            totp_pending_secret: null,
+            totp_enabled_at: now,
+            totp_last_step: step,
+          })
           .where('id', '=', userId)
           .execute();
         await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
-        await trx.insertInto('recovery_codes').values(recoveryCodes.map((c) => ({ user_id: userId, code_hash: hashToken(c), used_at: null }))).execute();
+        await trx
+          .insertInto('recovery_codes')
+          .values(recoveryCodes.map((c) => ({ user_id: userId, code_hash: hashToken(c), used_at: null })))
+          .execute();
         const fresh = await rotateSessionToken(trx, req.session!.id, { mfa_verified_at: now });
         await auditForUser(trx, req.caller, userId, 'auth.mfa_enrolled');
         return fresh;
@@ -222,16 +240,20 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post('/api/auth/sign-out', { config: { access: 'public' }, schema: { tags: ['auth'], response: { 204: z.null() } } }, async (req, reply) => {
-    if (req.session) {
-      await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('sessions').where('id', '=', req.session!.id).execute();
-        await auditForUser(trx, req.caller, req.session!.userId, 'auth.sign_out');
-      });
-    }
-    reply.clearCookie(sessionCookie, { path: '/' });
-    return reply.status(204).send(null);
-  });
+  app.post(
+    '/api/auth/sign-out',
+    { config: { access: 'public' }, schema: { tags: ['auth'], response: { 204: z.null() } } },
+    async (req, reply) => {
+      if (req.session) {
+        await db.transaction().execute(async (trx) => {
+          await trx.deleteFrom('sessions').where('id', '=', req.session!.id).execute();
+          await auditForUser(trx, req.caller, req.session!.userId, 'auth.sign_out');
+        });
+      }
+      reply.clearCookie(sessionCookie, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
 
   app.post(
     '/api/auth/sign-out-everywhere',
@@ -248,7 +270,10 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
 
   app.post(
     '/api/auth/password-reset/request',
-    { config: { access: 'public', rateLimit: authLimit }, schema: { tags: ['auth'], body: z.object({ email }), response: { 202: z.null(), ...errors } } },
+    {
+      config: { access: 'public', rateLimit: authLimit },
+      schema: { tags: ['auth'], body: z.object({ email }), response: { 202: z.null(), ...errors } },
+    },
     async (req, reply) => {
       requestPasswordReset(kernel, req.caller, req.body.email);
       return reply.status(202).send(null);
@@ -269,7 +294,10 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
 
   app.post(
     '/api/auth/switch-provider',
-    { config: { access: 'signed-in' }, schema: { tags: ['auth'], body: z.object({ providerId: uuid }), response: { 200: sessionBody, ...errors } } },
+    {
+      config: { access: 'signed-in' },
+      schema: { tags: ['auth'], body: z.object({ providerId: uuid }), response: { 200: sessionBody, ...errors } },
+    },
     async (req) => {
       const member = await db
         .selectFrom('memberships')
@@ -284,7 +312,9 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get('/api/me', { config: { access: 'session' }, schema: { tags: ['me'], response: { 200: meBody, ...errors } } }, async (req) => me(req.session!.userId));
+  app.get('/api/me', { config: { access: 'session' }, schema: { tags: ['me'], response: { 200: meBody, ...errors } } }, async (req) =>
+    me(req.session!.userId),
+  );
 
   async function me(userId: string) {
     const u = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
@@ -310,7 +340,11 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
       };
       if (Object.keys(patch).length) {
         await db.transaction().execute(async (trx) => {
-          await trx.updateTable('users').set({ ...patch, updated_at: kernel.clock.now() }).where('id', '=', userId).execute();
+          await trx
+            .updateTable('users')
+            .set({ ...patch, updated_at: kernel.clock.now() })
+            .where('id', '=', userId)
+            .execute();
           await auditForUser(trx, req.caller, userId, 'profile.update', { fields: Object.keys(req.body) });
         });
       }
@@ -322,7 +356,11 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
     '/api/me/password',
     {
       config: { access: 'signed-in', rateLimit: authLimit },
-      schema: { tags: ['me'], body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: password }), response: { 204: z.null(), ...errors } },
+      schema: {
+        tags: ['me'],
+        body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: password }),
+        response: { 204: z.null(), ...errors },
+      },
     },
     async (req, reply) => {
       await changePassword(kernel, req.caller, req.body.currentPassword, req.body.newPassword);

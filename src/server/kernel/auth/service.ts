@@ -23,7 +23,14 @@ async function providersOf(db: Kysely<Database>, userId: string): Promise<string
 async function auditForUser(db: Kysely<Database>, caller: Caller, userId: string, action: string, details?: Record<string, unknown>) {
   const providers = await providersOf(db, userId);
   for (const providerId of providers.length ? providers : [null]) {
-    await appendAudit(db, caller, { action, entityType: 'user', entityId: userId, providerId, actorUserId: userId, details: details ?? null });
+    await appendAudit(db, caller, {
+      action,
+      entityType: 'user',
+      entityId: userId,
+      providerId,
+      actorUserId: userId,
+      details: details ?? null,
+    });
   }
 }
 
@@ -46,7 +53,11 @@ export async function signIn(kernel: Kernel, caller: Caller, email: string, pass
   const key = normaliseEmail(email);
   // Claimed before the password hash is checked: parallel guesses cannot all see a clean slate.
   const subject = await throttle(kernel, key);
-  const user = await db.selectFrom('users').selectAll().where(db.fn('lower', ['email']), '=', key).executeTakeFirst();
+  const user = await db
+    .selectFrom('users')
+    .selectAll()
+    .where(db.fn('lower', ['email']), '=', key)
+    .executeTakeFirst();
   const ok = await verifyPassword(user?.password_hash, password);
   if (!user || !ok || user.disabled_at) {
     await db.transaction().execute(async (trx) => {
@@ -96,7 +107,16 @@ export async function verifySecondFactor(kernel: Kernel, caller: Caller, session
         .updateTable('recovery_codes')
         .set({ used_at: now })
         .where('user_id', '=', userId)
-        .where('code_hash', '=', hashToken(code.trim().toLowerCase().replace(/[^a-z0-9]/g, '')))
+        .where(
+          'code_hash',
+          '=',
+          hashToken(
+            code
+              .trim()
+              .toLowerCase()
+              .replace(/[^a-z0-9]/g, ''),
+          ),
+        )
         .where('used_at', 'is', null)
         .returning('id')
         .executeTakeFirst();
@@ -183,7 +203,11 @@ export async function changePassword(kernel: Kernel, caller: Caller, current: st
   const t = translator(user.locale);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: kernel.clock.now() }).where('id', '=', userId).execute();
-    await trx.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', caller.sessionId as string).execute();
+    await trx
+      .deleteFrom('sessions')
+      .where('user_id', '=', userId)
+      .where('id', '!=', caller.sessionId as string)
+      .execute();
     await enqueueMail(trx, {
       to: user.email,
       subject: t('mail.passwordChanged.subject'),

@@ -109,7 +109,9 @@ export function sessionLookupQuery(db: Kysely<Database>, tokenHash: string) {
       'u.is_platform_admin',
       'u.totp_enabled_at',
       'u.disabled_at',
-      sql<RoleGrant[]>`coalesce((select json_agg(json_build_object('role', m.role, 'organisationId', m.organisation_id, 'unitId', m.unit_id)) from memberships m where m.user_id = s.user_id and m.provider_id = s.provider_id), '[]'::json)`.as(
+      sql<
+        RoleGrant[]
+      >`coalesce((select json_agg(json_build_object('role', m.role, 'organisationId', m.organisation_id, 'unitId', m.unit_id)) from memberships m where m.user_id = s.user_id and m.provider_id = s.provider_id), '[]'::json)`.as(
         'grants',
       ),
       sql<boolean>`exists (select 1 from memberships m2 where m2.user_id = s.user_id and m2.role in (${sql.join(secondFactorRoles)}))`.as(

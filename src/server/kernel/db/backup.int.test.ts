@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataCipher } from '../crypto.js';
-import { Client, seedWorld, startTestApp, type TestApp, type World } from '../../testing/harness.js';
 import { freshDatabase } from '../../testing/database.js';
+import { Client, seedWorld, startTestApp, type TestApp, type World } from '../../testing/harness.js';
+import { DataCipher } from '../crypto.js';
 import { backupDatabase, restoreDatabase } from './backup.js';
 
 let t: TestApp;

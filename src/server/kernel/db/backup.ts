@@ -1,7 +1,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { type Kysely, sql } from 'kysely';
 import { ownsAuditTrail } from './roles.js';
@@ -54,7 +54,9 @@ async function pageKey(db: Kysely<Database>, table: string) {
     where i.indrelid = ${sql.lit(`"${table}"`)}::regclass and i.indisprimary
     order by array_position(i.indkey::int2[], a.attnum)`.execute(db);
   const columns = rows.length ? rows.map((r) => r.column) : ['id'];
-  return columns.length === 1 ? sql`t.${sql.ref(columns[0]!)}::text` : sql`row(${sql.join(columns.map((c) => sql`t.${sql.ref(c)}`))})::text`;
+  return columns.length === 1
+    ? sql`t.${sql.ref(columns[0]!)}::text`
+    : sql`row(${sql.join(columns.map((c) => sql`t.${sql.ref(c)}`))})::text`;
 }
 
 async function appliedMigrations(db: Kysely<Database>): Promise<string[]> {
@@ -73,7 +75,9 @@ export async function backupDatabase(db: Kysely<Database>, file: string): Promis
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
-      const out: string[] = [JSON.stringify({ format, version, createdAt: new Date().toISOString(), migrations: await appliedMigrations(trx), tables })];
+      const out: string[] = [
+        JSON.stringify({ format, version, createdAt: new Date().toISOString(), migrations: await appliedMigrations(trx), tables }),
+      ];
       for (const table of tables) {
         const key = await pageKey(trx, table);
         let after: string | null = null;
@@ -122,7 +126,9 @@ export async function restoreDatabase(db: Kysely<Database>, file: string): Promi
     // Restoring replaces the audit trail, so it is an operation of the tables' owner (README,
     // "Database roles"); the app's own role is refused here instead of failing halfway.
     if (!(await ownsAuditTrail(trx))) {
-      throw new Error('Restoring replaces the audit trail and must run as the tables\' owner: set MIGRATION_DATABASE_URL (the owner) for `rinnalla restore`');
+      throw new Error(
+        "Restoring replaces the audit trail and must run as the tables' owner: set MIGRATION_DATABASE_URL (the owner) for `rinnalla restore`",
+      );
     }
     // The restored events keep the hashes they were chained with, and the heads come back with
     // them, so the chain verifies and continues; the chaining trigger would re-chain them instead.
@@ -139,9 +145,11 @@ export async function restoreDatabase(db: Kysely<Database>, file: string): Promi
       select table_name, column_name from information_schema.columns
       where table_schema = current_schema() and is_identity = 'YES'`.execute(trx);
     for (const col of identities.rows) {
-      await sql.raw(
-        `select setval(pg_get_serial_sequence('"${col.table_name}"', '${col.column_name}'), coalesce((select max("${col.column_name}") from "${col.table_name}"), 0) + 1, false)`,
-      ).execute(trx);
+      await sql
+        .raw(
+          `select setval(pg_get_serial_sequence('"${col.table_name}"', '${col.column_name}'), coalesce((select max("${col.column_name}") from "${col.table_name}"), 0) + 1, false)`,
+        )
+        .execute(trx);
     }
   });
   return { tables: tables.length, rows };

@@ -10,7 +10,10 @@ export const countCap = 10_000;
 /** How many rows `query` matches, counted up to `countCap + 1` (its own select list is replaced). */
 // biome-ignore lint/suspicious/noExplicitAny: any filtered query of any table
 export function countUpTo(db: Kysely<Database>, query: SelectQueryBuilder<Database, any, object>) {
-  const capped = query.clearSelect().select(sql<number>`1`.as('one')).limit(countCap + 1);
+  const capped = query
+    .clearSelect()
+    .select(sql<number>`1`.as('one'))
+    .limit(countCap + 1);
   return db.selectFrom(capped.as('matches')).select((eb) => eb.fn.countAll<number>().as('n'));
 }
 

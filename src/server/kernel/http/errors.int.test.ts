@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataCipher } from '../crypto.js';
-import { Client, memoryLog, seedWorld, startTestApp, type TestApp, testPassword, type World } from '../../testing/harness.js';
 import { freshDatabase } from '../../testing/database.js';
+import { Client, memoryLog, seedWorld, startTestApp, type TestApp, testPassword, type World } from '../../testing/harness.js';
 import { systemCaller } from '../access/caller.js';
 import { Repository } from '../access/repository.js';
+import { DataCipher } from '../crypto.js';
 
 let t: TestApp;
 let world: World;
@@ -27,7 +27,10 @@ describe('errors', () => {
 
   it('answers malformed JSON with a JSON 400', async () => {
     const c = new Client(t.app);
-    const res = await c.request('POST', '/api/auth/sign-in', undefined, { 'content-type': 'application/json', 'x-csrf-token': await c.csrfToken() });
+    const res = await c.request('POST', '/api/auth/sign-in', undefined, {
+      'content-type': 'application/json',
+      'x-csrf-token': await c.csrfToken(),
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBeTruthy();
   });
@@ -78,7 +81,16 @@ describe('logs', () => {
     await new Client(t.app).get(`/api/invitations/by-token/${token}`);
     const text = log.text();
     expect(text).toContain('"requestId"');
-    for (const secret of [world.users.provider_admin.email, world.users.participant.email, testPassword, token, 'peer supporter', 'peer%20supporter', 'rinnalla_session=', 'rinnalla_csrf=']) {
+    for (const secret of [
+      world.users.provider_admin.email,
+      world.users.participant.email,
+      testPassword,
+      token,
+      'peer supporter',
+      'peer%20supporter',
+      'rinnalla_session=',
+      'rinnalla_csrf=',
+    ]) {
       expect(text, secret).not.toContain(secret);
     }
   });
@@ -105,7 +117,14 @@ describe('database outage', () => {
 
   it('leaves nothing half-written when a write fails midway', async () => {
     const count = async (table: 'organisations' | 'audit_events') =>
-      Number((await t.db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n);
+      Number(
+        (
+          await t.db.kysely
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirst()
+        )?.n,
+      );
     const before = { orgs: await count('organisations'), audit: await count('audit_events') };
     const caller = { ...systemCaller(world.providerId), userId: world.users.provider_admin.id };
     const repo = new Repository(t.db.kysely, caller);

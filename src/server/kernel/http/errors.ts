@@ -15,12 +15,16 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(err)) {
       status = 400;
       const fields = err.validation.map((v) => {
-        const path = [v.instancePath.replace(/^\//, '').replace(/\//g, '.'), v.params?.missingProperty]
-          .filter(Boolean)
-          .join('.');
+        const path = [v.instancePath.replace(/^\//, '').replace(/\//g, '.'), v.params?.missingProperty].filter(Boolean).join('.');
         return { path: path || String(err.validationContext ?? 'body'), message: v.message ?? 'invalid' };
       });
-      body = { error: { code: 'validation_failed', message: `Invalid ${err.validationContext ?? 'input'}: ${fields.map((f) => f.path).join(', ')}`, fields } };
+      body = {
+        error: {
+          code: 'validation_failed',
+          message: `Invalid ${err.validationContext ?? 'input'}: ${fields.map((f) => f.path).join(', ')}`,
+          fields,
+        },
+      };
     } else if (err instanceof HttpError) {
       status = err.statusCode;
       body = { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } };
@@ -57,7 +61,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
       body = { error: { code: 'csrf_invalid', message: 'Missing or invalid CSRF token' } };
     } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       status = err.statusCode;
-      body = { error: { code: err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.code?.startsWith('FST_ERR_CTP') ? 'bad_body' : 'bad_request', message: err.message } };
+      body = {
+        error: {
+          code: err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.code?.startsWith('FST_ERR_CTP') ? 'bad_body' : 'bad_request',
+          message: err.message,
+        },
+      };
     }
     if (status >= 500 && status !== 503) req.log.error({ err }, 'request failed');
     else if (status === 503) req.log.warn({ code: (err as { code?: string }).code }, 'database unavailable');

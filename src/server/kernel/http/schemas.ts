@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { locales } from '../i18n/i18n.js';
 import { minPasswordLength } from '../auth/passwords.js';
+import { locales } from '../i18n/i18n.js';
 import { roles } from '../roles.js';
 
 export const email = z.string().trim().toLowerCase().max(254).email();
@@ -26,7 +26,16 @@ export const errorBody = z.object({
 });
 
 /** Error responses every route may give, for the OpenAPI document. */
-export const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody, 429: errorBody, 503: errorBody };
+export const errors = {
+  400: errorBody,
+  401: errorBody,
+  403: errorBody,
+  404: errorBody,
+  409: errorBody,
+  422: errorBody,
+  429: errorBody,
+  503: errorBody,
+};
 
 export const isoDate = z.date().transform((d) => d.toISOString());
 

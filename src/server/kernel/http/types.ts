@@ -3,12 +3,12 @@ import type { Caller } from '../access/caller.js';
 import type { Repository } from '../access/repository.js';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
+import type { DataCipher } from '../crypto.js';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
-import type { DataCipher } from '../crypto.js';
 import type { MailTransport } from '../mail/mailer.js';
-import type { BackgroundWork } from './background.js';
 import type { Role } from '../roles.js';
+import type { BackgroundWork } from './background.js';
 
 /**
  * Who may call a route, declared beside it and enforced in one hook. `public`: anyone;

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import { freshDatabase } from '../../testing/database.js';
 import { testConfig } from '../../testing/harness.js';
 import type { Db } from '../db/database.js';
-import type { FastifyInstance } from 'fastify';
 
 let db: Db;
 let app: FastifyInstance;

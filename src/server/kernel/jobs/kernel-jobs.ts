@@ -18,8 +18,14 @@ export function kernelJobs(deps: { db: Db; config: Config; clock: Clock; mailTra
       run: async () => {
         const now = clock.now();
         await db.kysely.deleteFrom('sessions').where('expires_at', '<', now).execute();
-        await db.kysely.deleteFrom('password_resets').where('expires_at', '<', new Date(now.getTime() - 86400_000)).execute();
-        await db.kysely.deleteFrom('sign_in_throttle').where('last_attempt_at', '<', new Date(now.getTime() - 86400_000)).execute();
+        await db.kysely
+          .deleteFrom('password_resets')
+          .where('expires_at', '<', new Date(now.getTime() - 86400_000))
+          .execute();
+        await db.kysely
+          .deleteFrom('sign_in_throttle')
+          .where('last_attempt_at', '<', new Date(now.getTime() - 86400_000))
+          .execute();
       },
     },
   ];

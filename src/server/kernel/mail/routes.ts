@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errors } from '../http/schemas.js';
 import { notFound } from '../errors.js';
+import { errors } from '../http/schemas.js';
 
 /**
  * The development outbox: with no SMTP server, a newcomer reads invitation and reset mail here.

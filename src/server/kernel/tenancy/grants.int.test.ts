@@ -5,10 +5,10 @@
  * shape (staff: no organisation; client side: an organisation) is checked in one place.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Repository } from '../access/repository.js';
-import { DataCipher, hashToken } from '../crypto.js';
 import { Client, seedWorld, startTestApp, type TestApp, type World } from '../../testing/harness.js';
 import { type SupervisionWorld, seedSupervision } from '../../testing/supervision.js';
+import { Repository } from '../access/repository.js';
+import { DataCipher, hashToken } from '../crypto.js';
 
 let t: TestApp;
 let world: World;
@@ -25,7 +25,11 @@ async function signedIn(email: string): Promise<Client> {
 }
 
 /** A membership written straight into the database, as if granted earlier by someone else. */
-async function membership(userId: string, role: 'practitioner' | 'provider_admin' | 'client_contact' | 'job_seeker' | 'municipal_expert', organisationId: string | null = null) {
+async function membership(
+  userId: string,
+  role: 'practitioner' | 'provider_admin' | 'client_contact' | 'job_seeker' | 'municipal_expert',
+  organisationId: string | null = null,
+) {
   const row = await t.db.kysely
     .insertInto('memberships')
     .values({ provider_id: world.providerId, user_id: userId, role, organisation_id: organisationId, unit_id: null })
@@ -61,12 +65,20 @@ beforeAll(async () => {
   world = await seedWorld(t.db, cipher);
   sup = await seedSupervision(t.db, world, cipher);
   // A second administrator of provider A, with a second factor like the first.
-  const first = await t.db.kysely.selectFrom('users').select(['password_hash', 'totp_secret']).where('id', '=', world.users.provider_admin.id).executeTakeFirstOrThrow();
+  const first = await t.db.kysely
+    .selectFrom('users')
+    .select(['password_hash', 'totp_secret'])
+    .where('id', '=', world.users.provider_admin.id)
+    .executeTakeFirstOrThrow();
   admin2Id = await user('admin-two@example.test', 'Admin Two');
   // The TOTP secret is bound to its user id, so the second admin gets theirs sealed for them.
   await t.db.kysely
     .updateTable('users')
-    .set({ password_hash: first.password_hash, totp_secret: cipher.encrypt('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', `totp:${admin2Id}`), totp_enabled_at: new Date() })
+    .set({
+      password_hash: first.password_hash,
+      totp_secret: cipher.encrypt('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', `totp:${admin2Id}`),
+      totp_enabled_at: new Date(),
+    })
     .where('id', '=', admin2Id)
     .execute();
   admin2MembershipId = await membership(admin2Id, 'provider_admin');
@@ -112,7 +124,11 @@ describe('no self-granted roles (finding 3)', () => {
     expect((await admin.delete(`/api/members/${world.users.provider_admin.membershipId}`)).statusCode).toBe(403);
     expect((await admin.patch(`/api/members/${world.users.provider_admin.membershipId}`, { role: 'practitioner' })).statusCode).toBe(403);
     await t.db.kysely.deleteFrom('memberships').where('id', '=', ownContact).execute();
-    const still = await t.db.kysely.selectFrom('memberships').select('role').where('id', '=', world.users.provider_admin.membershipId as string).executeTakeFirst();
+    const still = await t.db.kysely
+      .selectFrom('memberships')
+      .select('role')
+      .where('id', '=', world.users.provider_admin.membershipId as string)
+      .executeTakeFirst();
     expect(still?.role).toBe('provider_admin');
   });
 
@@ -138,11 +154,29 @@ describe('no self-granted roles (finding 3)', () => {
     for (const viewer of [admin, admin2]) {
       const view = await viewer.get('/api/security/grants');
       expect(view.statusCode, view.body).toBe(200);
-      const events = view.json().events as { kind: string; actorName: string | null; subjectName: string | null; role: string | null; processTitle: string | null }[];
+      const events = view.json().events as {
+        kind: string;
+        actorName: string | null;
+        subjectName: string | null;
+        role: string | null;
+        processTitle: string | null;
+      }[];
       expect(events).toContainEqual(
-        expect.objectContaining({ kind: 'process_assigned', actorName: 'Admin Two', subjectName: 'provider admin', processTitle: 'Night shift group supervision' }),
+        expect.objectContaining({
+          kind: 'process_assigned',
+          actorName: 'Admin Two',
+          subjectName: 'provider admin',
+          processTitle: 'Night shift group supervision',
+        }),
       );
-      expect(events).toContainEqual(expect.objectContaining({ kind: 'invited', actorName: 'Admin Two', subjectName: 'new.colleague@example.test', role: 'practitioner' }));
+      expect(events).toContainEqual(
+        expect.objectContaining({
+          kind: 'invited',
+          actorName: 'Admin Two',
+          subjectName: 'new.colleague@example.test',
+          role: 'practitioner',
+        }),
+      );
       // Readable names, never bare ids.
       expect(view.body).not.toContain(world.users.provider_admin.id);
       const holders = view.json().holders as { name: string; role: string }[];
@@ -164,27 +198,48 @@ describe('no self-granted roles (finding 3)', () => {
       userAgent: null,
       requestId: null,
     });
-    await expect(asPractitioner.insert('process_practitioners', { process_id: sup.processId, user_id: world.users.other_practitioner.id })).rejects.toMatchObject({
+    await expect(
+      asPractitioner.insert('process_practitioners', { process_id: sup.processId, user_id: world.users.other_practitioner.id }),
+    ).rejects.toMatchObject({
       statusCode: 403,
     });
-    const joined = await t.db.kysely.selectFrom('process_practitioners').select('id').where('process_id', '=', sup.processId).where('user_id', '=', world.users.other_practitioner.id).executeTakeFirst();
+    const joined = await t.db.kysely
+      .selectFrom('process_practitioners')
+      .select('id')
+      .where('process_id', '=', sup.processId)
+      .where('user_id', '=', world.users.other_practitioner.id)
+      .executeTakeFirst();
     expect(joined).toBeUndefined();
   });
 
   it('the platform admin grants a role in a provider, so a provider with one admin is not stuck', async () => {
     const platform = await signedIn(world.users.platform_admin.email);
-    const res = await platform.post(`/api/platform/providers/${world.otherProviderId}/invitations`, { email: 'second.admin@example.test', role: 'provider_admin' });
+    const res = await platform.post(`/api/platform/providers/${world.otherProviderId}/invitations`, {
+      email: 'second.admin@example.test',
+      role: 'provider_admin',
+    });
     expect(res.statusCode, res.body).toBe(201);
-    const row = await t.db.kysely.selectFrom('invitations').select(['provider_id', 'role', 'invited_by']).where('email', '=', 'second.admin@example.test').executeTakeFirstOrThrow();
+    const row = await t.db.kysely
+      .selectFrom('invitations')
+      .select(['provider_id', 'role', 'invited_by'])
+      .where('email', '=', 'second.admin@example.test')
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ provider_id: world.otherProviderId, role: 'provider_admin', invited_by: world.users.platform_admin.id });
-    expect((await admin.post(`/api/platform/providers/${world.otherProviderId}/invitations`, { email: 'x@example.test', role: 'practitioner' })).statusCode).toBe(403);
+    expect(
+      (await admin.post(`/api/platform/providers/${world.otherProviderId}/invitations`, { email: 'x@example.test', role: 'practitioner' }))
+        .statusCode,
+    ).toBe(403);
   });
 });
 
 describe('role shape (finding 12)', () => {
   it('refuses a staff role bound to an organisation on an invitation, naming the field', async () => {
     for (const role of ['provider_admin', 'practitioner', 'municipal_expert']) {
-      const res = await admin2.post('/api/invitations', { email: `shape-${role}@example.test`, role, organisationId: world.organisationId });
+      const res = await admin2.post('/api/invitations', {
+        email: `shape-${role}@example.test`,
+        role,
+        organisationId: world.organisationId,
+      });
       expect(res.statusCode, `${role}: ${res.body}`).toBe(400);
       expect(res.json().error.fields[0].path).toBe('organisationId');
     }

@@ -9,7 +9,11 @@ import { email, errors, idParams } from '../http/schemas.js';
 import { createInvitation } from './invitations.js';
 
 const provider = z.object({ id: z.string(), name: z.string(), slug: z.string(), country: z.string(), createdAt: z.string() });
-const defaults = { FI: { locale: 'fi', zone: 'Europe/Helsinki' }, SE: { locale: 'sv', zone: 'Europe/Stockholm' }, NO: { locale: 'nb', zone: 'Europe/Oslo' } } as const;
+const defaults = {
+  FI: { locale: 'fi', zone: 'Europe/Helsinki' },
+  SE: { locale: 'sv', zone: 'Europe/Stockholm' },
+  NO: { locale: 'nb', zone: 'Europe/Oslo' },
+} as const;
 
 /** The platform admin creates providers and their first administrator, and sees no client content. */
 export async function platformRoutes(root: FastifyInstance): Promise<void> {
@@ -19,10 +23,21 @@ export async function platformRoutes(root: FastifyInstance): Promise<void> {
 
   app.get(
     '/api/platform/providers',
-    { config: { access: 'platform-admin' }, schema: { tags: ['platform'], response: { 200: z.object({ items: z.array(provider) }), ...errors } } },
+    {
+      config: { access: 'platform-admin' },
+      schema: { tags: ['platform'], response: { 200: z.object({ items: z.array(provider) }), ...errors } },
+    },
     async () => {
       const rows = await db.selectFrom('providers').selectAll().orderBy('name').execute();
-      return { items: rows.map((r) => ({ id: r.id, name: r.name, slug: r.slug, country: r.country, createdAt: new Date(r.created_at).toISOString() })) };
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          name: r.name,
+          slug: r.slug,
+          country: r.country,
+          createdAt: new Date(r.created_at).toISOString(),
+        })),
+      };
     },
   );
 
@@ -34,7 +49,11 @@ export async function platformRoutes(root: FastifyInstance): Promise<void> {
         tags: ['platform'],
         body: z.object({
           name: z.string().trim().min(1).max(200),
-          slug: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lowercase letters, digits and dashes'),
+          slug: z
+            .string()
+            .trim()
+            .toLowerCase()
+            .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lowercase letters, digits and dashes'),
           country: z.enum(['FI', 'SE', 'NO']),
           adminEmail: email,
         }),
@@ -50,13 +69,27 @@ export async function platformRoutes(root: FastifyInstance): Promise<void> {
           .returningAll()
           .executeTakeFirstOrThrow();
         await appendAudit(trx, req.caller, { action: 'provider.create', entityType: 'provider', entityId: row.id, providerId: row.id });
-        const asProvider = new Repository(trx, { ...systemCaller(row.id), userId: req.caller.userId, ip: req.caller.ip, userAgent: req.caller.userAgent, requestId: req.caller.requestId }, true);
+        const asProvider = new Repository(
+          trx,
+          {
+            ...systemCaller(row.id),
+            userId: req.caller.userId,
+            ip: req.caller.ip,
+            userAgent: req.caller.userAgent,
+            requestId: req.caller.requestId,
+          },
+          true,
+        );
         await createInvitation(kernel, asProvider, { email: req.body.adminEmail, role: 'provider_admin' });
         return row;
       });
-      return reply
-        .status(201)
-        .send({ id: created.id, name: created.name, slug: created.slug, country: created.country, createdAt: new Date(created.created_at).toISOString() });
+      return reply.status(201).send({
+        id: created.id,
+        name: created.name,
+        slug: created.slug,
+        country: created.country,
+        createdAt: new Date(created.created_at).toISOString(),
+      });
     },
   );
 
@@ -77,9 +110,17 @@ export async function platformRoutes(root: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const exists = await db.selectFrom('providers').select('id').where('id', '=', req.params.id).executeTakeFirst();
       if (!exists) throw notFound();
-      const asProvider = new Repository(db, { ...systemCaller(exists.id), userId: req.caller.userId, ip: req.caller.ip, userAgent: req.caller.userAgent, requestId: req.caller.requestId });
+      const asProvider = new Repository(db, {
+        ...systemCaller(exists.id),
+        userId: req.caller.userId,
+        ip: req.caller.ip,
+        userAgent: req.caller.userAgent,
+        requestId: req.caller.requestId,
+      });
       const created = await createInvitation(kernel, asProvider, { email: req.body.email, role: req.body.role });
-      return reply.status(201).send({ id: created.id, email: created.email, role: created.role, expiresAt: new Date(created.expires_at).toISOString() });
+      return reply
+        .status(201)
+        .send({ id: created.id, email: created.email, role: created.role, expiresAt: new Date(created.expires_at).toISOString() });
     },
   );
 }

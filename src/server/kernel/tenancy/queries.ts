@@ -19,7 +19,9 @@ function filteredMembers(repo: Repository, f: Omit<MemberFilters, 'page' | 'page
   if (q && q.length < 3) {
     // Too short for trigrams: first name or e-mail starts with it (btree text_pattern_ops indexes).
     const pattern = `${escapeLike(q)}%`;
-    query = query.where((eb) => eb.or([eb(eb.fn('lower', ['users.name']), 'like', pattern), eb(eb.fn('lower', ['users.email']), 'like', pattern)]));
+    query = query.where((eb) =>
+      eb.or([eb(eb.fn('lower', ['users.name']), 'like', pattern), eb(eb.fn('lower', ['users.email']), 'like', pattern)]),
+    );
   } else if (q) {
     // Anywhere in the name or e-mail (surnames too), on the trigram index.
     query = query.where(sql<boolean>`lower(users.name) || ' ' || lower(users.email) like ${`%${escapeLike(q)}%`}`);

@@ -2,15 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import type { Repository } from '../access/repository.js';
 import { setSessionCookie } from '../auth/routes.js';
 import { lookupSession } from '../auth/sessions.js';
+import { cappedTotal } from '../db/count.js';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../errors.js';
 import { email, errors, idParams, page, pageSize, password, role, uuid } from '../http/schemas.js';
-import type { Repository } from '../access/repository.js';
 import { type Role, roleShapeProblem } from '../roles.js';
-import { cappedTotal } from '../db/count.js';
-import { escapeLike, memberCount, memberSearch } from './queries.js';
 import { acceptInvitation, createInvitation, describeInvitation, selfGrant } from './invitations.js';
+import { escapeLike, memberCount, memberSearch } from './queries.js';
 
 const admin = { roles: ['provider_admin'] } as const;
 const staff = { roles: ['provider_admin', 'practitioner'] } as const;
@@ -37,7 +37,13 @@ const invitation = z.object({
   status: z.enum(['pending', 'accepted', 'revoked', 'expired']),
 });
 
-const organisation = z.object({ id: z.string(), name: z.string(), businessId: z.string().nullable(), unitCount: z.number(), createdAt: z.string() });
+const organisation = z.object({
+  id: z.string(),
+  name: z.string(),
+  businessId: z.string().nullable(),
+  unitCount: z.number(),
+  createdAt: z.string(),
+});
 const organisationDetail = z.object({
   id: z.string(),
   name: z.string(),
@@ -86,7 +92,13 @@ export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
       config: { access: staff },
       schema: {
         tags: ['members'],
-        querystring: z.object({ q: z.string().trim().max(100).optional(), role: role.optional(), organisationId: uuid.optional(), page, pageSize: pageSize() }),
+        querystring: z.object({
+          q: z.string().trim().max(100).optional(),
+          role: role.optional(),
+          organisationId: uuid.optional(),
+          page,
+          pageSize: pageSize(),
+        }),
         response: {
           200: z.object({ items: z.array(member), total: z.number(), totalCapped: z.boolean(), page: z.number(), pageSize: z.number() }),
           ...errors,
@@ -95,7 +107,10 @@ export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const { page: pageNo, pageSize: size } = req.query;
-      const [rows, counted] = await Promise.all([memberSearch(req.repo, req.query).execute(), memberCount(req.repo, req.query).executeTakeFirst()]);
+      const [rows, counted] = await Promise.all([
+        memberSearch(req.repo, req.query).execute(),
+        memberCount(req.repo, req.query).executeTakeFirst(),
+      ]);
       return {
         items: rows.map((r) => ({
           id: r.id,
@@ -116,7 +131,15 @@ export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
 
   app.patch(
     '/api/members/:id',
-    { config: { access: admin }, schema: { tags: ['members'], params: idParams, body: z.object({ role }), response: { 200: z.object({ id: z.string(), role: z.string() }), ...errors } } },
+    {
+      config: { access: admin },
+      schema: {
+        tags: ['members'],
+        params: idParams,
+        body: z.object({ role }),
+        response: { 200: z.object({ id: z.string(), role: z.string() }), ...errors },
+      },
+    },
     async (req) =>
       req.repo.transaction(async (tx) => {
         const target = await membershipToChange(tx, req.params.id);
@@ -161,7 +184,10 @@ export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
       const now = kernel.clock.now();
       let query = req.repo.select('invitations').leftJoin('organisations', 'organisations.id', 'invitations.organisation_id');
       if (req.query.status === 'pending') {
-        query = query.where('invitations.accepted_at', 'is', null).where('invitations.revoked_at', 'is', null).where('invitations.expires_at', '>', now);
+        query = query
+          .where('invitations.accepted_at', 'is', null)
+          .where('invitations.revoked_at', 'is', null)
+          .where('invitations.expires_at', '>', now);
       }
       const rows = await query
         .select([
@@ -187,7 +213,13 @@ export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
           organisationName: r.organisation_name,
           createdAt: iso(r.created_at),
           expiresAt: iso(r.expires_at),
-          status: r.accepted_at ? ('accepted' as const) : r.revoked_at ? ('revoked' as const) : new Date(r.expires_at) <= now ? ('expired' as const) : ('pending' as const),
+          status: r.accepted_at
+            ? ('accepted' as const)
+            : r.revoked_at
+              ? ('revoked' as const)
+              : new Date(r.expires_at) <= now
+                ? ('expired' as const)
+                : ('pending' as const),
         })),
       };
     },
@@ -235,7 +267,13 @@ export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
         tags: ['invitations'],
         params: z.object({ token: z.string().min(20).max(200) }),
         response: {
-          200: z.object({ email: z.string(), providerName: z.string(), role: z.string(), organisationName: z.string().nullable(), existingUser: z.boolean() }),
+          200: z.object({
+            email: z.string(),
+            providerName: z.string(),
+            role: z.string(),
+            organisationName: z.string().nullable(),
+            existingUser: z.boolean(),
+          }),
           ...errors,
         },
       },
@@ -294,7 +332,13 @@ export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
         .offset((pageNo - 1) * size)
         .execute();
       return {
-        items: rows.map((r) => ({ id: r.id, name: r.name, businessId: r.business_id, unitCount: Number(r.unit_count), createdAt: iso(r.created_at) })),
+        items: rows.map((r) => ({
+          id: r.id,
+          name: r.name,
+          businessId: r.business_id,
+          unitCount: Number(r.unit_count),
+          createdAt: iso(r.created_at),
+        })),
         total: Number(rows[0]?.total ?? 0),
         page: pageNo,
         pageSize: size,
@@ -314,7 +358,9 @@ export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
     },
     async (req, reply) => {
       const row = await req.repo.insert('organisations', { name: req.body.name, business_id: req.body.businessId ?? null });
-      return reply.status(201).send({ id: row.id, name: row.name, businessId: row.business_id, unitCount: 0, createdAt: iso(row.created_at) });
+      return reply
+        .status(201)
+        .send({ id: row.id, name: row.name, businessId: row.business_id, unitCount: 0, createdAt: iso(row.created_at) });
     },
   );
 
@@ -322,14 +368,27 @@ export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
     const org = await repo.select('organisations').selectAll('organisations').where('organisations.id', '=', id).executeTakeFirst();
     if (!org) throw notFound();
     const units = repo.can('units', 'read')
-      ? await repo.select('units').select(['units.id', 'units.name', 'units.parent_id']).where('units.organisation_id', '=', id).orderBy('units.name').execute()
+      ? await repo
+          .select('units')
+          .select(['units.id', 'units.name', 'units.parent_id'])
+          .where('units.organisation_id', '=', id)
+          .orderBy('units.name')
+          .execute()
       : [];
-    return { id: org.id, name: org.name, businessId: org.business_id, units: units.map((u) => ({ id: u.id, name: u.name, parentId: u.parent_id })) };
+    return {
+      id: org.id,
+      name: org.name,
+      businessId: org.business_id,
+      units: units.map((u) => ({ id: u.id, name: u.name, parentId: u.parent_id })),
+    };
   }
 
   app.get(
     '/api/organisations/:id',
-    { config: { access: 'signed-in' }, schema: { tags: ['organisations'], params: idParams, response: { 200: organisationDetail, ...errors } } },
+    {
+      config: { access: 'signed-in' },
+      schema: { tags: ['organisations'], params: idParams, response: { 200: organisationDetail, ...errors } },
+    },
     async (req) => organisationDetailOf(req.repo, req.params.id),
   );
 
@@ -341,7 +400,10 @@ export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
         tags: ['organisations'],
         params: idParams,
         body: z
-          .object({ name: z.string().trim().min(1).max(200).optional(), businessId: z.string().trim().min(1).max(40).nullable().optional() })
+          .object({
+            name: z.string().trim().min(1).max(200).optional(),
+            businessId: z.string().trim().min(1).max(40).nullable().optional(),
+          })
           .refine((b) => Object.keys(b).length > 0, 'nothing to change'),
         response: { 200: organisationDetail, ...errors },
       },
@@ -371,7 +433,12 @@ export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
         const orgOk = await tx.readableIds('organisations', [req.params.id]);
         if (!orgOk.has(req.params.id)) throw notFound();
         if (req.body.parentId) {
-          const parent = await tx.select('units').select('units.id').where('units.id', '=', req.body.parentId).where('units.organisation_id', '=', req.params.id).executeTakeFirst();
+          const parent = await tx
+            .select('units')
+            .select('units.id')
+            .where('units.id', '=', req.body.parentId)
+            .where('units.organisation_id', '=', req.params.id)
+            .executeTakeFirst();
           if (!parent) throw unprocessable('invalid_reference', 'Unknown parent unit', [{ path: 'parentId', message: 'not found' }]);
         }
         return tx.insert('units', { organisation_id: req.params.id, name: req.body.name, parent_id: req.body.parentId ?? null });

@@ -80,7 +80,11 @@ async function grantEvents(repo: Repository, pageNo: number, size: number) {
           .execute()
       : [],
     ids(entityIds('member.')).length
-      ? repo.select('memberships').select(['memberships.id', 'memberships.user_id']).where('memberships.id', 'in', ids(entityIds('member.'))).execute()
+      ? repo
+          .select('memberships')
+          .select(['memberships.id', 'memberships.user_id'])
+          .where('memberships.id', 'in', ids(entityIds('member.')))
+          .execute()
       : [],
     ids(events.filter((e) => e.action.startsWith('invitation.')).map((e) => e.entity_id ?? '')).length
       ? repo
@@ -100,14 +104,17 @@ async function grantEvents(repo: Repository, pageNo: number, size: number) {
     linkById.get(e.entity_id ?? '')?.user_id ??
     memberById.get(e.entity_id ?? '')?.user_id ??
     null;
-  const processOf = (e: (typeof events)[number]): string | null => str(e.details?.processId) ?? linkById.get(e.entity_id ?? '')?.process_id ?? null;
+  const processOf = (e: (typeof events)[number]): string | null =>
+    str(e.details?.processId) ?? linkById.get(e.entity_id ?? '')?.process_id ?? null;
 
   const userIds = ids(events.flatMap((e) => [e.actor_user_id, subjectOf(e)]));
   const processIds = ids(events.map(processOf));
   // Users are kernel rows (not a tenant's): only the ids this provider's own trail names are read.
   const [users, processes] = await Promise.all([
     userIds.length ? kernelDbOf(repo).selectFrom('users').select(['id', 'name', 'email']).where('id', 'in', userIds).execute() : [],
-    processIds.length ? repo.select('processes').select(['processes.id', 'processes.title']).where('processes.id', 'in', processIds).execute() : [],
+    processIds.length
+      ? repo.select('processes').select(['processes.id', 'processes.title']).where('processes.id', 'in', processIds).execute()
+      : [],
   ]);
   const userById = new Map(users.map((u) => [u.id, u]));
   const titleById = new Map(processes.map((p) => [p.id, p.title]));
@@ -149,7 +156,13 @@ export async function securityRoutes(root: FastifyInstance): Promise<void> {
         tags: ['security'],
         querystring: z.object({ page, pageSize: pageSize(200, 100) }),
         response: {
-          200: z.object({ holders: z.array(holder), events: z.array(grantEvent), hasMore: z.boolean(), page: z.number(), pageSize: z.number() }),
+          200: z.object({
+            holders: z.array(holder),
+            events: z.array(grantEvent),
+            hasMore: z.boolean(),
+            page: z.number(),
+            pageSize: z.number(),
+          }),
           ...errors,
         },
       },
@@ -166,7 +179,13 @@ export async function securityRoutes(root: FastifyInstance): Promise<void> {
         .execute();
       const { items, hasMore } = await grantEvents(req.repo, req.query.page, req.query.pageSize);
       return {
-        holders: holders.map((h) => ({ membershipId: h.id, name: h.name || h.email, email: h.email, role: h.role, since: new Date(h.created_at).toISOString() })),
+        holders: holders.map((h) => ({
+          membershipId: h.id,
+          name: h.name || h.email,
+          email: h.email,
+          role: h.role,
+          since: new Date(h.created_at).toISOString(),
+        })),
         events: items,
         hasMore,
         page: req.query.page,

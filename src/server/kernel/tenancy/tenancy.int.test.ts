@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataCipher } from '../crypto.js';
-import { totpCodeAt } from '../auth/totp.js';
 import { Client, seedWorld, startTestApp, type TestApp, type World } from '../../testing/harness.js';
+import { totpCodeAt } from '../auth/totp.js';
+import { DataCipher } from '../crypto.js';
 
 let t: TestApp;
 let world: World;
@@ -32,7 +32,10 @@ describe('invitations', () => {
     const short = await guest.post(`/api/invitations/by-token/${token}/accept`, { name: 'Sam', password: 'short' });
     expect(short.statusCode).toBe(400);
     expect(short.json().error.fields[0].path).toBe('password');
-    const accepted = await guest.post(`/api/invitations/by-token/${token}/accept`, { name: 'Sam Supervisor', password: 'a good long password' });
+    const accepted = await guest.post(`/api/invitations/by-token/${token}/accept`, {
+      name: 'Sam Supervisor',
+      password: 'a good long password',
+    });
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json().stage).toBe('mfa-enrolment-required');
     expect((await guest.get('/api/members')).statusCode).toBe(401);
@@ -55,18 +58,38 @@ describe('invitations', () => {
   });
 
   it('refuses an organisation of another provider and leaves nothing behind', async () => {
-    const before = await t.db.kysely.selectFrom('invitations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-    const mailsBefore = await t.db.kysely.selectFrom('mail_outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-    const res = await admin.post('/api/invitations', { email: 'x@example.test', role: 'client_contact', organisationId: world.foreignOrganisationId });
+    const before = await t.db.kysely
+      .selectFrom('invitations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    const mailsBefore = await t.db.kysely
+      .selectFrom('mail_outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    const res = await admin.post('/api/invitations', {
+      email: 'x@example.test',
+      role: 'client_contact',
+      organisationId: world.foreignOrganisationId,
+    });
     expect(res.statusCode).toBe(422);
-    const after = await t.db.kysely.selectFrom('invitations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-    const mailsAfter = await t.db.kysely.selectFrom('mail_outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    const after = await t.db.kysely
+      .selectFrom('invitations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    const mailsAfter = await t.db.kysely
+      .selectFrom('mail_outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
     expect(Number(after?.n)).toBe(Number(before?.n));
     expect(Number(mailsAfter?.n)).toBe(Number(mailsBefore?.n));
   });
 
   it('does not hand an existing account to whoever holds the link', async () => {
-    await admin.post('/api/invitations', { email: world.users.participant.email, role: 'client_contact', organisationId: world.organisationId });
+    await admin.post('/api/invitations', {
+      email: world.users.participant.email,
+      role: 'client_contact',
+      organisationId: world.organisationId,
+    });
     const mail = (await t.deliverMail()).filter((m) => m.to === world.users.participant.email).at(-1)!;
     const token = /token=([\w-]+)/.exec(mail.text)![1]!;
     const stranger = new Client(t.app);
@@ -93,7 +116,11 @@ describe('members', () => {
     const all = (await admin.get('/api/members?pageSize=100')).json();
     expect(all.total).toBeGreaterThanOrEqual(9);
     const contacts = (await admin.get(`/api/members?role=client_contact&organisationId=${world.organisationId}`)).json();
-    expect(contacts.items.every((m: { role: string; organisationId: string }) => m.role === 'client_contact' && m.organisationId === world.organisationId)).toBe(true);
+    expect(
+      contacts.items.every(
+        (m: { role: string; organisationId: string }) => m.role === 'client_contact' && m.organisationId === world.organisationId,
+      ),
+    ).toBe(true);
     const page1 = (await admin.get('/api/members?pageSize=2&page=1')).json();
     const page2 = (await admin.get('/api/members?pageSize=2&page=2')).json();
     expect(page1.items).toHaveLength(2);

@@ -6,7 +6,15 @@ import { errors } from '../../kernel/http/schemas.js';
 import type { Role } from '../../kernel/roles.js';
 
 /** The order in which a person with several roles is greeted: the most responsible role first. */
-const rolePriority: Role[] = ['provider_admin', 'practitioner', 'municipal_expert', 'client_contact', 'peer_supporter', 'job_seeker', 'participant'];
+const rolePriority: Role[] = [
+  'provider_admin',
+  'practitioner',
+  'municipal_expert',
+  'client_contact',
+  'peer_supporter',
+  'job_seeker',
+  'participant',
+];
 
 export async function homeRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -35,7 +43,10 @@ export async function homeRoutes(root: FastifyInstance): Promise<void> {
       if (role === 'provider_admin') {
         const now = root.kernel.clock.now();
         const [members, invitations, organisations] = await Promise.all([
-          req.repo.select('memberships').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+          req.repo
+            .select('memberships')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirst(),
           req.repo
             .select('invitations')
             .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -43,7 +54,10 @@ export async function homeRoutes(root: FastifyInstance): Promise<void> {
             .where('invitations.revoked_at', 'is', null)
             .where('invitations.expires_at', '>', now)
             .executeTakeFirst(),
-          req.repo.select('organisations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+          req.repo
+            .select('organisations')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirst(),
         ]);
         cards.push(
           { key: 'members', count: Number(members?.n ?? 0) },
@@ -51,7 +65,10 @@ export async function homeRoutes(root: FastifyInstance): Promise<void> {
           { key: 'organisations', count: Number(organisations?.n ?? 0) },
         );
       } else if (role === 'practitioner') {
-        const organisations = await req.repo.select('organisations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+        const organisations = await req.repo
+          .select('organisations')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirst();
         cards.push({ key: 'organisations', count: Number(organisations?.n ?? 0) });
       } else if (role === 'platform_admin') {
         cards.push({ key: 'providers', count: await req.repo.providerCount() });

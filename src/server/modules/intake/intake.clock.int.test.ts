@@ -6,7 +6,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from '../../kernel/clock.js';
 import { DataCipher } from '../../kernel/crypto.js';
-import { Client, memoryLog, seedWorld, startTestApp, type TestApp, testPassword, testTotpSecret, type World } from '../../testing/harness.js';
+import {
+  Client,
+  memoryLog,
+  seedWorld,
+  startTestApp,
+  type TestApp,
+  testPassword,
+  testTotpSecret,
+  type World,
+} from '../../testing/harness.js';
 import { type SupervisionWorld, seedSupervision } from '../../testing/supervision.js';
 
 const clock = new FixedClock(new Date());
@@ -71,11 +80,28 @@ describe('a public crisis request', () => {
     expect(res.statusCode).toBe(202);
     expect(res.json()).toEqual({ received: true });
     const row = await byOrganisation('Fjordbuss AS');
-    expect(row).toMatchObject({ source: 'public', status: 'new', organisation_id: null, submitted_by: null, privacy_notice_version: 'v1', preferred_locale: 'nb' });
+    expect(row).toMatchObject({
+      source: 'public',
+      status: 'new',
+      organisation_id: null,
+      submitted_by: null,
+      privacy_notice_version: 'v1',
+      preferred_locale: 'nb',
+    });
     expect(new Date(row.consent_at).toISOString()).toBe(clock.now().toISOString());
     expect(new Date(row.created_at).toISOString()).toBe(clock.now().toISOString());
-    const audit = await t.db.kysely.selectFrom('audit_events').selectAll().where('action', '=', 'request.create').where('entity_id', '=', row.id).executeTakeFirstOrThrow();
-    expect(audit).toMatchObject({ provider_id: world.providerId, actor_user_id: null, user_agent: 'Form browser', request_id: 'req-intake-1' });
+    const audit = await t.db.kysely
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'request.create')
+      .where('entity_id', '=', row.id)
+      .executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({
+      provider_id: world.providerId,
+      actor_user_id: null,
+      user_agent: 'Form browser',
+      request_id: 'req-intake-1',
+    });
     // The audit trail records that it happened, not what the person wrote.
     expect(JSON.stringify(audit.details)).not.toContain('Kari');
   });
@@ -88,7 +114,8 @@ describe('a public crisis request', () => {
     const sent = await t.deliverMail();
     const alert = sent.find((m) => m.to === world.users.practitioner.email);
     expect(alert?.subject).toBe('KRIS: Fjordbuss Vest AS – olycka eller arbetsolycka');
-    for (const fact of ['Berörda: 7', 'Var: Depot Bergen', '+47 912 34 567', `http://rinnalla.test/intake/${id}`, 'mål 4 h']) expect(alert?.text).toContain(fact);
+    for (const fact of ['Berörda: 7', 'Var: Depot Bergen', '+47 912 34 567', `http://rinnalla.test/intake/${id}`, 'mål 4 h'])
+      expect(alert?.text).toContain(fact);
     expect(sent.some((m) => m.to === world.users.other_practitioner.email)).toBe(false);
     const confirmation = sent.find((m) => m.to === 'kari@fjordbuss.test');
     expect(confirmation?.subject).toBe('Vi har mottatt henvendelsen din – Provider A');
@@ -96,13 +123,25 @@ describe('a public crisis request', () => {
   });
 
   it('sends nothing and stores nothing for a bot', async () => {
-    const before = (await t.db.kysely.selectFrom('requests').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const before = (
+      await t.db.kysely
+        .selectFrom('requests')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
     await t.deliverMail();
     t.mail.sent = [];
     expect((await submit({ ...crisis, website: 'x' })).statusCode).toBe(202);
     expect((await submit({ ...crisis, elapsedMs: 2499 })).statusCode).toBe(202);
     expect(await t.deliverMail()).toEqual([]);
-    expect((await t.db.kysely.selectFrom('requests').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n).toEqual(before);
+    expect(
+      (
+        await t.db.kysely
+          .selectFrom('requests')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ).toEqual(before);
   });
 
   it('answers an unknown provider with 404', async () => {
@@ -134,7 +173,12 @@ describe('the first-contact clock', () => {
     expect(await view()).toMatchObject({ overdue: true, minutesToFirstContact: null });
     clock.advance(9 * minute);
     const contacted = await practitioner.post(`/api/requests/${id}/first-contact`, { note: 'Phoned the manager' });
-    expect(contacted.json()).toMatchObject({ status: 'contacted', minutesToFirstContact: 250, overdue: true, firstContactAt: clock.now().toISOString() });
+    expect(contacted.json()).toMatchObject({
+      status: 'contacted',
+      minutesToFirstContact: 250,
+      overdue: true,
+      firstContactAt: clock.now().toISOString(),
+    });
     const again = await practitioner.post(`/api/requests/${id}/first-contact`, {});
     expect(again.statusCode).toBe(409);
     // It stays in the open queue until it is triaged or declined.
@@ -165,9 +209,17 @@ describe('triage', () => {
     // Even with an ordinary service, a crisis request gets the crisis cadence.
     expect(process).toMatchObject({ status: 'active', cadence: 'crisis', request_id: request.id });
     expect(new Date(process.crisis_event_at as Date).toISOString()).toBe(crisis.eventAt);
-    const history = await t.db.kysely.selectFrom('process_status_changes').select(['from_status', 'to_status', 'changed_by']).where('process_id', '=', processId).execute();
+    const history = await t.db.kysely
+      .selectFrom('process_status_changes')
+      .select(['from_status', 'to_status', 'changed_by'])
+      .where('process_id', '=', processId)
+      .execute();
     expect(history).toEqual([{ from_status: null, to_status: 'active', changed_by: world.users.practitioner.id }]);
-    const practitioners = await t.db.kysely.selectFrom('process_practitioners').select('user_id').where('process_id', '=', processId).execute();
+    const practitioners = await t.db.kysely
+      .selectFrom('process_practitioners')
+      .select('user_id')
+      .where('process_id', '=', processId)
+      .execute();
     expect(practitioners.map((p) => p.user_id)).toEqual([world.users.practitioner.id]);
   });
 
@@ -182,10 +234,19 @@ describe('triage', () => {
     expect(duplicate.json().error).toMatchObject({ code: 'organisation_exists', fields: [{ path: 'organisation.name' }] });
     const res = await admin.post(`/api/requests/${request.id}/triage`, {
       organisation: { name: 'Plain Request Ab' },
-      process: { serviceId: sup.serviceId, title: 'Group supervision', practitionerIds: [world.users.other_practitioner.id], participants: [] },
+      process: {
+        serviceId: sup.serviceId,
+        title: 'Group supervision',
+        practitionerIds: [world.users.other_practitioner.id],
+        participants: [],
+      },
     });
     expect(res.statusCode).toBe(201);
-    const history = await t.db.kysely.selectFrom('process_status_changes').select(['from_status', 'to_status']).where('process_id', '=', res.json().processId).execute();
+    const history = await t.db.kysely
+      .selectFrom('process_status_changes')
+      .select(['from_status', 'to_status'])
+      .where('process_id', '=', res.json().processId)
+      .execute();
     expect(history).toEqual([{ from_status: null, to_status: 'proposed' }]);
     expect((await admin.get(`/api/requests/${request.id}`)).json()).toMatchObject({ status: 'triaged', processId: res.json().processId });
   });
@@ -194,12 +255,21 @@ describe('triage', () => {
 describe('on call', () => {
   it('is the provider admin’s to change, in their own provider only', async () => {
     const other = await signedIn(world.users.other_tenant_admin.email);
-    expect((await other.request('PUT', `/api/on-call/${world.users.other_practitioner.membershipId}`, { onCall: true })).statusCode).toBe(404);
+    expect((await other.request('PUT', `/api/on-call/${world.users.other_practitioner.membershipId}`, { onCall: true })).statusCode).toBe(
+      404,
+    );
     expect((await admin.request('PUT', `/api/on-call/${crypto.randomUUID()}`, { onCall: true })).statusCode).toBe(404);
-    expect((await practitioner.request('PUT', `/api/on-call/${world.users.practitioner.membershipId}`, { onCall: false })).statusCode).toBe(403);
+    expect((await practitioner.request('PUT', `/api/on-call/${world.users.practitioner.membershipId}`, { onCall: false })).statusCode).toBe(
+      403,
+    );
     const off = await admin.request('PUT', `/api/on-call/${world.users.practitioner.membershipId}`, { onCall: false });
     expect(off.json()).toMatchObject({ membershipId: world.users.practitioner.membershipId, onCall: false });
-    const audit = await t.db.kysely.selectFrom('audit_events').select(['actor_user_id']).where('action', '=', 'member.on_call').where('entity_id', '=', world.users.practitioner.membershipId).executeTakeFirst();
+    const audit = await t.db.kysely
+      .selectFrom('audit_events')
+      .select(['actor_user_id'])
+      .where('action', '=', 'member.on_call')
+      .where('entity_id', '=', world.users.practitioner.membershipId)
+      .executeTakeFirst();
     expect(audit?.actor_user_id).toBe(world.users.provider_admin.id);
   });
 });

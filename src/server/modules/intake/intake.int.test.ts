@@ -27,7 +27,14 @@ const crisis = {
 };
 
 const count = async (table: 'requests' | 'organisations' | 'processes' | 'people') =>
-  Number((await t.db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n);
+  Number(
+    (
+      await t.db.kysely
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst()
+    )?.n,
+  );
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -72,7 +79,9 @@ describe('public request page', () => {
 
   it('accepts and silently drops what a bot sends', async () => {
     const before = await count('requests');
-    expect((await new Client(t.app).post('/api/public/providers/provider-a/requests', { ...crisis, website: 'http://spam.example' })).statusCode).toBe(202);
+    expect(
+      (await new Client(t.app).post('/api/public/providers/provider-a/requests', { ...crisis, website: 'http://spam.example' })).statusCode,
+    ).toBe(202);
     expect((await new Client(t.app).post('/api/public/providers/provider-a/requests', { ...crisis, elapsedMs: 300 })).statusCode).toBe(202);
     expect(await count('requests')).toBe(before);
   });
@@ -91,7 +100,13 @@ describe('public request page', () => {
 
 describe('intake queue', () => {
   it('shows crises first with their clock, records the first contact once', async () => {
-    await new Client(t.app).post('/api/public/providers/provider-a/requests', { ...crisis, kind: 'service', eventType: undefined, serviceKind: 'group', organisationName: 'Quiet Org' });
+    await new Client(t.app).post('/api/public/providers/provider-a/requests', {
+      ...crisis,
+      kind: 'service',
+      eventType: undefined,
+      serviceKind: 'group',
+      organisationName: 'Quiet Org',
+    });
     const queue = (await practitioner.get('/api/requests')).json();
     expect(queue.targetMinutes).toBe(240);
     const kinds = queue.items.map((r: { kind: string }) => r.kind);
@@ -123,7 +138,11 @@ describe('triage', () => {
       process: {
         serviceId: sup.crisisServiceId,
         title: 'Crisis support after the threat on ward B',
-        participants: [{ name: 'Nurse One', email: 'n1@example.test' }, { name: 'Nurse Two', email: 'n2@example.test' }, { name: 'Nurse Three' }],
+        participants: [
+          { name: 'Nurse One', email: 'n1@example.test' },
+          { name: 'Nurse Two', email: 'n2@example.test' },
+          { name: 'Nurse Three' },
+        ],
       },
     });
     expect(res.statusCode).toBe(201);
@@ -133,7 +152,14 @@ describe('triage', () => {
     expect(process.participants).toHaveLength(3);
     const request = (await practitioner.get(`/api/requests/${sup.requestId}`)).json();
     expect(request).toMatchObject({ status: 'triaged', processId, organisationId });
-    expect((await practitioner.post(`/api/requests/${sup.requestId}/triage`, { organisation: { id: organisationId }, process: { serviceId: sup.serviceId, title: 'Again', participants: [] } })).statusCode).toBe(409);
+    expect(
+      (
+        await practitioner.post(`/api/requests/${sup.requestId}/triage`, {
+          organisation: { id: organisationId },
+          process: { serviceId: sup.serviceId, title: 'Again', participants: [] },
+        })
+      ).statusCode,
+    ).toBe(409);
   });
 
   it('refuses a duplicate client organisation and offers the match', async () => {
@@ -143,7 +169,10 @@ describe('triage', () => {
       process: { serviceId: sup.serviceId, title: 'Duplicate?', participants: [] },
     });
     expect(res.statusCode).toBe(409);
-    expect(res.json().error).toMatchObject({ code: 'organisation_exists', fields: [{ path: 'organisation.name', message: world.organisationId }] });
+    expect(res.json().error).toMatchObject({
+      code: 'organisation_exists',
+      fields: [{ path: 'organisation.name', message: world.organisationId }],
+    });
   });
 
   it('leaves nothing half-written when a participant is of another organisation', async () => {
@@ -173,7 +202,13 @@ describe('client portal and settings', () => {
   it('files a request for the client contact’s own organisation, which they alone see', async () => {
     const contact = new Client(t.app);
     await contact.signIn(world.users.client_contact.email);
-    const res = await contact.post('/api/requests', { kind: 'service', serviceKind: 'group', contactName: 'HR', contactEmail: 'hr@example.test', preferredLocale: 'en' });
+    const res = await contact.post('/api/requests', {
+      kind: 'service',
+      serviceKind: 'group',
+      contactName: 'HR',
+      contactEmail: 'hr@example.test',
+      preferredLocale: 'en',
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ organisationId: world.organisationId, organisationName: 'Care Home Alpha', source: 'portal' });
     expect((await contact.get('/api/requests/mine')).json().items.map((r: { id: string }) => r.id)).toEqual([res.json().id]);
@@ -187,7 +222,9 @@ describe('client portal and settings', () => {
     await admin.signIn(world.users.provider_admin.email);
     const patched = await admin.patch('/api/provider/settings', { firstContactTargetMinutes: 120 });
     expect(patched.json()).toMatchObject({ slug: 'provider-a', firstContactTargetMinutes: 120 });
-    expect((await admin.patch('/api/provider/settings', { lateCancellationChargePercent: 150 })).json().error.fields[0].path).toBe('lateCancellationChargePercent');
+    expect((await admin.patch('/api/provider/settings', { lateCancellationChargePercent: 150 })).json().error.fields[0].path).toBe(
+      'lateCancellationChargePercent',
+    );
     const onCall = await admin.request('PUT', `/api/on-call/${world.users.other_practitioner.membershipId}`, { onCall: true });
     expect(onCall.json()).toMatchObject({ onCall: true });
     expect((await admin.request('PUT', `/api/on-call/${world.users.client_contact.membershipId}`, { onCall: true })).statusCode).toBe(422);
@@ -206,7 +243,11 @@ describe('retention', () => {
     expect(purged).toBe(rows.filter((r) => r.status !== 'triaged').length);
     expect(left.every((r) => r.status === 'triaged')).toBe(true);
     expect(left.length).toBeGreaterThan(0);
-    const event = await t.db.kysely.selectFrom('audit_events').select(['details']).where('action', '=', 'request.retention_purge').executeTakeFirst();
+    const event = await t.db.kysely
+      .selectFrom('audit_events')
+      .select(['details'])
+      .where('action', '=', 'request.retention_purge')
+      .executeTakeFirst();
     expect(event?.details).toMatchObject({ count: purged });
   });
 });

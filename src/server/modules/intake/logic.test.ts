@@ -11,12 +11,22 @@ describe('firstContactClock', () => {
       minutesToFirstContact: null,
       overdue: false,
     });
-    expect(firstContactClock({ kind: 'crisis', createdAt: created, firstContactAt: null }, 240, at('2026-11-23T12:01:00Z')).overdue).toBe(true);
+    expect(firstContactClock({ kind: 'crisis', createdAt: created, firstContactAt: null }, 240, at('2026-11-23T12:01:00Z')).overdue).toBe(
+      true,
+    );
   });
   it('measures the minutes to the first contact, and judges it against the target', () => {
-    const met = firstContactClock({ kind: 'crisis', createdAt: created, firstContactAt: at('2026-11-23T09:30:00Z') }, 240, at('2026-11-24T00:00:00Z'));
+    const met = firstContactClock(
+      { kind: 'crisis', createdAt: created, firstContactAt: at('2026-11-23T09:30:00Z') },
+      240,
+      at('2026-11-24T00:00:00Z'),
+    );
     expect(met).toMatchObject({ minutesToFirstContact: 90, overdue: false });
-    const late = firstContactClock({ kind: 'crisis', createdAt: created, firstContactAt: at('2026-11-23T13:00:00Z') }, 240, at('2026-11-24T00:00:00Z'));
+    const late = firstContactClock(
+      { kind: 'crisis', createdAt: created, firstContactAt: at('2026-11-23T13:00:00Z') },
+      240,
+      at('2026-11-24T00:00:00Z'),
+    );
     expect(late).toMatchObject({ minutesToFirstContact: 300, overdue: true });
   });
 });

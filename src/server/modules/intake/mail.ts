@@ -34,8 +34,7 @@ export const intakeTexts: Record<Locale, IntakeTexts> = {
     },
     alert: {
       subject: 'KRIISI: {organisationName} – {eventType}',
-      body:
-        'Uusi kriisipyyntö odottaa ensimmäistä yhteydenottoa (tavoite {targetHours} h).\n\nOrganisaatio: {organisationName}\nMitä tapahtui: {eventType}\nMilloin: {eventAt}\nAsianosaisia: {affectedCount}\nMissä: {location}\nYhteyshenkilö: {contactName}, puh. {contactPhone}, {contactEmail}\n\nAvaa pyyntö: {link}',
+      body: 'Uusi kriisipyyntö odottaa ensimmäistä yhteydenottoa (tavoite {targetHours} h).\n\nOrganisaatio: {organisationName}\nMitä tapahtui: {eventType}\nMilloin: {eventAt}\nAsianosaisia: {affectedCount}\nMissä: {location}\nYhteyshenkilö: {contactName}, puh. {contactPhone}, {contactEmail}\n\nAvaa pyyntö: {link}',
     },
     declined: {
       subject: 'Vastaus yhteydenottoosi – {providerName}',
@@ -58,12 +57,12 @@ export const intakeTexts: Record<Locale, IntakeTexts> = {
       subject: 'Vi har tagit emot din förfrågan – {providerName}',
       bodyCrisis:
         'Hej {contactName},\n\ntack för att du kontaktade oss. Vår krishandledare i jour har fått meddelande och kontaktar dig så snart som möjligt, senast inom {targetHours} timmar.\n\nOm någon är i omedelbar fara, ring nödnumret 112.',
-      bodyService: 'Hej {contactName},\n\ntack för att du kontaktade oss. Vi hör av oss snart för att tillsammans komma överens om nästa steg.',
+      bodyService:
+        'Hej {contactName},\n\ntack för att du kontaktade oss. Vi hör av oss snart för att tillsammans komma överens om nästa steg.',
     },
     alert: {
       subject: 'KRIS: {organisationName} – {eventType}',
-      body:
-        'En ny krisförfrågan väntar på första kontakt (mål {targetHours} h).\n\nOrganisation: {organisationName}\nVad hände: {eventType}\nNär: {eventAt}\nBerörda: {affectedCount}\nVar: {location}\nKontaktperson: {contactName}, tfn {contactPhone}, {contactEmail}\n\nÖppna förfrågan: {link}',
+      body: 'En ny krisförfrågan väntar på första kontakt (mål {targetHours} h).\n\nOrganisation: {organisationName}\nVad hände: {eventType}\nNär: {eventAt}\nBerörda: {affectedCount}\nVar: {location}\nKontaktperson: {contactName}, tfn {contactPhone}, {contactEmail}\n\nÖppna förfrågan: {link}',
     },
     declined: {
       subject: 'Svar på din förfrågan – {providerName}',
@@ -90,8 +89,7 @@ export const intakeTexts: Record<Locale, IntakeTexts> = {
     },
     alert: {
       subject: 'KRISE: {organisationName} – {eventType}',
-      body:
-        'En ny krisehenvendelse venter på første kontakt (mål {targetHours} t).\n\nOrganisasjon: {organisationName}\nHva skjedde: {eventType}\nNår: {eventAt}\nBerørte: {affectedCount}\nHvor: {location}\nKontaktperson: {contactName}, tlf. {contactPhone}, {contactEmail}\n\nÅpne henvendelsen: {link}',
+      body: 'En ny krisehenvendelse venter på første kontakt (mål {targetHours} t).\n\nOrganisasjon: {organisationName}\nHva skjedde: {eventType}\nNår: {eventAt}\nBerørte: {affectedCount}\nHvor: {location}\nKontaktperson: {contactName}, tlf. {contactPhone}, {contactEmail}\n\nÅpne henvendelsen: {link}',
     },
     declined: {
       subject: 'Svar på henvendelsen din – {providerName}',
@@ -118,8 +116,7 @@ export const intakeTexts: Record<Locale, IntakeTexts> = {
     },
     alert: {
       subject: 'CRISIS: {organisationName} – {eventType}',
-      body:
-        'A new crisis request is waiting for its first contact (target {targetHours} h).\n\nOrganisation: {organisationName}\nWhat happened: {eventType}\nWhen: {eventAt}\nPeople affected: {affectedCount}\nWhere: {location}\nContact: {contactName}, tel. {contactPhone}, {contactEmail}\n\nOpen the request: {link}',
+      body: 'A new crisis request is waiting for its first contact (target {targetHours} h).\n\nOrganisation: {organisationName}\nWhat happened: {eventType}\nWhen: {eventAt}\nPeople affected: {affectedCount}\nWhere: {location}\nContact: {contactName}, tel. {contactPhone}, {contactEmail}\n\nOpen the request: {link}',
     },
     declined: {
       subject: 'About your request – {providerName}',

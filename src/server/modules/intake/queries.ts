@@ -55,7 +55,12 @@ function practitionerMemberships(repo: Repository) {
 
 /** The provider's practitioners with their on-call flag, for the on-call list. */
 export function onCallList(repo: Repository) {
-  return practitionerMemberships(repo).where('memberships.role', '=', 'practitioner').orderBy('users.name').orderBy('memberships.id').limit(5000).execute();
+  return practitionerMemberships(repo)
+    .where('memberships.role', '=', 'practitioner')
+    .orderBy('users.name')
+    .orderBy('memberships.id')
+    .limit(5000)
+    .execute();
 }
 
 /** One membership with its user, as the caller reaches it. */

@@ -21,7 +21,15 @@ const staff = { roles: ['provider_admin', 'practitioner'] } as const;
 const admin = { roles: ['provider_admin'] } as const;
 
 const serviceKind = z.enum(['individual', 'group', 'work_community', 'leader', 'crisis_individual', 'crisis_group']);
-const eventType = z.enum(['accident', 'violence_or_threat', 'death', 'organisational_change', 'community_crisis', 'reputational_crisis', 'other']);
+const eventType = z.enum([
+  'accident',
+  'violence_or_threat',
+  'death',
+  'organisational_change',
+  'community_crisis',
+  'reputational_crisis',
+  'other',
+]);
 const text = (max: number) => z.string().trim().min(1).max(max);
 const email = z.string().trim().toLowerCase().max(254).email();
 
@@ -29,7 +37,12 @@ const requestFields = {
   kind: z.enum(['crisis', 'service']),
   serviceKind: serviceKind.optional(),
   contactName: text(200),
-  contactPhone: z.string().trim().max(40).regex(/^[+0-9 ()-]*$/, 'digits, spaces, +, -, ( )').optional(),
+  contactPhone: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^[+0-9 ()-]*$/, 'digits, spaces, +, -, ( )')
+    .optional(),
   contactEmail: email,
   eventType: eventType.optional(),
   eventAt: coercedDate.optional(),
@@ -126,13 +139,15 @@ export async function intakeRoutes(root: FastifyInstance): Promise<void> {
       schema: {
         tags: ['intake'],
         params: z.object({ slug: z.string().min(2).max(63) }),
-        body: z.object({
-          ...requestFields,
-          organisationName: text(200),
-          consent: z.literal(true, { message: 'consent is required' }),
-          website: z.string().max(500).optional(),
-          elapsedMs: z.coerce.number().int().min(0).optional(),
-        }).superRefine(crisisNeedsEvent),
+        body: z
+          .object({
+            ...requestFields,
+            organisationName: text(200),
+            consent: z.literal(true, { message: 'consent is required' }),
+            website: z.string().max(500).optional(),
+            elapsedMs: z.coerce.number().int().min(0).optional(),
+          })
+          .superRefine(crisisNeedsEvent),
         response: { 202: z.object({ received: z.literal(true) }), ...errors },
       },
     },
@@ -144,7 +159,10 @@ export async function intakeRoutes(root: FastifyInstance): Promise<void> {
 
   app.post(
     '/api/requests',
-    { config: { access: { roles: ['client_contact'] } }, schema: { tags: ['intake'], body: z.object(requestFields).superRefine(crisisNeedsEvent), response: { 201: requestBody, ...errors } } },
+    {
+      config: { access: { roles: ['client_contact'] } },
+      schema: { tags: ['intake'], body: z.object(requestFields).superRefine(crisisNeedsEvent), response: { 201: requestBody, ...errors } },
+    },
     async (req, reply) => reply.status(201).send(await submitPortalRequest(kernel, req.repo, req.body)),
   );
 
@@ -180,7 +198,12 @@ export async function intakeRoutes(root: FastifyInstance): Promise<void> {
     '/api/requests/:id/first-contact',
     {
       config: { access: staff },
-      schema: { tags: ['intake'], params: idParams, body: z.object({ note: z.string().trim().max(2000).optional() }), response: { 200: requestBody, ...errors } },
+      schema: {
+        tags: ['intake'],
+        params: idParams,
+        body: z.object({ note: z.string().trim().max(2000).optional() }),
+        response: { 200: requestBody, ...errors },
+      },
     },
     async (req) => recordFirstContact(kernel, req.repo, req.params.id, req.body.note),
   );
@@ -202,7 +225,12 @@ export async function intakeRoutes(root: FastifyInstance): Promise<void> {
               .array(
                 z.union([
                   z.object({ personId: uuid }),
-                  z.object({ name: text(200), email: email.optional(), phone: z.string().trim().max(40).optional(), locale: locale.optional() }),
+                  z.object({
+                    name: text(200),
+                    email: email.optional(),
+                    phone: z.string().trim().max(40).optional(),
+                    locale: locale.optional(),
+                  }),
                 ]),
               )
               .max(200),
@@ -218,7 +246,10 @@ export async function intakeRoutes(root: FastifyInstance): Promise<void> {
 
   app.post(
     '/api/requests/:id/decline',
-    { config: { access: staff }, schema: { tags: ['intake'], params: idParams, body: z.object({ reason: text(2000) }), response: { 200: requestBody, ...errors } } },
+    {
+      config: { access: staff },
+      schema: { tags: ['intake'], params: idParams, body: z.object({ reason: text(2000) }), response: { 200: requestBody, ...errors } },
+    },
     async (req) => declineRequest(kernel, req.repo, req.params.id, req.body.reason),
   );
 
@@ -249,10 +280,25 @@ export async function intakeRoutes(root: FastifyInstance): Promise<void> {
         tags: ['intake'],
         body: z
           .object({
-            firstContactTargetMinutes: z.coerce.number().int().min(15).max(7 * 24 * 60).optional(),
-            lateCancellationHours: z.coerce.number().int().min(0).max(14 * 24).optional(),
+            firstContactTargetMinutes: z.coerce
+              .number()
+              .int()
+              .min(15)
+              .max(7 * 24 * 60)
+              .optional(),
+            lateCancellationHours: z.coerce
+              .number()
+              .int()
+              .min(0)
+              .max(14 * 24)
+              .optional(),
             lateCancellationChargePercent: z.coerce.number().int().min(0).max(100).optional(),
-            participantCancellationHours: z.coerce.number().int().min(0).max(14 * 24).optional(),
+            participantCancellationHours: z.coerce
+              .number()
+              .int()
+              .min(0)
+              .max(14 * 24)
+              .optional(),
           })
           .refine((b) => Object.keys(b).length > 0, 'nothing to change'),
         response: { 200: settingsBody, ...errors },
@@ -282,7 +328,13 @@ export async function intakeRoutes(root: FastifyInstance): Promise<void> {
     '/api/on-call',
     { config: { access: staff }, schema: { tags: ['intake'], response: { 200: z.object({ items: z.array(onCallItem) }), ...errors } } },
     async (req) => ({
-      items: (await onCallList(req.repo)).map((r) => ({ membershipId: r.id, userId: r.user_id, name: r.name, email: r.email, onCall: r.on_call })),
+      items: (await onCallList(req.repo)).map((r) => ({
+        membershipId: r.id,
+        userId: r.user_id,
+        name: r.name,
+        email: r.email,
+        onCall: r.on_call,
+      })),
     }),
   );
 
@@ -290,14 +342,27 @@ export async function intakeRoutes(root: FastifyInstance): Promise<void> {
     '/api/on-call/:membershipId',
     {
       config: { access: admin },
-      schema: { tags: ['intake'], params: z.object({ membershipId: uuid }), body: z.object({ onCall: z.boolean() }), response: { 200: onCallItem, ...errors } },
+      schema: {
+        tags: ['intake'],
+        params: z.object({ membershipId: uuid }),
+        body: z.object({ onCall: z.boolean() }),
+        response: { 200: onCallItem, ...errors },
+      },
     },
     async (req) =>
       req.repo.transaction(async (tx) => {
         const target = await membershipEntry(tx, req.params.membershipId);
         if (!target) throw notFound();
-        if (target.role !== 'practitioner') throw unprocessable('not_a_practitioner', 'Only practitioners are on call', [{ path: 'membershipId', message: 'not a practitioner' }]);
-        const row = await tx.update('memberships', target.id, { on_call: req.body.onCall }, { action: 'member.on_call', details: { onCall: req.body.onCall } });
+        if (target.role !== 'practitioner')
+          throw unprocessable('not_a_practitioner', 'Only practitioners are on call', [
+            { path: 'membershipId', message: 'not a practitioner' },
+          ]);
+        const row = await tx.update(
+          'memberships',
+          target.id,
+          { on_call: req.body.onCall },
+          { action: 'member.on_call', details: { onCall: req.body.onCall } },
+        );
         return { membershipId: row.id, userId: row.user_id, name: target.name, email: target.email, onCall: row.on_call };
       }),
   );

@@ -8,9 +8,9 @@ import type { EventType, ProvidersTable, RequestsTable, ServiceKind } from '../.
 import { badRequest, conflict, forbidden, HttpError, notFound, unprocessable } from '../../kernel/errors.js';
 import type { Kernel } from '../../kernel/http/types.js';
 import type { Locale } from '../../kernel/i18n/i18n.js';
+import { fill } from '../../kernel/i18n/i18n.js';
 import { createPerson, createProcess } from '../processes/service.js';
 import { firstContactClock, looksLikeSpam, normaliseOrganisationName } from './logic.js';
-import { fill } from '../../kernel/i18n/i18n.js';
 import { intakeTextsFor } from './mail.js';
 import { onCallPractitioners, organisationNames, requestById, requestList } from './queries.js';
 
@@ -128,7 +128,8 @@ interface StoredInput extends RequestInput {
  * language, and for a crisis an alert at once to every on-call practitioner of the provider.
  */
 async function storeRequest(kernel: Kernel, repo: Repository, provider: ProviderRow, input: StoredInput): Promise<RequestRow> {
-  if (input.kind === 'crisis' && !input.eventType) throw badRequest('Say what happened', [{ path: 'eventType', message: 'required for a crisis' }]);
+  if (input.kind === 'crisis' && !input.eventType)
+    throw badRequest('Say what happened', [{ path: 'eventType', message: 'required for a crisis' }]);
   const now = kernel.clock.now();
   return repo.transaction(async (tx) => {
     const row = await tx.insert(
@@ -214,10 +215,19 @@ export async function submitPublicRequest(kernel: Kernel, caller: Caller, slug: 
 export async function submitPortalRequest(kernel: Kernel, repo: Repository, input: RequestInput): Promise<RequestView> {
   const organisationId = callerOrganisations(repo.caller, 'client_contact')[0];
   if (!organisationId) throw forbidden('Not a client contact of an organisation');
-  const organisation = await repo.select('organisations').select('organisations.name').where('organisations.id', '=', organisationId).executeTakeFirst();
+  const organisation = await repo
+    .select('organisations')
+    .select('organisations.name')
+    .where('organisations.id', '=', organisationId)
+    .executeTakeFirst();
   if (!organisation) throw forbidden('Not a client contact of an organisation');
   const provider = await repo.provider();
-  const row = await storeRequest(kernel, repo, provider, { ...input, organisationName: organisation.name, organisationId, source: 'portal' });
+  const row = await storeRequest(kernel, repo, provider, {
+    ...input,
+    organisationName: organisation.name,
+    organisationId,
+    source: 'portal',
+  });
   return present(row, provider.first_contact_target_minutes, kernel.clock.now(), kernel.cipher);
 }
 
@@ -226,7 +236,10 @@ export async function listRequests(kernel: Kernel, repo: Repository, filter: { s
   const provider = await repo.provider();
   const rows = await requestList(repo, filter);
   const now = kernel.clock.now();
-  return { items: rows.map((r) => present(r, provider.first_contact_target_minutes, now, kernel.cipher)), targetMinutes: provider.first_contact_target_minutes };
+  return {
+    items: rows.map((r) => present(r, provider.first_contact_target_minutes, now, kernel.cipher)),
+    targetMinutes: provider.first_contact_target_minutes,
+  };
 }
 
 async function requestOrThrow(repo: Repository, id: string): Promise<RequestRow> {
@@ -246,11 +259,17 @@ export async function recordFirstContact(kernel: Kernel, repo: Repository, id: s
   const now = kernel.clock.now();
   const row = await repo.transaction(async (tx) => {
     const current = await requestOrThrow(tx, id);
-    if (current.first_contact_at) throw conflict('The first contact is already recorded', [{ path: 'firstContactAt', message: 'already recorded' }]);
+    if (current.first_contact_at)
+      throw conflict('The first contact is already recorded', [{ path: 'firstContactAt', message: 'already recorded' }]);
     return tx.update(
       'requests',
       id,
-      { first_contact_at: now, first_contact_by: tx.caller.userId, first_contact_note: note ?? null, ...(current.status === 'new' ? { status: 'contacted' as const } : {}) },
+      {
+        first_contact_at: now,
+        first_contact_by: tx.caller.userId,
+        first_contact_note: note ?? null,
+        ...(current.status === 'new' ? { status: 'contacted' as const } : {}),
+      },
       { action: 'request.first_contact' },
     );
   });
@@ -264,7 +283,12 @@ export async function declineRequest(kernel: Kernel, repo: Repository, id: strin
   const row = await repo.transaction(async (tx) => {
     const current = await requestOrThrow(tx, id);
     if (current.status === 'triaged' || current.status === 'declined') throw conflict('The request is already handled');
-    const updated = await tx.update('requests', id, { status: 'declined', decline_reason: reason, triaged_at: now, triaged_by: tx.caller.userId }, { action: 'request.decline' });
+    const updated = await tx.update(
+      'requests',
+      id,
+      { status: 'declined', decline_reason: reason, triaged_at: now, triaged_by: tx.caller.userId },
+      { action: 'request.decline' },
+    );
     const { texts } = intakeTextsFor(current.preferred_locale);
     await tx.enqueueMail({
       to: current.contact_email,
@@ -282,7 +306,10 @@ export interface TriageInput {
     serviceId: string;
     title: string;
     practitionerIds?: string[] | undefined;
-    participants: ({ personId: string } | { name: string; email?: string | undefined; phone?: string | undefined; locale?: Locale | undefined })[];
+    participants: (
+      | { personId: string }
+      | { name: string; email?: string | undefined; phone?: string | undefined; locale?: Locale | undefined }
+    )[];
     agreedSessions?: number | undefined;
     startDate?: string | undefined;
   };
@@ -293,11 +320,15 @@ async function refuseDuplicateOrganisation(repo: Repository, name: string, busin
   const wanted = normaliseOrganisationName(name);
   const wantedBusinessId = businessId?.replace(/\s+/g, '').toUpperCase() ?? null;
   const match = (await organisationNames(repo)).find(
-    (o) => normaliseOrganisationName(o.name) === wanted || (wantedBusinessId !== null && o.business_id?.replace(/\s+/g, '').toUpperCase() === wantedBusinessId),
+    (o) =>
+      normaliseOrganisationName(o.name) === wanted ||
+      (wantedBusinessId !== null && o.business_id?.replace(/\s+/g, '').toUpperCase() === wantedBusinessId),
   );
   if (match) {
     // The path names the field; the message carries the existing client's id so the UI can offer it.
-    throw new HttpError(409, 'organisation_exists', `"${match.name}" is already a client`, [{ path: 'organisation.name', message: match.id }]);
+    throw new HttpError(409, 'organisation_exists', `"${match.name}" is already a client`, [
+      { path: 'organisation.name', message: match.id },
+    ]);
   }
 }
 
@@ -307,7 +338,12 @@ async function refuseDuplicateOrganisation(repo: Repository, name: string, busin
  * failure anywhere leaves nothing behind. A crisis request opens an active crisis process dated
  * from the event; any other opens a proposed one.
  */
-export async function triageRequest(kernel: Kernel, repo: Repository, id: string, input: TriageInput): Promise<{ organisationId: string; processId: string }> {
+export async function triageRequest(
+  kernel: Kernel,
+  repo: Repository,
+  id: string,
+  input: TriageInput,
+): Promise<{ organisationId: string; processId: string }> {
   const now = kernel.clock.now();
   return repo.transaction(async (tx) => {
     const request = await requestOrThrow(tx, id);
@@ -318,7 +354,8 @@ export async function triageRequest(kernel: Kernel, repo: Repository, id: string
     let organisationId: string;
     if ('id' in input.organisation) {
       const reachable = await tx.readableIds('organisations', [input.organisation.id]);
-      if (!reachable.has(input.organisation.id)) throw new HttpError(404, 'not_found', 'Unknown organisation', [{ path: 'organisation.id', message: 'not found' }]);
+      if (!reachable.has(input.organisation.id))
+        throw new HttpError(404, 'not_found', 'Unknown organisation', [{ path: 'organisation.id', message: 'not found' }]);
       organisationId = input.organisation.id;
     } else {
       const businessId = input.organisation.businessId?.trim() || null;
@@ -329,8 +366,16 @@ export async function triageRequest(kernel: Kernel, repo: Repository, id: string
     const participantIds: string[] = [];
     for (const [index, p] of input.process.participants.entries()) {
       if ('personId' in p) {
-        const person = await tx.select('people').select('people.id').where('people.id', '=', p.personId).where('people.organisation_id', '=', organisationId).executeTakeFirst();
-        if (!person) throw unprocessable('invalid_reference', 'Not a person of this organisation', [{ path: `process.participants.${index}.personId`, message: 'not a person of the organisation' }]);
+        const person = await tx
+          .select('people')
+          .select('people.id')
+          .where('people.id', '=', p.personId)
+          .where('people.organisation_id', '=', organisationId)
+          .executeTakeFirst();
+        if (!person)
+          throw unprocessable('invalid_reference', 'Not a person of this organisation', [
+            { path: `process.participants.${index}.personId`, message: 'not a person of the organisation' },
+          ]);
         participantIds.push(person.id);
       } else {
         const person = await createPerson(ctx, { organisationId, name: p.name, email: p.email, phone: p.phone, locale: p.locale });

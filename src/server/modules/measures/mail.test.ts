@@ -9,7 +9,13 @@ describe('measures mail texts', () => {
     const expires = formatExpiry(new Date('2026-03-29T21:30:00Z'), 'Europe/Helsinki', 'fi');
     // 21:30 UTC on the night summer time begins is 00:30 the next day in Helsinki.
     expect(expires).toContain('30. maaliskuuta 2026');
-    const mail = measuresMail('invitation', 'fi', { name: 'Anna', providerName: 'Tukiranta', instrumentName: 'WHO-5', link: 'https://x.test/r/abc', expires });
+    const mail = measuresMail('invitation', 'fi', {
+      name: 'Anna',
+      providerName: 'Tukiranta',
+      instrumentName: 'WHO-5',
+      link: 'https://x.test/r/abc',
+      expires,
+    });
     expect(mail.subject).toBe('Lyhyt kysely: WHO-5 – Tukiranta');
     expect(mail.text).toContain('https://x.test/r/abc');
     expect(mail.text).not.toMatch(/\{\w+\}/);
@@ -24,6 +30,8 @@ describe('measures mail texts', () => {
   });
 
   it('falls back to English for an unknown language', () => {
-    expect(measuresMail('reminder', 'xx', { name: 'B', providerName: 'P', instrumentName: 'I', link: 'L', expires: 'E' }).subject).toBe('Reminder: I – P');
+    expect(measuresMail('reminder', 'xx', { name: 'B', providerName: 'P', instrumentName: 'I', link: 'L', expires: 'E' }).subject).toBe(
+      'Reminder: I – P',
+    );
   });
 });

@@ -566,7 +566,8 @@ describe('custom questionnaires and the return-on-investment scenario', () => {
       (await contact.request('GET', `/api/measures/roi?organisationId=${world.organisationId}&from=2026-05&to=2026-01`)).statusCode,
     ).toBe(422);
     // At most three years at a time.
-    const roiFor = (from: string, to: string) => contact.request('GET', `/api/measures/roi?organisationId=${world.organisationId}&from=${from}&to=${to}`);
+    const roiFor = (from: string, to: string) =>
+      contact.request('GET', `/api/measures/roi?organisationId=${world.organisationId}&from=${from}&to=${to}`);
     expect((await roiFor('2024-01', '2026-12')).statusCode).toBe(200);
     expect((await roiFor('2023-12', '2026-12')).json().error.code).toBe('invalid_range');
   });

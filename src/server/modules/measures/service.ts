@@ -496,7 +496,7 @@ async function sendDue(ctx: Ctx, processId: string): Promise<void> {
     const def = defs.get(c.instrument_key) ?? null;
     // Per check-in, not batched: one sent earlier in this loop counts for the next.
     const last = def ? ((await lastAdministered(repo, [c.person_id], c.instrument_key, c.id)).get(c.person_id) ?? null) : null;
-    if (!person || !person.email || !def || tooSoon(last, ctx.clock.now(), def.minIntervalDays)) {
+    if (!person?.email || !def || tooSoon(last, ctx.clock.now(), def.minIntervalDays)) {
       // Not a participant any more, no address, the instrument withdrawn, or asked too recently.
       await repo.update('checkins', c.id, { status: 'cancelled' }, { action: 'checkin.skip' });
       continue;
@@ -561,7 +561,12 @@ export function draftOf(cipher: DataCipher, checkin: Pick<CheckinRow, 'id' | 'dr
   return (typeof checkin.draft === 'string' ? JSON.parse(checkin.draft) : checkin.draft) ?? null;
 }
 
-export async function respondentForm(ctx: Pick<LinkCtx, 'credentials' | 'clock' | 'cipher'>, token: string, wanted: Locale | undefined, meta: LinkMeta) {
+export async function respondentForm(
+  ctx: Pick<LinkCtx, 'credentials' | 'clock' | 'cipher'>,
+  token: string,
+  wanted: Locale | undefined,
+  meta: LinkMeta,
+) {
   const { repo, checkinId, providerName } = await openLink(ctx, token, meta);
   const checkin = await checkinOfLink(repo, checkinId);
   const { def } = await resolveInstrument(repo, checkin.instrument_key, checkin.instrument_version || undefined);
@@ -664,8 +669,7 @@ export async function submitAnswers(ctx: LinkCtx, token: string, answers: Answer
           level,
           created_at: now,
         });
-        if (level === 'urgent')
-          await mailUrgentAlert(repo, ctx.config.publicUrl, checkin.process_id, alert.id);
+        if (level === 'urgent') await mailUrgentAlert(repo, ctx.config.publicUrl, checkin.process_id, alert.id);
       }
       const settings = await settingsOf(repo);
       const provider = await providerRow(repo);

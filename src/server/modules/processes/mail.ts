@@ -44,7 +44,10 @@ export function maskAddress(address: string | null): string {
   return at > 0 ? `${address[0]}…${address.slice(at)}` : '…';
 }
 
-export function emailChangedMail(locale: string | null | undefined, values: { name: string; providerName: string; newAddress: string | null }) {
+export function emailChangedMail(
+  locale: string | null | undefined,
+  values: { name: string; providerName: string; newAddress: string | null },
+) {
   const t = processesTexts[isLocale(locale) ? locale : 'en'].emailChanged;
   const v = { name: values.name, providerName: values.providerName, newAddress: maskAddress(values.newAddress) };
   return { subject: fill(t.subject, v), text: fill(t.body, v) };

@@ -33,7 +33,8 @@ async function newMail() {
   return fresh;
 }
 
-const personRow = (id: string) => t.db.kysely.selectFrom('people').select(['email', 'phone', 'name', 'locale']).where('id', '=', id).executeTakeFirstOrThrow();
+const personRow = (id: string) =>
+  t.db.kysely.selectFrom('people').select(['email', 'phone', 'name', 'locale']).where('id', '=', id).executeTakeFirstOrThrow();
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -62,7 +63,11 @@ describe('contact details of a participant', () => {
     const renamed = await contact.patch(`/api/people/${one}`, { name: 'Colleague One-Smith' });
     expect(renamed.statusCode, renamed.body).toBe(200);
     // And they still add people of their organisation (the portal's new-process flow needs it).
-    const added = await contact.post('/api/people', { organisationId: world.organisationId, name: 'New Hire', email: 'new.hire@example.test' });
+    const added = await contact.post('/api/people', {
+      organisationId: world.organisationId,
+      name: 'New Hire',
+      email: 'new.hire@example.test',
+    });
     expect(added.statusCode).toBe(201);
   });
 
@@ -101,7 +106,14 @@ describe('contact details of a participant', () => {
       .where('person_id', '=', one)
       .where('status', '=', 'sent')
       .execute();
-    expect(await sendCheckinReminders({ system: systemRunner(t.db), config: t.config, clock: t.clock, cipher: new DataCipher(t.config.dataKey) })).toBeGreaterThan(0);
+    expect(
+      await sendCheckinReminders({
+        system: systemRunner(t.db),
+        config: t.config,
+        clock: t.clock,
+        cipher: new DataCipher(t.config.dataKey),
+      }),
+    ).toBeGreaterThan(0);
     const reminders = await newMail();
     expect(reminders.map((m) => m.to)).toContain('one@example.test');
     expect(reminders.map((m) => m.to)).not.toContain('one.new@example.test');

@@ -573,7 +573,10 @@ describe('continuing a crisis process', () => {
   it('moves the meetings already planned ahead to the continued process, at its price', async () => {
     const crisis = await crisisProcess('Ward C after the accident');
     const past = await insertMeeting(crisis.id, world.organisationId, '2026-10-05T07:00:00Z');
-    const ahead = await insertMeeting(crisis.id, world.organisationId, new Date(Date.now() + 20 * 86400_000).toISOString(), { status: 'planned', priceCents: 32000 });
+    const ahead = await insertMeeting(crisis.id, world.organisationId, new Date(Date.now() + 20 * 86400_000).toISOString(), {
+      status: 'planned',
+      priceCents: 32000,
+    });
     await t.db.kysely
       .insertInto('meeting_attendance')
       .values({ provider_id: world.providerId, meeting_id: ahead, process_id: crisis.id, person_id: sup.participantPersonId })
@@ -581,7 +584,11 @@ describe('continuing a crisis process', () => {
     const next = await clients.practitioner.post(`/api/processes/${crisis.id}/continue`, { kind: 'group', serviceId: sup.serviceId });
     expect(next.statusCode).toBe(201);
     const newId = next.json().id;
-    const rows = await t.db.kysely.selectFrom('meetings').select(['id', 'process_id', 'price_cents']).where('id', 'in', [past, ahead]).execute();
+    const rows = await t.db.kysely
+      .selectFrom('meetings')
+      .select(['id', 'process_id', 'price_cents'])
+      .where('id', 'in', [past, ahead])
+      .execute();
     expect(rows.find((r) => r.id === past)?.process_id).toBe(crisis.id);
     expect(rows.find((r) => r.id === ahead)).toMatchObject({ process_id: newId, price_cents: 24000 });
     const attendance = await t.db.kysely.selectFrom('meeting_attendance').select('process_id').where('meeting_id', '=', ahead).execute();
@@ -905,7 +912,8 @@ describe('the authorisation walk entries of this module', () => {
         const client = new Client(t.app, who);
         (client as unknown as { cookies: Map<string, string> }).cookies.set('rinnalla_session', token);
         // `who`: some entries build the request for the caller (the participant edits their own record).
-        const { url = path, body } = (await entry.request?.({ t, world, sup, who } as Parameters<NonNullable<typeof entry.request>>[0])) ?? {};
+        const { url = path, body } =
+          (await entry.request?.({ t, world, sup, who } as Parameters<NonNullable<typeof entry.request>>[0])) ?? {};
         const res = await client.request(method as 'GET', url, method === 'GET' ? undefined : (body ?? {}));
         if (res.statusCode >= 300) failures.push(`${key} as ${who}: ${res.statusCode} ${res.body.slice(0, 200)}`);
       }

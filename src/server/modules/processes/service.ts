@@ -413,7 +413,12 @@ export async function addPractitioner(ctx: Ctx, processId: string, userId: strin
     // Joining an existing process opens its answers and notes to the one who joins: someone else
     // decides that (policy.ts refuses it as well; this says why).
     if (userId === tx.caller.userId)
-      throw new HttpError(403, 'self_grant', 'Nobody assigns themself to a process: ask a colleague or another administrator', field('userId', 'your own account'));
+      throw new HttpError(
+        403,
+        'self_grant',
+        'Nobody assigns themself to a process: ask a colleague or another administrator',
+        field('userId', 'your own account'),
+      );
     await requirePractitioners(tx, [userId], 'userId');
     const existing = await tx
       .select('process_practitioners')
@@ -560,7 +565,8 @@ export async function continueProcess(
       .execute();
     // The caller first: their row is what puts the new process in their reach for the rest.
     const userIds = [...new Set([me, ...practitioners.map((p) => p.user_id)])];
-    for (const userId of userIds) await tx.insert('process_practitioners', { process_id: created.id, user_id: userId }, assignment(userId, created.id));
+    for (const userId of userIds)
+      await tx.insert('process_practitioners', { process_id: created.id, user_id: userId }, assignment(userId, created.id));
     for (const p of participants) await tx.insert('process_participants', { process_id: created.id, person_id: p.person_id });
     for (const g of goals) await tx.insert('goals', { process_id: created.id, title: g.title, position: g.position, closed_at: null });
     await tx.insert('process_status_changes', {

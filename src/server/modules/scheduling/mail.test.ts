@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { itHasTheSameTextsInEveryLanguage } from '../../testing/texts.js';
 import { fill } from '../../kernel/i18n/i18n.js';
+import { itHasTheSameTextsInEveryLanguage } from '../../testing/texts.js';
 import { formatWhen, meetingMail, schedulingTexts } from './mail.js';
 
 describe('scheduling mail texts', () => {

@@ -174,7 +174,6 @@ export const schedulingTexts: Record<Locale, SchedulingTexts> = {
   },
 };
 
-
 export function textsFor(locale: string | null | undefined): { locale: Locale; texts: SchedulingTexts } {
   const l: Locale = isLocale(locale) ? locale : 'en';
   return { locale: l, texts: schedulingTexts[l] };

@@ -1,5 +1,5 @@
-import type { Database, MailAttachment, Place } from '../../kernel/db/schema.js';
 import type { Repository } from '../../kernel/access/repository.js';
+import type { MailAttachment, Place } from '../../kernel/db/schema.js';
 import { type IcsPerson, meetingIcs } from './logic/index.js';
 import { type MeetingFacts, type MeetingMailKind, meetingMail, withdrawalMail } from './mail.js';
 import type { ParticipantRecipient, PractitionerRecipient, ProviderSettings } from './queries.js';

@@ -783,7 +783,11 @@ describe('jobs', () => {
     const mail = (await newMails()).find((m) => m.to === world.users.practitioner.email);
     expect(mail?.text).toContain('Leader supervision, no dates yet');
     expect(await sendIdleProcessNudges(deps(), new Date())).toEqual([]);
-    const events = await t.db.kysely.selectFrom('audit_events').select(['entity_id', 'details']).where('action', '=', 'process.nudge').execute();
+    const events = await t.db.kysely
+      .selectFrom('audit_events')
+      .select(['entity_id', 'details'])
+      .where('action', '=', 'process.nudge')
+      .execute();
     expect(events.map((e) => e.entity_id)).toContain(idle);
     // The job ran as its own named system caller, and the trail says so.
     expect(events.find((e) => e.entity_id === idle)?.details).toMatchObject({ actor: 'system:nudges' });

@@ -187,12 +187,10 @@ export function InvitationPage() {
           <Details invitation={preview.data} />
           {preview.data.existingUser ? (
             <ExistingUser token={token} invitation={preview.data} session={session ?? null} />
+          ) : session ? (
+            <SignedInAsOther token={token} invitation={preview.data} current={session.user.email} />
           ) : (
-            session ? (
-              <SignedInAsOther token={token} invitation={preview.data} current={session.user.email} />
-            ) : (
-              <NewUserForm token={token} invitation={preview.data} />
-            )
+            <NewUserForm token={token} invitation={preview.data} />
           )}
         </Stack>
       )}

@@ -10,6 +10,7 @@ import { useFormat } from '../../app/format-hooks';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { notifySuccess } from '../../app/notify';
+import { useRoles } from '../../app/session';
 import { Section } from '../supervision/ProcessSections';
 import { isCrisis, type ProcessDetail } from '../supervision/types';
 import { AggregateView } from './AggregateView';
@@ -17,7 +18,6 @@ import { CheckinStatusBadge, LevelBadge, useInstrumentLookup, useLocalText, useM
 import { severityColor } from './logic';
 import { enc, keys, paths, useCheckins } from './queries';
 import { type Checkin, type Plan, type SendResult, TRIGGERS, type Trigger } from './types';
-import { useRoles } from '../../app/session';
 
 const OPEN = ['proposed', 'agreed', 'active', 'paused'];
 

@@ -3,9 +3,9 @@ import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useFormat } from '../../app/format-hooks';
+import { useRoles } from '../../app/session';
 import { useInstrumentLookup } from './hooks';
 import { paths, useAlerts } from './queries';
-import { useRoles } from '../../app/session';
 
 function UrgentAlerts() {
   const { t } = useTranslation('measures');

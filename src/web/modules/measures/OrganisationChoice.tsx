@@ -1,8 +1,8 @@
 import { NativeSelect } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { useOrganisationChoices } from '../supervision/queries';
 import { useRoles } from '../../app/session';
+import { useOrganisationChoices } from '../supervision/queries';
 
 /** The client contact's own organisation in the active provider, if any. */
 export function useOwnOrganisation(): { id: string; name: string } | null {

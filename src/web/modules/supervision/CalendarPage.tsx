@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
+import { useRoles } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useSupervisionFormat } from './hooks';
 import { useEnumLabels } from './labels';
@@ -21,7 +22,6 @@ import {
   zonedParts,
 } from './time';
 import type { CalendarItem } from './types';
-import { useRoles } from '../../app/session';
 
 type View = 'week' | 'month';
 

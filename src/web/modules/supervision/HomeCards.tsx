@@ -3,12 +3,12 @@ import { Anchor, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../app/forms';
+import { useRoles } from '../../app/session';
 import { useSupervisionFormat } from './hooks';
 import { StatusBadge } from './labels';
 import { paths, useCalendar, useProcesses } from './queries';
 import { addDays, startOfDayIso, todayIn, zonedParts } from './time';
 import type { CalendarItem } from './types';
-import { useRoles } from '../../app/session';
 
 function Card({ id, title, link, children }: { id: string; title: string; link: string; children: React.ReactNode }) {
   return (

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { NotFound } from '../../app/NotFound';
 import { notifySuccess } from '../../app/notify';
+import { useRoles } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useSupervisionError, useSupervisionFormat } from './hooks';
 import { MeetingStatusBadge, useEnumLabels } from './labels';
@@ -16,7 +17,6 @@ import { AttendanceEditor, CancelForm, NoteEditor, RescheduleForm, ScalingEditor
 import { Section, WhatWorksSection } from './ProcessSections';
 import { enc, keys, paths, useMeeting, useProcess } from './queries';
 import type { Meeting } from './types';
-import { useRoles } from '../../app/session';
 
 function Facts({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation('supervision');

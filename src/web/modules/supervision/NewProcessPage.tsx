@@ -8,12 +8,12 @@ import { api } from '../../app/api';
 import { applyFieldErrors, ErrorAlert } from '../../app/forms';
 import { currentLocale } from '../../app/i18n';
 import { notifySuccess } from '../../app/notify';
+import { useRoles } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useSupervisionError } from './hooks';
 import { useEnumLabels } from './labels';
 import { keys, paths, useOrganisationChoices, usePeople, usePractitionerChoices, useServices } from './queries';
 import { CADENCES, LANGUAGES, type Language, type Person, PLACES, type ProcessDetail, type Service } from './types';
-import { useRoles } from '../../app/session';
 
 interface Values {
   organisationId: string;

@@ -7,6 +7,7 @@ import { isApiError } from '../../app/api';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { NotFound } from '../../app/NotFound';
+import { useRoles } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
 import { FollowUpSection } from '../measures/FollowUpSection';
 import { ContinuePanel } from './ContinuePanel';
@@ -16,7 +17,6 @@ import { PlannerPanel } from './PlannerPanel';
 import { GoalsSection, HistorySection, MeetingsSection, StatusActions, WhatWorksSection } from './ProcessSections';
 import { paths, useProcess } from './queries';
 import { isCrisis, type ProcessDetail } from './types';
-import { useRoles } from '../../app/session';
 
 const OPEN = ['proposed', 'agreed', 'active', 'paused'];
 

@@ -4,12 +4,12 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { ScrollTable } from '../../app/components';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
+import { useRoles } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useSupervisionFormat } from './hooks';
 import { StatusBadge, useEnumLabels } from './labels';
 import { paths, useProcesses } from './queries';
 import { PROCESS_STATUSES } from './types';
-import { useRoles } from '../../app/session';
 
 export function ProcessesPage() {
   const { t } = useTranslation('supervision');

@@ -1,5 +1,4 @@
-import { useCallback, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useMemo } from 'react';
 import { useFormat } from '../../app/format-hooks';
 import { useModuleError } from '../../app/labels';
 import { dateOnlyIso } from './time';
