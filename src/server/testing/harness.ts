@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Kysely } from 'kysely';
 import { buildApp } from '../app.js';
 import { hashPassword } from '../kernel/auth/passwords.js';
 import { totpCodeAt } from '../kernel/auth/totp.js';
@@ -7,6 +8,7 @@ import { type Clock, systemClock } from '../kernel/clock.js';
 import { type Config, loadConfig } from '../kernel/config.js';
 import type { DataCipher } from '../kernel/crypto.js';
 import type { Db } from '../kernel/db/database.js';
+import type { Database } from '../kernel/db/schema.js';
 import { deliverDueMail, type MailTransport } from '../kernel/mail/mailer.js';
 import type { Role } from '../kernel/roles.js';
 import { freshDatabase, type TestDb } from './database.js';
@@ -224,6 +226,35 @@ export interface World {
  * Two providers; in the first, one account per role (client-side roles in one organisation,
  * another organisation beside it); in the second, its own administrator. Staff have TOTP enrolled.
  */
+/**
+ * A user with no password, second factor or role: the bare account tests and walk fixtures put
+ * in place of somebody (a second practitioner, an invitee, a reset's owner).
+ */
+export async function insertBareUser(
+  db: Kysely<Database>,
+  email: string,
+  name: string,
+  locale: string | null = null,
+): Promise<{ id: string }> {
+  return db
+    .insertInto('users')
+    .values({
+      email,
+      name,
+      password_hash: null,
+      updated_at: new Date(),
+      locale,
+      time_zone: null,
+      totp_secret: null,
+      totp_pending_secret: null,
+      totp_enabled_at: null,
+      totp_last_step: null,
+      disabled_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
 export async function seedWorld(db: Db, cipher: DataCipher): Promise<World> {
   const k = db.kysely;
   const passwordHash = await hashPassword(testPassword);

@@ -15,7 +15,16 @@ import { measuresJobs } from '../../modules/measures/jobs.js';
 import { processesWalk } from '../../modules/processes/access.walk.js';
 import { schedulingWalk } from '../../modules/scheduling/access.walk.js';
 import { schedulingJobs } from '../../modules/scheduling/jobs.js';
-import { Client, seedWorld, startTestApp, type TestApp, testPassword, testTotpSecret, type World } from '../../testing/harness.js';
+import {
+  Client,
+  insertBareUser,
+  seedWorld,
+  startTestApp,
+  type TestApp,
+  testPassword,
+  testTotpSecret,
+  type World,
+} from '../../testing/harness.js';
 import { type OtherProviderWorld, type SupervisionWorld, seedOtherProvider, seedSupervision } from '../../testing/supervision.js';
 import { createSession } from '../auth/sessions.js';
 import { totpCodeAt } from '../auth/totp.js';
@@ -30,23 +39,7 @@ const admins: Who[] = ['provider_admin', 'other_tenant_admin'];
 const clientSide: Who[] = ['client_contact', 'participant', 'peer_supporter', 'job_seeker'];
 
 async function throwawayMembership({ t, world }: { t: TestApp; world: World; sup?: SupervisionWorld }) {
-  const user = await t.db.kysely
-    .insertInto('users')
-    .values({
-      email: `tmp-${crypto.randomUUID()}@example.test`,
-      name: 'Temporary',
-      password_hash: null,
-      updated_at: new Date(),
-      locale: null,
-      time_zone: null,
-      totp_secret: null,
-      totp_pending_secret: null,
-      totp_enabled_at: null,
-      totp_last_step: null,
-      disabled_at: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const user = await insertBareUser(t.db.kysely, `tmp-${crypto.randomUUID()}@example.test`, 'Temporary');
   const m = await t.db.kysely
     .insertInto('memberships')
     .values({ provider_id: world.providerId, user_id: user.id, role: 'participant', organisation_id: world.organisationId, unit_id: null })
@@ -83,23 +76,7 @@ const freshToken = () => `walk-${crypto.randomUUID()}-${crypto.randomUUID()}`;
 
 /** A password-reset link of a throwaway account, stored as the app stores one. */
 async function resetToken({ t }: WalkContext): Promise<string> {
-  const user = await t.db.kysely
-    .insertInto('users')
-    .values({
-      email: `reset-${crypto.randomUUID()}@example.test`,
-      name: 'Resetting',
-      password_hash: null,
-      updated_at: new Date(),
-      locale: null,
-      time_zone: null,
-      totp_secret: null,
-      totp_pending_secret: null,
-      totp_enabled_at: null,
-      totp_last_step: null,
-      disabled_at: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const user = await insertBareUser(t.db.kysely, `reset-${crypto.randomUUID()}@example.test`, 'Resetting');
   const token = freshToken();
   await t.db.kysely
     .insertInto('password_resets')

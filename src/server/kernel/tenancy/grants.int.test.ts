@@ -5,7 +5,7 @@
  * shape (staff: no organisation; client side: an organisation) is checked in one place.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, seedWorld, startTestApp, type TestApp, type World } from '../../testing/harness.js';
+import { Client, insertBareUser, seedWorld, startTestApp, type TestApp, type World } from '../../testing/harness.js';
 import { type SupervisionWorld, seedSupervision } from '../../testing/supervision.js';
 import { Repository } from '../access/repository.js';
 import { DataCipher, hashToken } from '../crypto.js';
@@ -39,23 +39,7 @@ async function membership(
 }
 
 async function user(email: string, name: string) {
-  const row = await t.db.kysely
-    .insertInto('users')
-    .values({
-      email,
-      name,
-      password_hash: null,
-      updated_at: new Date(),
-      locale: 'en',
-      time_zone: null,
-      totp_secret: null,
-      totp_pending_secret: null,
-      totp_enabled_at: null,
-      totp_last_step: null,
-      disabled_at: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await insertBareUser(t.db.kysely, email, name, 'en');
   return row.id;
 }
 

@@ -1,4 +1,5 @@
 import { callers, type WalkContext, type WalkTable, type Who } from '../../kernel/access/walk.js';
+import { insertBareUser } from '../../testing/harness.js';
 
 const staffA: Who[] = ['provider_admin', 'practitioner', 'other_practitioner'];
 
@@ -39,23 +40,7 @@ async function throwawayRequest({ t, world }: WalkContext): Promise<string> {
 
 /** A practitioner of provider A who exists only to be put on call and off again. */
 async function throwawayPractitioner({ t, world }: WalkContext): Promise<string> {
-  const user = await t.db.kysely
-    .insertInto('users')
-    .values({
-      email: `oncall-${crypto.randomUUID()}@example.test`,
-      name: 'On call',
-      password_hash: null,
-      updated_at: new Date(),
-      locale: null,
-      time_zone: null,
-      totp_secret: null,
-      totp_pending_secret: null,
-      totp_enabled_at: null,
-      totp_last_step: null,
-      disabled_at: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const user = await insertBareUser(t.db.kysely, `oncall-${crypto.randomUUID()}@example.test`, 'On call');
   const m = await t.db.kysely
     .insertInto('memberships')
     .values({ provider_id: world.providerId, user_id: user.id, role: 'practitioner', organisation_id: null, unit_id: null })

@@ -1,4 +1,5 @@
 import type { WalkContext, WalkTable, Who } from '../../kernel/access/walk.js';
+import { insertBareUser } from '../../testing/harness.js';
 
 /** Every route of the `processes` module, who may call it, and how to call it (see kernel/access/walk.ts). */
 
@@ -73,23 +74,7 @@ async function throwawayPerson({ t, world }: WalkContext): Promise<string> {
 
 /** A user with no role, to stand as a second practitioner that no walk caller is. */
 async function throwawayUser({ t }: WalkContext): Promise<string> {
-  const row = await t.db.kysely
-    .insertInto('users')
-    .values({
-      email: `walk-${crypto.randomUUID()}@example.test`,
-      name: 'Walk Colleague',
-      password_hash: null,
-      updated_at: new Date(),
-      locale: null,
-      time_zone: null,
-      totp_secret: null,
-      totp_pending_secret: null,
-      totp_enabled_at: null,
-      totp_last_step: null,
-      disabled_at: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await insertBareUser(t.db.kysely, `walk-${crypto.randomUUID()}@example.test`, 'Walk Colleague');
   return row.id;
 }
 
