@@ -4,7 +4,12 @@
  * - every non-GET request carries `x-csrf-token` (fetched from GET /api/auth/csrf);
  * - a 403 with code `csrf_invalid` refetches the token and retries once;
  * - failures throw a typed ApiError.
+ * `call(route, input)` is the typed door: the route is a shared definition (src/shared), so the
+ * path, the input and the answer are typed by the server's own schemas and the answer is checked
+ * against them at run time. `request`/`api` remain for the few non-JSON downloads.
  */
+import type { z } from 'zod';
+import { pathOf, type RouteBody, type RouteDef, type RouteParams, type RouteQuery, type RouteResult } from '../../shared/http.js';
 
 export interface FieldError {
   path: string;
@@ -194,3 +199,47 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
 };
+
+type Part<K extends string, T> = [T] extends [undefined] ? unknown : undefined extends T ? { [P in K]?: T } : { [P in K]: T };
+export type CallInput<D extends RouteDef> = Part<'params', RouteParams<D>> &
+  Part<'query', RouteQuery<D> | undefined> &
+  Part<'body', RouteBody<D>> & { signal?: AbortSignal };
+
+function queryOf(values: unknown): string {
+  if (!values || typeof values !== 'object') return '';
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined || value === null || value === '') continue;
+    for (const v of Array.isArray(value) ? value : [value]) search.append(key, String(v));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The URL of a route (for links and downloads: CSV, calendar feeds). */
+export function urlOf<D extends RouteDef>(def: D, input: { params?: RouteParams<D>; query?: RouteQuery<D> } = {}): string {
+  return pathOf(def.path, input.params as Record<string, unknown> | undefined) + queryOf(input.query);
+}
+
+/**
+ * Calls a shared route. The answer is parsed with the route's own success schema, so a server that
+ * drifted from the contract fails loudly here instead of rendering undefined.
+ */
+export async function call<D extends RouteDef>(
+  def: D,
+  ...args: object extends CallInput<D> ? [input?: CallInput<D>] : [input: CallInput<D>]
+): Promise<RouteResult<D>> {
+  const input = (args[0] ?? {}) as { params?: Record<string, unknown>; query?: unknown; body?: unknown; signal?: AbortSignal };
+  const url = pathOf(def.path, input.params) + queryOf(input.query);
+  const body = def.method === 'GET' ? undefined : (input.body ?? (def.method === 'DELETE' ? undefined : {}));
+  const value = await request<unknown>(def.method, url, body, input.signal);
+  const schemas = def.responses as Record<number, z.ZodType | null | undefined>;
+  const schema = schemas[200] ?? schemas[201] ?? schemas[202];
+  if (!schema || value === undefined) return value as RouteResult<D>;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    console.error(`${def.method} ${def.path}: the answer does not match the contract`, parsed.error.issues);
+    throw new ApiError(0, 'unexpected_response', 'The server answered in an unexpected shape');
+  }
+  return parsed.data as RouteResult<D>;
+}

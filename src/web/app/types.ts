@@ -78,17 +78,6 @@ export interface Page<T> extends Items<T> {
   pageSize: number;
 }
 
-export interface HomeCard {
-  key: string;
-  count: number | null;
-}
-
-export interface Home {
-  role: Role | 'platform_admin';
-  providerName: string | null;
-  cards: HomeCard[];
-}
-
 export interface InvitationPreview {
   email: string;
   providerName: string;

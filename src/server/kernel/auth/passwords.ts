@@ -8,7 +8,7 @@ const options = {
   parallelism: 1,
 };
 
-export const minPasswordLength = 12;
+export { minPasswordLength } from '../../../shared/schemas.js';
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, options);

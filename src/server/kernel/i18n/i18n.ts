@@ -4,8 +4,9 @@ import fi from './locales/fi.json' with { type: 'json' };
 import nb from './locales/nb.json' with { type: 'json' };
 import sv from './locales/sv.json' with { type: 'json' };
 
-export const locales = ['fi', 'sv', 'nb', 'en'] as const;
-export type Locale = (typeof locales)[number];
+import { type Locale, locales } from '../../../shared/locales.js';
+
+export { type Locale, locales };
 
 const instance = i18next.createInstance();
 void instance.init({

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { home, type homeCardKey } from '../../../shared/home.js';
 import { callerRoles } from '../../kernel/access/caller.js';
-import { errors } from '../../kernel/http/schemas.js';
+import { endpoint } from '../../kernel/http/endpoint.js';
 import type { Role } from '../../kernel/roles.js';
 
 /** The order in which a person with several roles is greeted: the most responsible role first. */
@@ -19,27 +20,13 @@ const rolePriority: Role[] = [
 export async function homeRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
 
-  app.get(
-    '/api/home',
-    {
-      config: { access: 'signed-in' },
-      schema: {
-        tags: ['home'],
-        response: {
-          200: z.object({
-            role: z.string().nullable(),
-            providerName: z.string().nullable(),
-            cards: z.array(z.object({ key: z.string(), count: z.number().nullable() })),
-          }),
-          ...errors,
-        },
-      },
-    },
-    async (req) => {
+  app.route({
+    ...endpoint(home, 'signed-in'),
+    handler: async (req) => {
       const roles = callerRoles(req.caller);
       const role = rolePriority.find((r) => roles.includes(r)) ?? (req.caller.isPlatformAdmin ? 'platform_admin' : null);
       const provider = req.caller.providerId ? await req.repo.provider() : undefined;
-      const cards: { key: string; count: number | null }[] = [];
+      const cards: { key: z.infer<typeof homeCardKey>; count: number | null }[] = [];
       if (role === 'provider_admin') {
         const now = root.kernel.clock.now();
         const [members, invitations, organisations] = await Promise.all([
@@ -75,5 +62,5 @@ export async function homeRoutes(root: FastifyInstance): Promise<void> {
       }
       return { role, providerName: provider?.name ?? null, cards };
     },
-  );
+  });
 }

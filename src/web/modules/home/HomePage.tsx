@@ -2,13 +2,14 @@ import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@ma
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api';
+import { home as homeRoute } from '../../../shared/home';
+import type { Out } from '../../../shared/http';
+import { call } from '../../app/api';
 import { useFormat } from '../../app/format-hooks';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { useLabels, useTranslateOr } from '../../app/labels';
 import { useSession } from '../../app/session';
-import type { Home, HomeCard } from '../../app/types';
 import { usePageTitle } from '../../app/usePageTitle';
 import { HomeIntake } from '../intake/HomeIntake';
 import { HomeAlerts } from '../measures/HomeAlerts';
@@ -22,6 +23,8 @@ const CARD_LINKS: Record<string, string> = {
   organisations: '/admin/organisations',
   providers: '/platform/providers',
 };
+
+type HomeCard = Out<typeof homeRoute>['cards'][number];
 
 function Card({ card }: { card: HomeCard }) {
   const { t } = useTranslation();
@@ -59,11 +62,11 @@ export function HomePage() {
   const labels = useLabels();
   const tOr = useTranslateOr();
   const { data: session } = useSession();
-  const home = useQuery({ queryKey: ['home', session?.providerId], queryFn: () => api.get<Home>('/api/home') });
+  const home = useQuery({ queryKey: ['home', session?.providerId], queryFn: () => call(homeRoute) });
   usePageTitle(t('home.title'));
   if (!session) return null;
 
-  const roles: string[] = session.roles.length > 0 ? session.roles : home.data ? [home.data.role] : [];
+  const roles: string[] = session.roles.length > 0 ? session.roles : home.data?.role ? [home.data.role] : [];
   if (session.user.isPlatformAdmin && !roles.includes('platform_admin')) roles.push('platform_admin');
 
   return (
@@ -75,7 +78,7 @@ export function HomePage() {
       <ProviderSwitcher session={session} />
       {home.isPending && <PageLoader />}
       <ErrorAlert error={home.error} />
-      {home.data && (
+      {home.data?.role && (
         <Group gap="xs">
           <Text>{t('home.activeRole')}</Text>
           <Badge variant="light" size="lg" tt="none">

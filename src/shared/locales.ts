@@ -1,0 +1,3 @@
+/** The languages every user-visible string exists in. */
+export const locales = ['fi', 'sv', 'nb', 'en'] as const;
+export type Locale = (typeof locales)[number];
