@@ -1,10 +1,9 @@
 import i18next, { type TFunction } from 'i18next';
+import { type Locale, locales } from '../../../shared/locales.js';
 import en from './locales/en.json' with { type: 'json' };
 import fi from './locales/fi.json' with { type: 'json' };
 import nb from './locales/nb.json' with { type: 'json' };
 import sv from './locales/sv.json' with { type: 'json' };
-
-import { type Locale, locales } from '../../../shared/locales.js';
 
 export { type Locale, locales };
 
