@@ -9,8 +9,8 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { anonymousCaller } from './kernel/access/caller.js';
 import { Repository } from './kernel/access/repository.js';
 import { callerFromSession, csrfBinding, lookupSession, sessionCookie } from './kernel/auth/sessions.js';
@@ -21,10 +21,12 @@ import type { Db } from './kernel/db/database.js';
 import { HttpError } from './kernel/errors.js';
 import { isApiRequest } from './kernel/http/api-path.js';
 import { BackgroundWork } from './kernel/http/background.js';
-import { registerErrorHandling } from './kernel/http/errors.js';
+import { frameworkErrors, registerErrorHandling } from './kernel/http/errors.js';
 import { assertRouteAccess } from './kernel/http/guard.js';
 import { registerInputGuard } from './kernel/http/input.js';
-import { loggerOptions } from './kernel/http/logging.js';
+import { logCompletedRequests, loggerOptions } from './kernel/http/logging.js';
+import { registerMethodNotAllowed } from './kernel/http/methods.js';
+import { openapiTransform } from './kernel/http/openapi.js';
 import type { Kernel, RegisteredRoute } from './kernel/http/types.js';
 import { type MailTransport, smtpTransport } from './kernel/mail/mailer.js';
 import { routeModules } from './routes.js';
@@ -52,20 +54,28 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     mailTransport: options.mailTransport !== undefined ? options.mailTransport : config.smtpUrl ? smtpTransport(config.smtpUrl) : null,
     background: new BackgroundWork((err, task) => app.log.error({ err, task }, 'background task failed')),
   };
-  const logger = loggerOptions(config.logLevel);
+  // Pretty only in development and never when a test hands its own stream.
+  const logger = loggerOptions(config.logLevel, config.env === 'development' && !options.logStream);
   const app = Fastify({
     logger: options.logStream && logger && typeof logger === 'object' ? { ...logger, stream: options.logStream } : logger,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     requestIdHeader: 'x-request-id',
+    // One line per request from logCompletedRequests instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => randomUUID(),
-    routerOptions: { ignoreTrailingSlash: true },
+    // Above every path parameter's schema limit, so the schema answers a long one (400), not the router (414).
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    frameworkErrors,
   });
   app.decorate('kernel', kernel);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   registerInputGuard(app);
+  // Before the CSRF hook: a wrong method is a 405, not a 403.
+  registerMethodNotAllowed(app);
+  logCompletedRequests(app);
 
   // Every route must say who may call it; a route without a declaration never starts.
   const routeTable: RegisteredRoute[] = [];
@@ -126,7 +136,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: sessionCookie } } },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: openapiTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { deepLinking: true } });
 

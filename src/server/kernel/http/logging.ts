@@ -1,4 +1,4 @@
-import type { FastifyServerOptions } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 
 const tokenRun = /[A-Za-z0-9_-]{20,}/g;
 
@@ -40,9 +40,27 @@ export function safeError(err: unknown): { type: string; message: string; stack:
   return out;
 }
 
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+/**
+ * JSON for machines in production and tests; in development one readable line per request
+ * (pino-pretty in a worker) so a newcomer's terminal keeps the start banner in view, and errors with
+ * their stack in full.
+ */
+export function loggerOptions(level: string, pretty = false): FastifyServerOptions['logger'] {
   return {
     level,
+    ...(pretty
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: {
+              translateTime: 'HH:MM:ss',
+              ignore: 'pid,hostname,reqId,requestId,method,url,statusCode,ms',
+              singleLine: true,
+              messageKey: 'msg',
+            },
+          },
+        }
+      : {}),
     redact: {
       paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
       remove: true,
@@ -57,4 +75,17 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
       err: safeError,
     },
   };
+}
+
+/**
+ * One line per request instead of Fastify's two ("incoming request" and "request completed"): the
+ * method, the route-shaped URL, the status and the time, with the request id for finding it again.
+ */
+export function logCompletedRequests(app: FastifyInstance): void {
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info(
+      { requestId: req.id, method: req.method, url: safeUrl(req.url), statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      `${req.method} ${safeUrl(req.url)} ${reply.statusCode} ${Math.round(reply.elapsedTime)} ms`,
+    );
+  });
 }
