@@ -180,7 +180,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (access) assertRouteAccess(req, access);
   });
 
-  for (const register of routeModules) await app.register(register);
+  for (const register of await routeModules()) await app.register(register);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -11,9 +11,7 @@ import { demoPassword, seedDemo } from './kernel/db/seed-demo.js';
 import { kernelJobs } from './kernel/jobs/kernel-jobs.js';
 import { startJobs } from './kernel/jobs/scheduler.js';
 import { smtpTransport } from './kernel/mail/mailer.js';
-import { intakeJobs } from './modules/intake/jobs.js';
-import { measuresJobs } from './modules/measures/jobs.js';
-import { schedulingJobs } from './modules/scheduling/jobs.js';
+import { moduleJobs } from './modules/jobs.js';
 
 /** config → database → migrations → (demo) → app → jobs → listen. */
 export async function startServer(config: Config = loadConfig(), opts: { seed?: boolean } = {}): Promise<FastifyInstance> {
@@ -34,10 +32,8 @@ export async function startServer(config: Config = loadConfig(), opts: { seed?: 
   const system = systemRunner(db);
   const jobs = [
     ...kernelJobs({ db, config, clock: systemClock, mailTransport }),
-    // Modules' jobs get named system repositories from the kernel, never the database.
-    ...schedulingJobs({ system, config, clock: systemClock }),
-    ...measuresJobs({ system, config, clock: systemClock, cipher: new DataCipher(config.dataKey) }),
-    ...intakeJobs({ system, clock: systemClock }),
+    // Modules' jobs get named system repositories from the kernel, never the database (their manifests' `jobs`).
+    ...(await moduleJobs({ system, config, clock: systemClock, cipher: new DataCipher(config.dataKey) })),
   ];
   const stopJobs = config.jobs ? startJobs(jobs, app.log) : () => {};
   app.addHook('onClose', async () => {

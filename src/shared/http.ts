@@ -8,7 +8,8 @@ import type { z } from 'zod';
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type SuccessStatus = 200 | 201 | 202 | 204;
 /** Errors a route answers beyond the ones the kernel declares for every route of its kind. */
-export type ExtraErrorStatus = 404 | 409 | 410 | 413 | 422 | 423;
+/** 401 for a public route that refuses credentials (sign-in). */
+export type ExtraErrorStatus = 401 | 404 | 409 | 410 | 413 | 422 | 423;
 
 export interface RouteDef {
   method: Method;

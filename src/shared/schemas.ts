@@ -25,8 +25,23 @@ export const timeZone = z
   .refine((v) => validTimeZones.has(v), 'unknown time zone')
   .describe('An IANA time zone name, e.g. Europe/Helsinki');
 
-export const page = z.coerce.number().int().min(1).max(100000).default(1);
-export const pageSize = (max = 100, fallback = 25) => z.coerce.number().int().min(1).max(max).default(fallback);
+/**
+ * A whole number in a query string: digits only (no "0x10", " 1", "1e3" or "" that `Number()`
+ * would take), or a number when the web builds the query. Bodies are JSON and never coerced.
+ */
+export const queryInt = (min: number, max: number) =>
+  z
+    .union([
+      z.number(),
+      z
+        .string()
+        .regex(/^[0-9]{1,15}$/, 'expected a whole number')
+        .transform(Number),
+    ])
+    .pipe(z.number().int().min(min).max(max));
+
+export const page = queryInt(1, 100000).default(1);
+export const pageSize = (max = 100, fallback = 25) => queryInt(1, max).default(fallback);
 
 /** One shape for every error answer; `fields` names what to fix on a 400. */
 export const errorBody = z.object({
@@ -67,8 +82,11 @@ export const calendarDate = z
 /** An ISO instant with Z or an offset, within the supported years. */
 export const instant = z.iso.datetime({ offset: true }).refine((v) => inYears(new Date(v).getUTCFullYear()), yearMessage);
 
-/** Anything `Date` reads (the older routes' lenient dates), within the supported years. */
-export const coercedDate = z.coerce.date().refine((d) => inYears(d.getUTCFullYear()), yearMessage);
+/** A filter bound in a query: an ISO instant, or a date meaning its midnight UTC. */
+export const instantOrDate = z
+  .union([instant, calendarDate])
+  .transform((v) => new Date(v.length === 10 ? `${v}T00:00:00Z` : v))
+  .describe('An ISO instant with an offset, or a date YYYY-MM-DD (midnight UTC)');
 
 /** An instant as the server sends it (Date.toISOString). */
 export const instantOut = z.iso.datetime();

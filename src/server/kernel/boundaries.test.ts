@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { modules } from '../modules/index.js';
+import { tableOwners } from './module.js';
 
 // The repository is the only door to tenant data: a domain module that could reach the raw
 // database could read or write any provider's rows, unaudited. This test makes the boundary a
@@ -108,5 +110,88 @@ describe('module boundary: no raw database access from src/server/modules', () =
     expect(files.length).toBeGreaterThan(10);
     const violations = files.flatMap((f) => boundaryViolations(relative(root, f), readFileSync(f, 'utf8')));
     expect(violations.map((v) => `${v.file}:${v.line} ${v.what}`)).toEqual([]);
+  });
+});
+
+// Cross-module writes: a module writes only the tables its manifest declares. Another module's
+// tables change through that module's exported functions (so its state machine, history and audit
+// apply: intake opens a process through processes, a continuation moves meetings through
+// scheduling); the kernel's through the kernel's (createOrganisation, enqueueMail, …).
+
+/** Repository and Kysely methods that write the table named by their first argument. */
+const writeMethods = new Set(['insert', 'update', 'delete', 'insertInto', 'updateTable', 'deleteFrom', 'replaceInto', 'mergeInto']);
+
+interface Write {
+  file: string;
+  line: number;
+  /** The table, or null when the first argument is not a string literal (named at run time). */
+  table: string | null;
+}
+
+/** Pure: every write call in one source, with the table it names. */
+function writesIn(file: string, source: string, tables: ReadonlySet<string>): Write[] {
+  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const out: Write[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && writeMethods.has(node.expression.name.text)) {
+      const first = node.arguments[0];
+      const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+      if (first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first))) {
+        if (tables.has(first.text)) out.push({ file, line, table: first.text });
+      } else if (first && ts.isIdentifier(first) && /table/i.test(first.text)) {
+        // `for (const table of [...]) tx.update(table, …)`: a write the scan cannot attribute.
+        out.push({ file, line, table: null });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+/** The writes of `files` (paths under src/server/modules) that touch a table another module owns. */
+function crossModuleWrites(files: { path: string; source: string }[], owners: ReadonlyMap<string, string>): string[] {
+  const tables = new Set(owners.keys());
+  return files.flatMap(({ path, source }) => {
+    const module = path.split('/')[0] ?? '';
+    return writesIn(path, source, tables)
+      .filter((w) => w.table === null || owners.get(w.table) !== module)
+      .map((w) =>
+        w.table === null
+          ? `${w.file}:${w.line} writes a table named at run time`
+          : `${w.file}:${w.line} writes ${w.table}, which ${owners.get(w.table)} owns`,
+      );
+  });
+}
+
+describe('module boundary: a module writes only its own tables', () => {
+  const owners = tableOwners(modules);
+
+  it('finds what it is meant to find', () => {
+    const source = [
+      "await tx.insert('processes', {});",
+      'await tx',
+      '  .update(',
+      "    'meetings', id, {});",
+      "await repo.insert('requests', {});",
+      "await db.insertInto('users').values({});",
+      "hash.update('text');",
+      'for (const table of names) await tx.update(table, id, {});',
+    ].join('\n');
+    expect(crossModuleWrites([{ path: 'intake/service.ts', source }], owners)).toEqual([
+      'intake/service.ts:1 writes processes, which processes owns',
+      'intake/service.ts:2 writes meetings, which scheduling owns',
+      'intake/service.ts:6 writes users, which kernel owns',
+      'intake/service.ts:8 writes a table named at run time',
+    ]);
+  });
+
+  it('every table is owned by exactly one manifest', () => {
+    expect(owners.size).toBeGreaterThan(30);
+  });
+
+  it('no module source writes a table another module (or the kernel) owns', () => {
+    const files = moduleSources(modulesDir).map((f) => ({ path: relative(modulesDir, f), source: readFileSync(f, 'utf8') }));
+    expect(crossModuleWrites(files, owners)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
-import { type Db, migrateToLatest, openDatabase } from '../kernel/db/database.js';
+import { type Db, migrateTo, openDatabase } from '../kernel/db/database.js';
 import { appRole, grantAppRole } from '../kernel/db/roles.js';
 import type { Database } from '../kernel/db/schema.js';
 
@@ -22,10 +22,12 @@ export interface TestDb extends Db {
  * here if missing; it logs in without a password, as the server trusts 127.0.0.1), so every
  * integration test runs with the grants the server has in production.
  */
-export async function freshDatabase(): Promise<TestDb> {
+export async function freshDatabase(opts: { upTo?: string } = {}): Promise<TestDb> {
+  // `upTo`: migrated only that far, as a database of an earlier release is (db/upgrade.int.test.ts).
+  const upTo = opts.upTo ?? null;
   if (process.env.TEST_DB !== 'postgres') {
     const db = await openDatabase({});
-    await migrateToLatest(db.kysely);
+    await migrateTo(db.kysely, upTo);
     return { ...db, owner: db.kysely };
   }
   const serverUrl = process.env.TEST_DATABASE_URL;
@@ -42,7 +44,7 @@ export async function freshDatabase(): Promise<TestDb> {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const owner = await openDatabase({ databaseUrl: url.toString(), poolSize: 2 });
-  await migrateToLatest(owner.kysely);
+  await migrateTo(owner.kysely, upTo);
   await grantAppRole(owner.kysely, appRole);
   url.username = appRole;
   url.password = '';

@@ -9,6 +9,7 @@ import { type Config, loadConfig } from '../kernel/config.js';
 import type { DataCipher } from '../kernel/crypto.js';
 import type { Db } from '../kernel/db/database.js';
 import type { Database } from '../kernel/db/schema.js';
+import { Contract } from '../kernel/http/contract.js';
 import { deliverDueMail, type MailTransport } from '../kernel/mail/mailer.js';
 import type { Role } from '../kernel/roles.js';
 import { freshDatabase, type TestDb } from './database.js';
@@ -58,7 +59,65 @@ export interface TestApp {
   clock: Clock;
   /** Runs the delivery job once and returns everything delivered so far. */
   deliverMail(): Promise<SentMail[]>;
+  /**
+   * Runs `fn` with the contract check off, for a test that breaks the server on purpose (its
+   * database taken away): the only way past the check, and it says why.
+   */
+  withoutContractCheck<T>(reason: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** An answer the OpenAPI document does not declare (see kernel/http/contract.ts). */
+export class ContractViolation extends Error {
+  override name = 'ContractViolation';
+  constructor(
+    message: string,
+    /** The answer itself, for a test that reports more about it (e.g. the server's log line). */
+    readonly response: LightMyRequestResponse,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Every answer a test sees through `app.inject` (and so through every Client) is checked against
+ * the app's own OpenAPI document: its status declared for the operation, its body valid against
+ * the declared schema. A mismatch fails the test that made the request.
+ */
+function checkEveryAnswer(app: FastifyInstance): { off: (reason: string) => () => void } {
+  const contract = Contract.of(app);
+  const inject = app.inject.bind(app);
+  let suspended = 0;
+  const checked = async (opts: InjectOptions | string): Promise<LightMyRequestResponse> => {
+    const options: InjectOptions = typeof opts === 'string' ? { url: opts } : opts;
+    const res = await inject(options);
+    if (suspended) return res;
+    // The URL as the server received it (dot segments already resolved, as a browser would).
+    const asked = options.url ?? options.path ?? '/';
+    const url = res.raw?.req?.url ?? (typeof asked === 'string' ? asked : `${asked.pathname ?? '/'}`);
+    const problem = contract.check(String(options.method ?? 'GET'), url, {
+      statusCode: res.statusCode,
+      headers: res.headers,
+      body: res.body,
+    });
+    if (problem) throw new ContractViolation(`The answer breaks the OpenAPI document: ${problem}`, res);
+    return res;
+  };
+  (app as unknown as { inject: unknown }).inject = (opts?: InjectOptions | string, callback?: unknown) => {
+    if (opts === undefined || callback !== undefined) {
+      throw new Error('Tests call app.inject(options) and await it, so the contract check sees every answer');
+    }
+    return checked(opts);
+  };
+  return {
+    off: (reason: string) => {
+      if (!reason.trim()) throw new Error('withoutContractCheck needs a reason');
+      suspended++;
+      return () => {
+        suspended--;
+      };
+    },
+  };
 }
 
 export async function startTestApp(
@@ -71,6 +130,7 @@ export async function startTestApp(
   const app = await buildApp({ config, db, clock, mailTransport: mail, logStream: opts.logStream, webRoot: '/nonexistent' });
   await app.ready();
   databases.set(app, db);
+  const contract = checkEveryAnswer(app);
   return {
     app,
     db,
@@ -82,6 +142,14 @@ export async function startTestApp(
       await app.kernel.background.idle();
       await deliverDueMail(db.kysely, mail, config.mailFrom, clock);
       return mail.sent;
+    },
+    async withoutContractCheck(reason, fn) {
+      const on = contract.off(reason);
+      try {
+        return await fn();
+      } finally {
+        on();
+      }
     },
     async close() {
       await app.close();

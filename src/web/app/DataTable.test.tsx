@@ -43,4 +43,59 @@ describe('DataTable', () => {
     expect(render(false, [])).toContain('None yet');
     expect(render(false, [])).not.toContain('<table');
   });
+
+  describe('options a list page may need', () => {
+    const withOptions = (phone: boolean, list = rows) =>
+      renderToStaticMarkup(
+        <MantineProvider>
+          <DataTable
+            rows={list}
+            columns={[
+              { key: 'name', header: 'Name', cell: (r: Row) => r.name, primary: true, rowHeader: true },
+              { key: 'city', header: 'City', cell: (r: Row) => r.city },
+              {
+                key: 'act',
+                header: 'Actions',
+                action: true,
+                cell: (r: Row) => (r.id === '1' ? <button type="button">Edit {r.name}</button> : null),
+              },
+            ]}
+            rowKey={(r) => r.id}
+            label="Organisations"
+            caption="Every organisation"
+            rowTestId={(r) => `org-${r.id}`}
+            rowStyle={(r) => (r.id === '2' ? { boxShadow: 'inset 4px 0 0 red' } : undefined)}
+            total={{ label: 'Total', value: '2 rows' }}
+            phone={phone}
+          />
+        </MantineProvider>,
+      );
+
+    it('on a desktop: a caption, a row header, a test id and a highlight per row, a footer with the total', () => {
+      const html = withOptions(false);
+      expect(html).toContain('<caption');
+      expect(html).toContain('Every organisation');
+      expect(html.match(/<th[^>]*scope="row"/g)).toHaveLength(3); // two row headers and the total
+      expect(html).toMatch(/<tr[^>]*data-testid="org-1"/);
+      expect(html.match(/<tr[^>]*data-testid="org-2"[^>]*>/)?.[0]).toContain('box-shadow:inset 4px 0 0 red');
+      expect(html.match(/<tr[^>]*data-testid="org-1"[^>]*>/)?.[0]).not.toContain('box-shadow');
+      expect(html).toContain('<tfoot');
+      expect(html).toMatch(/colSpan="2"|colspan="2"/);
+      expect(html).toContain('2 rows');
+    });
+
+    it('on a phone: the caption above the cards, actions without a label, the total under the cards', () => {
+      const html = withOptions(true);
+      expect(html).not.toContain('<table');
+      expect(html).toContain('Every organisation');
+      expect(html).toMatch(/<li[^>]*data-testid="org-1"/);
+      expect(html.match(/<li[^>]*data-testid="org-2"[^>]*>/)?.[0]).toContain('box-shadow:inset 4px 0 0 red');
+      expect(html).not.toContain('<dt>Actions</dt>');
+      expect(html.match(/<button/g)).toHaveLength(1);
+      expect(html).toContain('Edit Aalto');
+      expect(html).toContain('2 rows');
+      // The title is a block, so a cell with paragraphs does not nest a <p> in a <p>.
+      expect(html).not.toMatch(/<p[^>]*>Aalto/);
+    });
+  });
 });

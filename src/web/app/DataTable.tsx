@@ -1,6 +1,6 @@
-import { Paper, Stack, Table, Text } from '@mantine/core';
+import { Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { ScrollTable } from './components';
 
 export interface Column<T> {
@@ -11,6 +11,16 @@ export interface Column<T> {
   primary?: boolean;
   /** Left out of the phone card (e.g. a column that repeats the title). */
   hideOnPhone?: boolean;
+  /** On a desktop the cell is the row's header (`<th scope="row">`). */
+  rowHeader?: boolean;
+  /** Buttons or links that act on the row: on a phone shown under the card's values, without a label. */
+  action?: boolean;
+  /** Right-aligned on a desktop (amounts). */
+  align?: 'right';
+  /** The cell does not wrap on a desktop (a badge keeps its whole word). */
+  nowrap?: boolean;
+  /** Font weight of a row-header cell on a desktop (a long question reads better at 400). */
+  fw?: number;
 }
 
 export interface DataTableProps<T> {
@@ -27,6 +37,15 @@ export interface DataTableProps<T> {
   /** Force a layout (tests); otherwise a phone (under 48em) gets cards. */
   phone?: boolean;
   striped?: boolean;
+  withTableBorder?: boolean;
+  /** The table's caption; on a phone a line above the cards. */
+  caption?: ReactNode;
+  /** A test id on each row (the `<tr>` on a desktop, the card on a phone). */
+  rowTestId?: (row: T) => string;
+  /** A per-row highlight (e.g. an open crisis request), on the row or the card. */
+  rowStyle?: (row: T) => CSSProperties | undefined;
+  /** A total under the rows: a footer row on a desktop, a line under the cards on a phone. */
+  total?: { label: ReactNode; value: ReactNode };
 }
 
 /**
@@ -34,41 +53,92 @@ export interface DataTableProps<T> {
  * a seven-column table cannot be read. Each card shows the primary column as its title and the
  * other columns as label–value pairs, so nothing the table shows is lost.
  */
-export function DataTable<T>({ rows, columns, rowKey, label, minWidth = 560, testId, empty, phone, striped = true }: DataTableProps<T>) {
+export function DataTable<T>({
+  rows,
+  columns,
+  rowKey,
+  label,
+  minWidth = 560,
+  testId,
+  empty,
+  phone,
+  striped = true,
+  withTableBorder,
+  caption,
+  rowTestId,
+  rowStyle,
+  total,
+}: DataTableProps<T>) {
   const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   if (rows.length === 0 && empty) return <>{typeof empty === 'string' ? <Text>{empty}</Text> : empty}</>;
   if (phone ?? narrow) {
     const primary = columns.find((c) => c.primary) ?? columns[0];
     const rest = columns.filter((c) => c !== primary && !c.hideOnPhone);
-    return (
+    const values = rest.filter((c) => !c.action);
+    const actions = rest.filter((c) => c.action);
+    const cards = (
       <Stack gap="xs" component="ul" aria-label={label} data-testid={testId} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {rows.map((row) => (
-          <Paper component="li" key={rowKey(row)} withBorder p="sm" data-row>
-            {primary && (
-              <Text fw={600} mb={4}>
-                {primary.cell(row)}
-              </Text>
-            )}
-            <dl className="data-card">
-              {rest.map((c) => (
-                <div key={c.key}>
-                  <dt>{c.header}</dt>
-                  <dd>{c.cell(row)}</dd>
-                </div>
-              ))}
-            </dl>
-          </Paper>
-        ))}
+        {rows.map((row) => {
+          const buttons = actions.map((c) => ({ key: c.key, node: c.cell(row) })).filter((a) => a.node != null && a.node !== false);
+          return (
+            <Paper component="li" key={rowKey(row)} withBorder p="sm" data-row data-testid={rowTestId?.(row)} style={rowStyle?.(row)}>
+              {primary && (
+                <Text component="div" fw={600} mb={4}>
+                  {primary.cell(row)}
+                </Text>
+              )}
+              {values.length > 0 && (
+                <dl className="data-card">
+                  {values.map((c) => (
+                    <div key={c.key}>
+                      <dt>{c.header}</dt>
+                      <dd>{c.cell(row)}</dd>
+                    </div>
+                  ))}
+                </dl>
+              )}
+              {buttons.length > 0 && (
+                <Group gap="xs" mt="xs">
+                  {buttons.map((a) => (
+                    <div key={a.key}>{a.node}</div>
+                  ))}
+                </Group>
+              )}
+            </Paper>
+          );
+        })}
+      </Stack>
+    );
+    if (!caption && !total) return cards;
+    return (
+      <Stack gap="xs">
+        {caption && (
+          <Text size="sm" c="dimmed">
+            {caption}
+          </Text>
+        )}
+        {cards}
+        {total && (
+          <Group justify="space-between" px="sm" data-total>
+            <Text fw={700}>{total.label}</Text>
+            <Text fw={700}>{total.value}</Text>
+          </Group>
+        )}
       </Stack>
     );
   }
+  const cellProps = (c: Column<T>) => ({
+    ta: c.align,
+    style: c.nowrap ? ({ whiteSpace: 'nowrap' } as const) : undefined,
+  });
   return (
     <ScrollTable minWidth={minWidth} label={label}>
-      <Table striped={striped} highlightOnHover data-testid={testId}>
+      <Table striped={striped} withTableBorder={withTableBorder} highlightOnHover data-testid={testId}>
+        {caption && <Table.Caption>{caption}</Table.Caption>}
         <Table.Thead>
           <Table.Tr>
             {columns.map((c) => (
-              <Table.Th key={c.key} scope="col">
+              <Table.Th key={c.key} scope="col" ta={c.align}>
                 {c.header}
               </Table.Th>
             ))}
@@ -76,13 +146,33 @@ export function DataTable<T>({ rows, columns, rowKey, label, minWidth = 560, tes
         </Table.Thead>
         <Table.Tbody>
           {rows.map((row) => (
-            <Table.Tr key={rowKey(row)}>
-              {columns.map((c) => (
-                <Table.Td key={c.key}>{c.cell(row)}</Table.Td>
-              ))}
+            <Table.Tr key={rowKey(row)} data-testid={rowTestId?.(row)} style={rowStyle?.(row)}>
+              {columns.map((c) =>
+                c.rowHeader ? (
+                  <Table.Th key={c.key} scope="row" fw={c.fw} {...cellProps(c)}>
+                    {c.cell(row)}
+                  </Table.Th>
+                ) : (
+                  <Table.Td key={c.key} {...cellProps(c)}>
+                    {c.cell(row)}
+                  </Table.Td>
+                ),
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>
+        {total && (
+          <Table.Tfoot>
+            <Table.Tr>
+              <Table.Th scope="row" colSpan={Math.max(1, columns.length - 1)}>
+                {total.label}
+              </Table.Th>
+              <Table.Td ta="right" fw={700}>
+                {total.value}
+              </Table.Td>
+            </Table.Tr>
+          </Table.Tfoot>
+        )}
       </Table>
     </ScrollTable>
   );

@@ -1,10 +1,11 @@
 import { NativeSelect } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from './api';
+import { meRoutes, type Session } from '../../shared/auth';
+import { type Locale, locales } from '../../shared/locales';
+import { call } from './api';
 import { currentLocale, isLocale } from './i18n';
 import { SESSION_KEY, useSession } from './session';
-import { LOCALES, type Locale, type Me, type Session } from './types';
 
 /** Language switcher: changes the page at once and, when signed in, saves to the profile. */
 export function LanguageSelect() {
@@ -12,7 +13,7 @@ export function LanguageSelect() {
   const queryClient = useQueryClient();
   const { data: session } = useSession();
   const save = useMutation({
-    mutationFn: (locale: Locale) => api.patch<Me>('/api/me', { locale }),
+    mutationFn: (locale: Locale) => call(meRoutes.update, { body: { locale } }),
     onSuccess: (me) => {
       queryClient.setQueryData<Session | null>(SESSION_KEY, (old) =>
         old ? { ...old, user: { ...old.user, locale: me?.locale ?? old.user.locale } } : old,
@@ -41,7 +42,7 @@ export function LanguageSelect() {
       w={130}
       styles={{ label: { fontSize: 'var(--mantine-font-size-xs)' } }}
     >
-      {LOCALES.map((locale) => (
+      {locales.map((locale) => (
         <option key={locale} value={locale} lang={locale}>
           {t(`language.names.${locale}`)}
         </option>

@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, api, refreshCsrfToken } from './api';
+import { authRoutes, meRoutes } from '../../shared/auth';
+import { memberRoutes } from '../../shared/tenancy';
+import { ApiError, call, refreshCsrfToken, urlOf } from './api';
+
+const me = { id: 'u1', email: 'a@b.fi', name: 'A', locale: null, timeZone: null, totpEnabled: false };
 
 type Call = { url: string; init: RequestInit };
 
@@ -18,7 +22,7 @@ describe('api client', () => {
   beforeEach(async () => {
     calls = [];
     tokens = ['t1', 't2', 't3'];
-    responder = () => json(200, { ok: true });
+    responder = () => json(200, me);
     vi.stubGlobal(
       'fetch',
       vi.fn(async (url: string, init: RequestInit = {}) => {
@@ -39,15 +43,16 @@ describe('api client', () => {
   const header = (call: Call | undefined, name: string) => (call?.init.headers as Record<string, string> | undefined)?.[name];
 
   it('sends same-origin credentials and no CSRF header on GET', async () => {
-    await api.get('/api/me');
+    await call(meRoutes.get);
     expect(calls).toHaveLength(1);
     expect(calls[0]?.init.credentials).toBe('same-origin');
     expect(header(calls[0], 'x-csrf-token')).toBeUndefined();
   });
 
   it('sends the CSRF token on state-changing requests', async () => {
-    await api.post('/api/auth/sign-out');
-    await api.patch('/api/me', { name: 'A' });
+    responder = (c) => (c.url === '/api/me' ? json(200, me) : new Response(null, { status: 204 }));
+    await call(authRoutes.signOut);
+    await call(meRoutes.update, { body: { name: 'A' } });
     expect(calls.map((c) => header(c, 'x-csrf-token'))).toEqual(['t1', 't1']);
     expect(calls[1]?.init.body).toBe('{"name":"A"}');
   });
@@ -61,14 +66,17 @@ describe('api client', () => {
       }
       return json(200, { stage: 'signed-in' });
     };
-    await expect(api.post('/api/auth/mfa/verify', { code: '123456' })).resolves.toEqual({ stage: 'signed-in' });
+    await expect(call(authRoutes.verifyMfa, { body: { code: '123456' } })).resolves.toEqual({ stage: 'signed-in' });
     expect(calls.map((c) => c.url)).toEqual(['/api/auth/mfa/verify', '/api/auth/csrf', '/api/auth/mfa/verify']);
     expect(header(calls[2], 'x-csrf-token')).toBe('t2');
   });
 
   it('does not retry a plain 403', async () => {
     responder = () => json(403, { error: { code: 'forbidden', message: 'Not allowed' } });
-    await expect(api.delete('/api/members/1')).rejects.toMatchObject({ status: 403, code: 'forbidden' });
+    await expect(call(meRoutes.endSession, { params: { id: '00000000-0000-4000-8000-000000000001' } })).rejects.toMatchObject({
+      status: 403,
+      code: 'forbidden',
+    });
     expect(calls).toHaveLength(1);
   });
 
@@ -77,18 +85,35 @@ describe('api client', () => {
       json(400, {
         error: { code: 'validation_failed', message: 'Invalid body: password', fields: [{ path: 'password', message: 'too short' }] },
       });
-    const error = await api.post('/api/auth/password-reset/complete', { token: 'x', password: 'y' }).catch((e) => e);
+    const error = await call(authRoutes.completePasswordReset, { body: { token: 'x', password: 'y' } }).catch((e) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 400, code: 'validation_failed', fields: [{ path: 'password', message: 'too short' }] });
   });
 
   it('reads Retry-After on 429', async () => {
     responder = () => json(429, { error: { code: 'rate_limited', message: 'slow down' } }, { 'retry-after': '42' });
-    await expect(api.post('/api/auth/sign-in', {})).rejects.toMatchObject({ status: 429, code: 'rate_limited', retryAfter: 42 });
+    await expect(call(authRoutes.signIn, { body: { email: 'a@b.fi', password: 'x' } })).rejects.toMatchObject({
+      status: 429,
+      code: 'rate_limited',
+      retryAfter: 42,
+    });
   });
 
   it('returns undefined for 204', async () => {
     responder = () => new Response(null, { status: 204 });
-    await expect(api.post('/api/auth/sign-out')).resolves.toBeUndefined();
+    await expect(call(authRoutes.signOut)).resolves.toBeUndefined();
+  });
+
+  it('checks the answer against the route’s own schema: a server that drifted fails loudly', async () => {
+    responder = () => json(200, { ...me, totpEnabled: 'yes' });
+    const error = await call(meRoutes.get).catch((e) => e);
+    expect(error).toMatchObject({ code: 'unexpected_response' });
+  });
+
+  it('fills path parameters encoded and builds the query from defined values', async () => {
+    responder = () => json(200, { items: [], total: 0, totalCapped: false, page: 1, pageSize: 25 });
+    await call(memberRoutes.list, { query: { q: 'a b', role: undefined, page: 2 } });
+    expect(calls[0]?.url).toBe('/api/members?q=a+b&page=2');
+    expect(urlOf(meRoutes.endSession, { params: { id: 'x/../y' } })).toBe('/api/me/sessions/x%2F..%2Fy');
   });
 });

@@ -4,9 +4,9 @@
  * - every non-GET request carries `x-csrf-token` (fetched from GET /api/auth/csrf);
  * - a 403 with code `csrf_invalid` refetches the token and retries once;
  * - failures throw a typed ApiError.
- * `call(route, input)` is the typed door: the route is a shared definition (src/shared), so the
+ * `call(route, input)` is the only door: the route is a shared definition (src/shared), so the
  * path, the input and the answer are typed by the server's own schemas and the answer is checked
- * against them at run time. `request`/`api` remain for the few non-JSON downloads.
+ * against them at run time; `urlOf` builds links for downloads (CSV, calendar feeds).
  */
 import type { z } from 'zod';
 import { pathOf, type RouteBody, type RouteDef, type RouteParams, type RouteQuery, type RouteResult } from '../../shared/http.js';
@@ -161,7 +161,7 @@ async function send(method: Method, path: string, body: unknown, signal?: AbortS
   }
 }
 
-export async function request<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+async function request<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   let response = await send(method, path, body, signal);
   if (!response.ok && method !== 'GET' && response.status === 403) {
     const error = await toApiError(response.clone());
@@ -180,25 +180,6 @@ export async function request<T>(method: Method, path: string, body?: unknown, s
   if (!type.includes('json')) return undefined as T;
   return (await response.json()) as T;
 }
-
-/** Build a query string from defined, non-empty values. */
-export function query(params: Record<string, string | number | null | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value === undefined || value === null || value === '') continue;
-    search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
-
-export const api = {
-  get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, undefined, signal),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
-  delete: <T = void>(path: string) => request<T>('DELETE', path),
-};
 
 type Part<K extends string, T> = [T] extends [undefined] ? unknown : undefined extends T ? { [P in K]?: T } : { [P in K]: T };
 export type CallInput<D extends RouteDef> = Part<'params', RouteParams<D>> &

@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { browserTimeZone, type FormatOptions, formatDateTime, intlLocale, isValidTimeZone } from './format';
+import { type FormatOptions, formatDateTime, intlLocale } from './format';
 import { toLocale } from './i18n';
 import { useSession } from './session';
+import { browserTimeZone, isValidTimeZone } from './time';
 
 type Style = Pick<FormatOptions, 'dateStyle' | 'timeStyle'>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, intlLocale, localDateToIso } from './format';
+import { formatDateTime, intlLocale } from './format';
 
 // Daylight saving time starts in the EU on Sunday 2026-03-29 at 01:00 UTC:
 // Helsinki jumps from 03:00 EET (UTC+2) to 04:00 EEST (UTC+3),
@@ -40,18 +40,5 @@ describe('formatDateTime across the spring DST boundary', () => {
 
   it('returns invalid input unchanged', () => {
     expect(time('not a date', 'Europe/Oslo')).toBe('not a date');
-  });
-});
-
-describe('localDateToIso', () => {
-  it('finds local midnight in the zone', () => {
-    expect(localDateToIso('2026-03-29', 'Europe/Helsinki')).toBe('2026-03-28T22:00:00.000Z');
-    expect(localDateToIso('2026-03-29', 'Europe/Oslo')).toBe('2026-03-28T23:00:00.000Z');
-    expect(localDateToIso('2026-03-30', 'Europe/Helsinki')).toBe('2026-03-29T21:00:00.000Z');
-  });
-
-  it('finds the last millisecond of a local day that is only 23 hours long', () => {
-    expect(localDateToIso('2026-03-29', 'Europe/Helsinki', true)).toBe('2026-03-29T20:59:59.999Z');
-    expect(localDateToIso('2026-03-29', 'Europe/Oslo', true)).toBe('2026-03-29T21:59:59.999Z');
   });
 });

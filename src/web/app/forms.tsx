@@ -1,6 +1,7 @@
 import { Alert, List, PasswordInput, type PasswordInputProps } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { minPasswordLength } from '../../shared/schemas';
 import { type FieldError, isApiError } from './api';
 import i18n from './i18n';
 import { useLabels } from './labels';
@@ -99,4 +100,5 @@ export function Password(props: PasswordInputProps) {
   return <PasswordInput visibilityToggleButtonProps={{ 'aria-label': t('common.togglePassword') }} {...props} />;
 }
 
-export const MIN_PASSWORD_LENGTH = 12;
+/** The server's rule for a new password (src/shared/schemas.ts). */
+export const MIN_PASSWORD_LENGTH = minPasswordLength;

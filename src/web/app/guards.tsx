@@ -2,10 +2,10 @@ import { Button, Center, Loader, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
+import type { Role } from '../../shared/roles';
 import { ErrorAlert } from './forms';
 import { Forbidden } from './NotFound';
 import { pathForStage, signOutState, useSession } from './session';
-import type { Role } from './types';
 
 export function PageLoader() {
   const { t } = useTranslation();

@@ -1,13 +1,13 @@
 import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
+import { type Locale, locales } from '../../shared/locales';
 import { namespaces, resources } from './resources';
-import { LOCALES, type Locale } from './types';
 
 export const LANGUAGE_STORAGE_KEY = 'rinnalla.language';
 
 export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+  return typeof value === 'string' && (locales as readonly string[]).includes(value);
 }
 
 /** Map any BCP 47 tag to one of our languages ("no", "nn", "nb-NO" → "nb"; "sv-FI" → "sv"). */
@@ -32,7 +32,7 @@ void i18n
     resources,
     ns: [...namespaces],
     defaultNS: 'translation',
-    supportedLngs: [...LOCALES],
+    supportedLngs: [...locales],
     nonExplicitSupportedLngs: false,
     load: 'languageOnly',
     fallbackLng: {

@@ -1,14 +1,11 @@
+import type { Session } from '../../shared/auth';
+import type { NavItem } from '../../shared/nav';
 import { intakeNavEntries } from '../modules/intake/nav';
 import { measuresNavEntries } from '../modules/measures/nav';
 import { supervisionNavEntries } from '../modules/supervision/nav';
-import type { Session } from './types';
 
-export interface NavEntry {
-  to: string;
-  /** i18n key of the label; `ns:key` (e.g. `intake:nav.queue`) looks it up in a module's namespace */
-  label: string;
-  group: 'main' | 'admin' | 'platform' | 'dev';
-}
+/** A menu entry; the modules' entries are data in src/shared/nav.ts, named by their manifests. */
+export type NavEntry = Pick<NavItem, 'to' | 'label' | 'group'>;
 
 /** Navigation entries the session is allowed to see. */
 export function navEntries(session: Session, outboxEnabled: boolean): NavEntry[] {

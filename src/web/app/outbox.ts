@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, isApiError } from './api';
-import type { Items, OutboxMail } from './types';
+import { outboxRoutes } from '../../shared/outbox';
+import { call, isApiError } from './api';
 
 export const OUTBOX_KEY = ['dev-outbox'] as const;
 
@@ -10,7 +10,7 @@ export function useOutbox(options: { refetchInterval?: number } = {}) {
     queryKey: OUTBOX_KEY,
     queryFn: async () => {
       try {
-        return await api.get<Items<OutboxMail>>('/api/dev/outbox');
+        return await call(outboxRoutes.list);
       } catch (error) {
         if (isApiError(error) && error.status === 404) return null;
         throw error;

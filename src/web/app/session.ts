@@ -1,12 +1,13 @@
 import { type QueryClient, useQuery } from '@tanstack/react-query';
-import { api, isApiError } from './api';
-import type { Role, Session } from './types';
+import { authRoutes, type Session } from '../../shared/auth';
+import type { Role } from '../../shared/roles';
+import { call, isApiError } from './api';
 
 export const SESSION_KEY = ['session'] as const;
 
 async function fetchSession(): Promise<Session | null> {
   try {
-    return await api.get<Session>('/api/auth/session');
+    return await call(authRoutes.session);
   } catch (error) {
     if (isApiError(error) && error.status === 401) return null;
     throw error;

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
-import { api, refreshCsrfToken } from './api';
+import { authRoutes } from '../../shared/auth';
+import { call, refreshCsrfToken } from './api';
 import { SESSION_KEY, signOutState } from './session';
 
 /** Sign out (this session, or everywhere) and go to the sign-in page. */
@@ -8,7 +9,7 @@ export function useSignOut({ everywhere = false, returnTo }: { everywhere?: bool
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   return useMutation({
-    mutationFn: () => api.post<void>(everywhere ? '/api/auth/sign-out-everywhere' : '/api/auth/sign-out'),
+    mutationFn: () => call(everywhere ? authRoutes.signOutEverywhere : authRoutes.signOut),
     onMutate: () => {
       signOutState.intended = true;
     },

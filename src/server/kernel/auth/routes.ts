@@ -1,50 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { authRoutes as auth, type Me, meRoutes, type Session } from '../../../shared/auth.js';
+import type { Locale } from '../../../shared/locales.js';
 import { hashToken, newToken } from '../crypto.js';
 import { forbidden, HttpError, notFound, unprocessable } from '../errors.js';
-import { email, errors, locale, password, timeZone, uuid } from '../http/schemas.js';
+import { endpoint } from '../http/endpoint.js';
 import { verifyPassword } from './passwords.js';
 import { auditForUser, changePassword, completePasswordReset, requestPasswordReset, signIn, verifySecondFactor } from './service.js';
 import { csrfBinding, lookupSession, rotateSessionToken, sessionCookie } from './sessions.js';
 import { matchTotp, newTotpSecret, totpEnrolment } from './totp.js';
-
-const stage = z.enum(['signed-in', 'mfa-required', 'mfa-enrolment-required']);
-const stageBody = z.object({ stage });
-
-const sessionBody = z.object({
-  user: z.object({
-    id: z.string(),
-    email: z.string(),
-    name: z.string(),
-    locale: z.string().nullable(),
-    timeZone: z.string().nullable(),
-    totpEnabled: z.boolean(),
-    isPlatformAdmin: z.boolean(),
-  }),
-  stage,
-  providerId: z.string().nullable(),
-  memberships: z.array(
-    z.object({
-      id: z.string(),
-      providerId: z.string(),
-      providerName: z.string(),
-      role: z.string(),
-      organisationId: z.string().nullable(),
-      organisationName: z.string().nullable(),
-    }),
-  ),
-  roles: z.array(z.string()),
-});
-
-const meBody = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  locale: z.string().nullable(),
-  timeZone: z.string().nullable(),
-  totpEnabled: z.boolean(),
-});
 
 export function setSessionCookie(app: FastifyInstance, reply: FastifyReply, token: string): void {
   reply.setCookie(sessionCookie, token, {
@@ -67,7 +31,7 @@ async function currentStage(app: FastifyInstance, token: string) {
   return found?.session.stage ?? 'signed-in';
 }
 
-export async function sessionPayload(app: FastifyInstance, req: FastifyRequest) {
+export async function sessionPayload(app: FastifyInstance, req: FastifyRequest): Promise<Session> {
   const db = app.kernel.db.kysely;
   const session = req.session!;
   const user = await db.selectFrom('users').selectAll().where('id', '=', session.userId).executeTakeFirstOrThrow();
@@ -84,7 +48,7 @@ export async function sessionPayload(app: FastifyInstance, req: FastifyRequest) 
       id: user.id,
       email: user.email,
       name: user.name,
-      locale: user.locale,
+      locale: user.locale as Locale | null,
       timeZone: user.time_zone,
       totpEnabled: !!user.totp_enabled_at,
       isPlatformAdmin: user.is_platform_admin,
@@ -108,57 +72,42 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
   const { kernel } = root;
   const db = kernel.db.kysely;
   const authLimit = { max: kernel.config.authRateLimitPerMinute, timeWindow: '1 minute' };
+  /** A shared route mounted with the sign-in rate limit beside its access rule. */
+  const limited = <E extends { config: object }>(e: E) => ({ ...e, config: { ...e.config, rateLimit: authLimit } });
 
-  app.get(
-    '/api/auth/csrf',
-    { config: { access: 'public' }, schema: { tags: ['auth'], response: { 200: z.object({ csrfToken: z.string() }) } } },
+  app.route({
+    ...endpoint(auth.csrf, 'public'),
     // Bound to this session (or, before sign-in, to the pre-session cookie): a new one is needed
     // after sign-in, the second factor and sign-out.
-    async (req, reply) => ({ csrfToken: reply.generateCsrf({ userInfo: csrfBinding(req) }) }),
-  );
+    handler: async (req, reply) => ({ csrfToken: reply.generateCsrf({ userInfo: csrfBinding(req) }) }),
+  });
 
-  app.get(
-    '/api/auth/session',
-    { config: { access: 'session' }, schema: { tags: ['auth'], response: { 200: sessionBody, ...errors } } },
-    async (req) => sessionPayload(root, req),
-  );
+  app.route({
+    ...endpoint(auth.session, 'session'),
+    handler: async (req) => sessionPayload(root, req),
+  });
 
-  app.post(
-    '/api/auth/sign-in',
-    {
-      config: { access: 'public', rateLimit: authLimit },
-      schema: { tags: ['auth'], body: z.object({ email, password: z.string().min(1).max(200) }), response: { 200: stageBody, ...errors } },
-    },
-    async (req, reply) => {
+  app.route({
+    ...limited(endpoint(auth.signIn, 'public')),
+    handler: async (req, reply) => {
       const token = await signIn(kernel, req.caller, req.body.email, req.body.password);
       setSessionCookie(root, reply, token);
       return { stage: await currentStage(root, token) };
     },
-  );
+  });
 
-  app.post(
-    '/api/auth/mfa/verify',
-    {
-      config: { access: 'session', rateLimit: authLimit },
-      schema: { tags: ['auth'], body: z.object({ code: z.string().trim().min(6).max(40) }), response: { 200: stageBody, ...errors } },
-    },
-    async (req, reply) => {
+  app.route({
+    ...limited(endpoint(auth.verifyMfa, 'session')),
+    handler: async (req, reply) => {
       const token = await verifySecondFactor(kernel, req.caller, req.session!.id, req.session!.userId, req.body.code);
       setSessionCookie(root, reply, token);
       return { stage: 'signed-in' as const };
     },
-  );
+  });
 
-  app.post(
-    '/api/auth/mfa/enrol/start',
-    {
-      config: { access: 'session' },
-      schema: {
-        tags: ['auth'],
-        response: { 200: z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() }), ...errors },
-      },
-    },
-    async (req) => {
+  app.route({
+    ...endpoint(auth.startEnrolment, 'session'),
+    handler: async (req) => {
       // Someone who owes a code for an existing factor must not replace it to get in.
       if (req.session!.stage === 'mfa-required') throw forbidden('Verify your current second factor first');
       const user = await db.selectFrom('users').select(['id', 'email']).where('id', '=', req.session!.userId).executeTakeFirstOrThrow();
@@ -170,26 +119,11 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
         .execute();
       return totpEnrolment(secret, user.email);
     },
-  );
+  });
 
-  app.post(
-    '/api/auth/mfa/enrol/confirm',
-    {
-      config: { access: 'session', rateLimit: authLimit },
-      schema: {
-        tags: ['auth'],
-        body: z.object({
-          code: z
-            .string()
-            .trim()
-            .regex(/^\d{6}$/, 'six digits'),
-          // Needed only to replace a factor already enrolled (see below).
-          currentPassword: z.string().min(1).max(200).optional(),
-        }),
-        response: { 200: z.object({ recoveryCodes: z.array(z.string()) }), ...errors },
-      },
-    },
-    async (req, reply) => {
+  app.route({
+    ...limited(endpoint(auth.confirmEnrolment, 'session')),
+    handler: async (req, reply) => {
       if (req.session!.stage === 'mfa-required') throw forbidden('Verify your current second factor first');
       const userId = req.session!.userId;
       const user = await db
@@ -238,12 +172,11 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
       setSessionCookie(root, reply, token);
       return { recoveryCodes };
     },
-  );
+  });
 
-  app.post(
-    '/api/auth/sign-out',
-    { config: { access: 'public' }, schema: { tags: ['auth'], response: { 204: z.null() } } },
-    async (req, reply) => {
+  app.route({
+    ...endpoint(auth.signOut, 'public'),
+    handler: async (req, reply) => {
       if (req.session) {
         await db.transaction().execute(async (trx) => {
           await trx.deleteFrom('sessions').where('id', '=', req.session!.id).execute();
@@ -253,12 +186,11 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
       reply.clearCookie(sessionCookie, { path: '/' });
       return reply.status(204).send(null);
     },
-  );
+  });
 
-  app.post(
-    '/api/auth/sign-out-everywhere',
-    { config: { access: 'session' }, schema: { tags: ['auth'], response: { 204: z.null(), ...errors } } },
-    async (req, reply) => {
+  app.route({
+    ...endpoint(auth.signOutEverywhere, 'session'),
+    handler: async (req, reply) => {
       await db.transaction().execute(async (trx) => {
         await trx.deleteFrom('sessions').where('user_id', '=', req.session!.userId).execute();
         await auditForUser(trx, req.caller, req.session!.userId, 'auth.sign_out_everywhere');
@@ -266,39 +198,27 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
       reply.clearCookie(sessionCookie, { path: '/' });
       return reply.status(204).send(null);
     },
-  );
+  });
 
-  app.post(
-    '/api/auth/password-reset/request',
-    {
-      config: { access: 'public', rateLimit: authLimit },
-      schema: { tags: ['auth'], body: z.object({ email }), response: { 202: z.null(), ...errors } },
-    },
-    async (req, reply) => {
+  app.route({
+    ...limited(endpoint(auth.requestPasswordReset, 'public')),
+    handler: async (req, reply) => {
       requestPasswordReset(kernel, req.caller, req.body.email);
       return reply.status(202).send(null);
     },
-  );
+  });
 
-  app.post(
-    '/api/auth/password-reset/complete',
-    {
-      config: { access: 'public', rateLimit: authLimit },
-      schema: { tags: ['auth'], body: z.object({ token: z.string().min(20).max(200), password }), response: { 204: z.null(), ...errors } },
-    },
-    async (req, reply) => {
+  app.route({
+    ...limited(endpoint(auth.completePasswordReset, 'public')),
+    handler: async (req, reply) => {
       await completePasswordReset(kernel, req.caller, req.body.token, req.body.password);
       return reply.status(204).send(null);
     },
-  );
+  });
 
-  app.post(
-    '/api/auth/switch-provider',
-    {
-      config: { access: 'signed-in' },
-      schema: { tags: ['auth'], body: z.object({ providerId: uuid }), response: { 200: sessionBody, ...errors } },
-    },
-    async (req) => {
+  app.route({
+    ...endpoint(auth.switchProvider, 'signed-in'),
+    handler: async (req) => {
       const member = await db
         .selectFrom('memberships')
         .select('id')
@@ -310,28 +230,28 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
       req.session = { ...req.session!, providerId: req.body.providerId };
       return sessionPayload(root, req);
     },
-  );
+  });
 
-  app.get('/api/me', { config: { access: 'session' }, schema: { tags: ['me'], response: { 200: meBody, ...errors } } }, async (req) =>
-    me(req.session!.userId),
-  );
-
-  async function me(userId: string) {
+  async function me(userId: string): Promise<Me> {
     const u = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
-    return { id: u.id, email: u.email, name: u.name, locale: u.locale, timeZone: u.time_zone, totpEnabled: !!u.totp_enabled_at };
+    return {
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      locale: u.locale as Locale | null,
+      timeZone: u.time_zone,
+      totpEnabled: !!u.totp_enabled_at,
+    };
   }
 
-  app.patch(
-    '/api/me',
-    {
-      config: { access: 'signed-in' },
-      schema: {
-        tags: ['me'],
-        body: z.object({ name: z.string().trim().min(1).max(200).optional(), locale: locale.optional(), timeZone: timeZone.optional() }),
-        response: { 200: meBody, ...errors },
-      },
-    },
-    async (req) => {
+  app.route({
+    ...endpoint(meRoutes.get, 'session'),
+    handler: async (req) => me(req.session!.userId),
+  });
+
+  app.route({
+    ...endpoint(meRoutes.update, 'signed-in'),
+    handler: async (req) => {
       const userId = req.session!.userId;
       const patch = {
         ...(req.body.name !== undefined ? { name: req.body.name } : {}),
@@ -350,28 +270,19 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
       }
       return me(userId);
     },
-  );
+  });
 
-  app.post(
-    '/api/me/password',
-    {
-      config: { access: 'signed-in', rateLimit: authLimit },
-      schema: {
-        tags: ['me'],
-        body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: password }),
-        response: { 204: z.null(), ...errors },
-      },
-    },
-    async (req, reply) => {
+  app.route({
+    ...limited(endpoint(meRoutes.changePassword, 'signed-in')),
+    handler: async (req, reply) => {
       await changePassword(kernel, req.caller, req.body.currentPassword, req.body.newPassword);
       return reply.status(204).send(null);
     },
-  );
+  });
 
-  app.delete(
-    '/api/me/sessions/:id',
-    { config: { access: 'signed-in' }, schema: { tags: ['me'], params: z.object({ id: uuid }), response: { 204: z.null(), ...errors } } },
-    async (req, reply) => {
+  app.route({
+    ...endpoint(meRoutes.endSession, 'signed-in'),
+    handler: async (req, reply) => {
       const userId = req.session!.userId;
       await db.transaction().execute(async (trx) => {
         // Only one's own sessions: another user's id is simply not found.
@@ -382,32 +293,11 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
       if (req.params.id === req.session!.id) reply.clearCookie(sessionCookie, { path: '/' });
       return reply.status(204).send(null);
     },
-  );
+  });
 
-  app.get(
-    '/api/me/sessions',
-    {
-      config: { access: 'signed-in' },
-      schema: {
-        tags: ['me'],
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                createdAt: z.string(),
-                lastSeenAt: z.string(),
-                ip: z.string().nullable(),
-                userAgent: z.string().nullable(),
-                current: z.boolean(),
-              }),
-            ),
-          }),
-          ...errors,
-        },
-      },
-    },
-    async (req) => {
+  app.route({
+    ...endpoint(meRoutes.sessions, 'signed-in'),
+    handler: async (req) => {
       const rows = await db
         .selectFrom('sessions')
         .select(['id', 'created_at', 'last_seen_at', 'ip', 'user_agent'])
@@ -426,5 +316,5 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
         })),
       };
     },
-  );
+  });
 }

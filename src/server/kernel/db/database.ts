@@ -5,7 +5,8 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { type CompiledQuery, Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
-import { migrations } from './migrations/index.js';
+import { modules } from '../../modules/index.js';
+import { mergeMigrations } from '../module.js';
 import type { Database } from './schema.js';
 import { embeddedWallRole, prepareEmbeddedWallRole, tenantWallDialect, tenantWallEnabled } from './tenant-wall.js';
 
@@ -84,14 +85,22 @@ export async function openDatabase(options: DatabaseOptions): Promise<Db> {
   };
 }
 
+/** Every manifest's migrations in name order: the kernel's history (0001–0010), then the modules' own. */
+export const allMigrations = () => mergeMigrations(modules);
+
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  return migrateTo(db, null);
+}
+
+/** Migrates up to and including `target` (a migration's name), or to the latest with `null`. */
+export async function migrateTo(db: Kysely<Database>, target: string | null): Promise<string[]> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => migrations },
+    provider: { getMigrations: async () => allMigrations() },
     migrationTableName: 'schema_migrations',
     migrationLockTableName: 'schema_migrations_lock',
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = target ? await migrator.migrateTo(target) : await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -14,6 +14,10 @@ select "memberships"."id", "memberships"."user_id", "users"."name", "users"."ema
 select "organisations".* from "organisations" where "organisations"."provider_id" = $1 and "organisations"."id" in ($2);
 -- parameters: ["provider-1","org-1"]
 
+-- audit browse, provider admin
+select "audit_events"."id", "audit_events"."at", "audit_events"."actor_user_id", "users"."name", "users"."email", "audit_events"."action", "audit_events"."entity_type", "audit_events"."entity_id", "audit_events"."ip", "audit_events"."user_agent" from "audit_events" left join "users" on "users"."id" = "audit_events"."actor_user_id" where "audit_events"."provider_id" = $1 and "audit_events"."action" = $2 and "audit_events"."at" >= $3 order by "audit_events"."at" desc, "audit_events"."id" desc limit $4 offset $5;
+-- parameters: ["provider-1","auth.sign_in","2026-01-01T00:00:00.000Z",50,0]
+
 -- a practitioner's calendar week (one range scan)
 select "meetings"."id", "meetings"."process_id", "processes"."title" as "process_title", "organisations"."name" as "organisation_name", "meetings"."starts_at", "meetings"."ends_at", "meetings"."time_zone", "meetings"."place", "meetings"."location", "meetings"."video_link", "meetings"."status", (select count(*) as "n" from "meeting_attendance" where "meeting_attendance"."meeting_id" = "meetings"."id") as "participant_count", "meetings"."sequence", "meetings"."created_at", "meetings"."cancelled_at" from "meeting_practitioners" inner join "meetings" on "meetings"."id" = "meeting_practitioners"."meeting_id" inner join "processes" on "processes"."id" = "meetings"."process_id" inner join "organisations" on "organisations"."id" = "meetings"."organisation_id" where "meeting_practitioners"."provider_id" = $1 and "meeting_practitioners"."process_id" in (select "process_id" from "process_practitioners" where "provider_id" = $2 and "user_id" = $3) and "meeting_practitioners"."user_id" = $4 and "meeting_practitioners"."starts_at" >= $5 and "meeting_practitioners"."starts_at" < $6 and "meeting_practitioners"."ends_at" > $7 order by "meeting_practitioners"."starts_at";
 -- parameters: ["provider-1","provider-1","user-1","user-1","2026-11-22T12:00:00.000Z","2026-11-30T00:00:00.000Z","2026-11-23T00:00:00.000Z"]
@@ -29,7 +33,3 @@ select "measure_alerts".*, "processes"."title" as "process_title", "people"."nam
 -- the holder of a check-in link reads that check-in only
 select "checkins".* from "checkins" where "checkins"."provider_id" = $1 and "checkins"."id" in ($2);
 -- parameters: ["provider-1","checkin-1"]
-
--- audit browse, provider admin
-select "audit_events"."id", "audit_events"."at", "audit_events"."actor_user_id", "users"."name", "users"."email", "audit_events"."action", "audit_events"."entity_type", "audit_events"."entity_id", "audit_events"."ip", "audit_events"."user_agent" from "audit_events" left join "users" on "users"."id" = "audit_events"."actor_user_id" where "audit_events"."provider_id" = $1 and "audit_events"."action" = $2 and "audit_events"."at" >= $3 order by "audit_events"."at" desc, "audit_events"."id" desc limit $4 offset $5;
--- parameters: ["provider-1","auth.sign_in","2026-01-01T00:00:00.000Z",50,0]

@@ -1,5 +1,7 @@
 /**
- * Property: no request, however malformed, gets a 5xx. Every operation of the app's own OpenAPI
+ * Property: no request, however malformed, gets a 5xx, and every answer is one the OpenAPI
+ * document declares for its operation (status, and a body valid against the declared schema: the
+ * harness checks every answer, see kernel/http/contract.ts); a wrong method is a 405. Every operation of the app's own OpenAPI
  * document is called as an anonymous visitor, a signed-in provider administrator and a practitioner, with path
  * parameters, query and JSON body generated from the operation's schema and from hostile values
  * (NUL bytes, unpaired surrogates, year-0000 dates and months, huge numbers, wrong types). A 5xx
@@ -9,9 +11,9 @@
  * API_FUZZ_RUNS=200 API_FUZZ_SEED=<n> for a deeper local run.
  */
 import fc from 'fast-check';
-import type { LightMyRequestResponse } from 'fastify';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, memoryLog, seedWorld, startTestApp, type TestApp, type World } from '../../testing/harness.js';
+import { Client, ContractViolation, memoryLog, seedWorld, startTestApp, type TestApp, type World } from '../../testing/harness.js';
 import { type SupervisionWorld, seedSupervision } from '../../testing/supervision.js';
 import { DataCipher } from '../crypto.js';
 
@@ -220,7 +222,11 @@ function shaped(schema: JsonSchema | undefined, depth = 0, name = ''): fc.Arbitr
         );
       }
       const record = Object.fromEntries(Object.entries(props).map(([k, s]) => [k, maybeSpoiled(s, depth + 1, k)]));
-      return fc.record(record, { requiredKeys: (schema.required ?? []).filter((k) => k in props) });
+      // Now and then a required field is missing.
+      return fc.oneof(
+        { weight: 12, arbitrary: fc.record(record, { requiredKeys: (schema.required ?? []).filter((k) => k in props) }) },
+        { weight: 1, arbitrary: fc.record(record, { requiredKeys: [] }) },
+      );
     }
     default:
       return hostileValue;
@@ -264,11 +270,19 @@ function requestOf(op: Operation): fc.Arbitrary<Generated> {
   const segments = op.path.split('/');
   const idName = (name: string) => (name === 'id' ? (idNameOfSegment[segments[segments.indexOf('{id}') - 1] ?? ''] ?? '') : name);
   const param = (p: Parameter) =>
-    p.name === 'token' && tokens.length
-      ? fc.oneof(fc.constantFrom(...tokens), hostileString)
-      : p.schema?.format === 'uuid' || /id$/i.test(p.name)
-        ? fc.oneof({ weight: 5, arbitrary: uuidValue(idName(p.name)) }, { weight: 1, arbitrary: hostileString })
-        : maybeSpoiled(p.schema, 0, p.name);
+    fc.oneof(
+      {
+        weight: 14,
+        arbitrary:
+          p.name === 'token' && tokens.length
+            ? fc.oneof(fc.constantFrom(...tokens), hostileString)
+            : p.schema?.format === 'uuid' || /id$/i.test(p.name)
+              ? fc.oneof({ weight: 5, arbitrary: uuidValue(idName(p.name)) }, { weight: 1, arbitrary: hostileString })
+              : maybeSpoiled(p.schema, 0, p.name),
+      },
+      // Odd path parameters: just over a schema's limit, over the router's, dots.
+      { weight: 1, arbitrary: fc.constantFrom<unknown>('a'.repeat(201), 'b'.repeat(501), '.', '..', '~', 'a.b') },
+    );
   const params = fc.record(Object.fromEntries(pathParams.map((p) => [p.name, param(p)])));
   const query = fc.record(Object.fromEntries(queryParams.map((p) => [p.name, maybeSpoiled(p.schema, 0, p.name)])), {
     requiredKeys: queryParams.filter((p) => p.required).map((p) => p.name),
@@ -294,9 +308,29 @@ function urlOf(op: Operation, g: Generated): string {
 
 async function send(client: Client, op: Operation, g: Generated): Promise<LightMyRequestResponse> {
   const url = urlOf(op, g);
-  if (op.method === 'GET' || op.method === 'DELETE' || g.body === undefined) return client.request(op.method, url);
+  const method = op.method as InjectOptions['method'];
+  if (op.method === 'GET' || op.method === 'DELETE' || g.body === undefined) return client.request(method, url);
   // JSON.stringify writes an unpaired surrogate as a \ud800 escape, exactly as a hostile client may.
-  return client.request(op.method, url, JSON.stringify(g.body), { 'content-type': 'application/json' });
+  return client.request(method, url, JSON.stringify(g.body), { 'content-type': 'application/json' });
+}
+
+/** Statuses answered, by caller and status, for API_FUZZ_VERBOSE. */
+const statusCounts = new Map<string, number>();
+
+/** What is wrong with the answer to a generated request: a 5xx, or an answer the document does not declare. */
+async function problemOf(client: Client, op: Operation, g: Generated, reached?: Set<string>): Promise<string | null> {
+  let res: LightMyRequestResponse;
+  try {
+    res = await send(client, op, g);
+  } catch (err) {
+    if (!(err instanceof ContractViolation)) throw err;
+    const cause = causeOf(err.response);
+    return `${err.message}${cause ? ` (${cause})` : ''}`;
+  }
+  if (res.statusCode < 300) reached?.add(`${op.method} ${op.path}`);
+  const key = `${client.label} ${res.statusCode}${res.statusCode >= 400 ? ` ${(res.json() as { error?: { code?: string } }).error?.code}` : ''}`;
+  statusCounts.set(key, (statusCounts.get(key) ?? 0) + 1);
+  return res.statusCode >= 500 ? `${res.statusCode} ${causeOf(res)}` : null;
 }
 
 /** Routes that end the caller's own session are called last, so the rest run signed in. */
@@ -374,7 +408,8 @@ describe('the API under generated input', () => {
     );
   });
 
-  for (const as of ['anonymous', 'provider_admin', 'practitioner'] as const) {
+  // The administrator last: its generated requests may end the practitioner's membership.
+  for (const as of ['anonymous', 'practitioner', 'provider_admin'] as const) {
     it(`never answers a 5xx (${as})`, async () => {
       let client = new Client(t.app, as);
       const signIn = async () => {
@@ -389,25 +424,45 @@ describe('the API under generated input', () => {
         // A route run earlier may have signed the caller out: sign in again, as a person would.
         if (as !== 'anonymous' && (await client.get('/api/auth/session')).statusCode !== 200) await signIn();
         const outcome = await fc.check(
-          fc.asyncProperty(requestOf(op), async (g) => {
-            const res = await send(client, op, g);
-            if (res.statusCode < 300) reached.add(`${op.method} ${op.path}`);
-            return res.statusCode < 500;
-          }),
+          fc.asyncProperty(requestOf(op), async (g) => (await problemOf(client, op, g, reached)) === null),
           { numRuns: runs, seed, endOnFailure: true },
         );
         if (outcome.failed) {
           const g = outcome.counterexample?.[0] as Generated | undefined;
-          const res = g ? await send(client, op, g) : null;
+          const problem = g ? await problemOf(client, op, g) : String(outcome.errorInstance);
           failures.push(
-            `${op.method} ${op.path}: ${g ? urlOf(op, g) : ''} ${JSON.stringify(g?.body)?.slice(0, 300)} → ${res?.statusCode} ${causeOf(res)}`,
+            `${op.method} ${op.path}: ${g ? urlOf(op, g).slice(0, 200) : ''} ${JSON.stringify(g?.body)?.slice(0, 200)} → ${problem}`,
           );
         }
       }
+      if (failures.length) console.log(`${as}: ${failures.length} operations broke the property:\n${failures.join('\n')}`);
       expect(failures).toEqual([]);
-      if (process.env.API_FUZZ_VERBOSE) console.log(`${as}: ${reached.size} of ${operations.length} operations answered 2xx`);
+      if (process.env.API_FUZZ_VERBOSE) {
+        console.log(`${as}: ${reached.size} of ${operations.length} operations answered 2xx`);
+        console.log([...statusCounts].filter(([k]) => k.startsWith(`${as} `)).sort((a, b) => b[1] - a[1]));
+      }
       // Signed in, most operations must be reached, or the property would be proved on 401s.
       if (as !== 'anonymous') expect(reached.size).toBeGreaterThan(operations.length / 4);
     }, 600_000);
   }
+
+  it('answers every method a path does not have with 405, Allow and the error body', async () => {
+    const byPath = new Map<string, Set<string>>();
+    for (const op of operations) byPath.set(op.path, (byPath.get(op.path) ?? new Set()).add(op.method));
+    const client = new Client(t.app, 'practitioner');
+    await client.signIn(world.users.practitioner.email);
+    const failures: string[] = [];
+    for (const [path, methods] of byPath) {
+      const url = path.replace(/\{(\w+)\}/g, (_, name: string) => (/id$/i.test(name) ? sup.processId : 'x'.repeat(24)));
+      const allow = [...methods, ...(methods.has('GET') ? ['HEAD'] : [])].sort().join(', ');
+      for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => !methods.has(m))) {
+        // Through the harness, so the answer is held to the error schema as well.
+        const res = await client.request(method as InjectOptions['method'], url, method === 'GET' ? undefined : {});
+        if (res.statusCode !== 405 || res.headers.allow !== allow || res.json().error?.code !== 'method_not_allowed') {
+          failures.push(`${method} ${url} → ${res.statusCode} allow=${res.headers.allow} (want 405 allow=${allow})`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
 });

@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { RouteDef } from '../../../shared/http.js';
 import { errorBody } from '../../../shared/schemas.js';
@@ -31,32 +32,46 @@ export interface Endpoint<D extends RouteDef> {
     body: D['body'];
     response: SuccessSchemas<D> & Partial<Record<ErrorStatuses, typeof errorBody>>;
     security?: [];
-    produces?: string[];
   };
+  /** Only for a route that `produces` another content type than JSON: sets it before the handler. */
+  preHandler?: (req: FastifyRequest, reply: FastifyReply) => Promise<void>;
 }
 
 /** The error statuses a route answers, from its access rule, its inputs and its own `errors`. */
 export function declaredErrors(def: RouteDef, access: RouteAccess): ErrorStatuses[] {
   const statuses = new Set<ErrorStatuses>([400, 429, 503]);
   const stateChanging = def.method !== 'GET';
+  // Fastify reads a body on every method but GET (and HEAD), whether the route takes one or not:
+  // any such request may be too large (413) or of a type no parser reads (415).
+  if (stateChanging) {
+    statuses.add(413);
+    statuses.add(415);
+  }
   if (access !== 'public') statuses.add(401);
   // A role or platform-admin rule refuses others; every state-changing request can fail CSRF.
   if (typeof access === 'object' || access === 'platform-admin' || stateChanging || access === 'signed-in') statuses.add(403);
   // A path parameter names something that may not exist (or that the caller may not see).
   if (def.params) statuses.add(404);
-  if (def.body) {
-    statuses.add(413);
-    statuses.add(415);
-  }
   for (const s of def.errors ?? []) statuses.add(s);
   return [...statuses].sort();
 }
 
+/** A 204 sends nothing; the OpenAPI transform (openapi.ts) declares it without content. */
 const noContent = z.null().describe('No content');
 
+/** The content type a `produces` route sends, with a charset for text. */
+const contentTypeOf = (produces: string) =>
+  produces.startsWith('text/') && !produces.includes('charset') ? `${produces}; charset=utf-8` : produces;
+
 export function endpoint<const D extends RouteDef>(def: D, access: RouteAccess): Endpoint<D> {
-  const response: Record<number, z.ZodType> = {};
-  for (const [status, schema] of Object.entries(def.responses)) response[Number(status)] = schema ?? noContent;
+  const response: Record<number, z.ZodType | { description: string; content: Record<string, { schema: z.ZodType }> }> = {};
+  const produces = def.produces ? def.produces.split(';')[0]?.trim() : undefined;
+  for (const [status, schema] of Object.entries(def.responses)) {
+    // Not JSON (CSV, iCalendar): the success answer is declared under its own content type, so the
+    // document shows it and the handler's string is sent as it is; errors stay JSON.
+    response[Number(status)] =
+      produces && schema ? { description: def.summary ?? 'Success', content: { [produces]: { schema } } } : (schema ?? noContent);
+  }
   for (const status of declaredErrors(def, access)) response[status] = errorBody;
   return {
     method: def.method,
@@ -73,7 +88,15 @@ export function endpoint<const D extends RouteDef>(def: D, access: RouteAccess):
       response: response as Endpoint<D>['schema']['response'],
       // Public routes need no session: the document must not ask for one.
       ...(access === 'public' ? { security: [] as [] } : {}),
-      ...(def.produces ? { produces: [def.produces] } : {}),
     },
+    // A string sent with a text content type goes out as it is (no JSON serialisation); the error
+    // handler drops this type again, so an error answer is JSON.
+    ...(def.produces
+      ? {
+          preHandler: async (_req: FastifyRequest, reply: FastifyReply) => {
+            reply.type(contentTypeOf(def.produces as string));
+          },
+        }
+      : {}),
   };
 }

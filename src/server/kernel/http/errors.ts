@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { HttpError, inputRefusedByDatabase, isDatabaseUnavailable, isForeignKeyViolation, isUniqueViolation } from '../errors.js';
 
@@ -72,4 +72,21 @@ export function registerErrorHandling(app: FastifyInstance): void {
     else if (status === 503) req.log.warn({ code: (err as { code?: string }).code }, 'database unavailable');
     reply.status(status).send(body);
   });
+}
+
+/**
+ * Errors the router answers before any route runs (Fastify's `frameworkErrors`), in the one error
+ * shape and with statuses every route declares: a path that cannot be decoded, or a path parameter
+ * longer than the router keeps (routerOptions.maxParamLength, above every schema's limit), is a 400.
+ */
+export function frameworkErrors(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
+  const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const badUrl = err.code === 'FST_ERR_BAD_URL';
+  const status = tooLong || badUrl ? 400 : err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+  const body: ErrorBody = tooLong
+    ? { error: { code: 'validation_failed', message: 'A path parameter is too long' } }
+    : badUrl
+      ? { error: { code: 'bad_request', message: 'The path is not valid (bad percent-encoding)' } }
+      : { error: { code: status === 500 ? 'internal' : 'bad_request', message: status === 500 ? 'Something went wrong' : err.message } };
+  reply.status(status).send(body);
 }

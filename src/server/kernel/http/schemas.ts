@@ -4,11 +4,11 @@ import { errorBody } from '../../../shared/schemas.js';
 // shared route definitions import them from here.
 export {
   calendarDate,
-  coercedDate,
   email,
   errorBody,
   idParams,
   instant,
+  instantOrDate,
   locale,
   maxYear,
   minYear,

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { outboxRoutes as outboxApi } from '../../../shared/outbox.js';
 import { notFound } from '../errors.js';
-import { errors } from '../http/schemas.js';
+import { endpoint } from '../http/endpoint.js';
 
 /**
  * The development outbox: with no SMTP server, a newcomer reads invitation and reset mail here.
@@ -13,33 +13,9 @@ const isLoopback = (ip: string) => ip === '127.0.0.1' || ip === '::1' || ip === 
 export async function outboxRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { kernel } = root;
-  app.get(
-    '/api/dev/outbox',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags: ['development'],
-        querystring: z.object({ to: z.string().max(254).optional() }),
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                to: z.string(),
-                subject: z.string(),
-                text: z.string(),
-                html: z.string().nullable(),
-                attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), content: z.string() })),
-                createdAt: z.string(),
-                status: z.string(),
-              }),
-            ),
-          }),
-          ...errors,
-        },
-      },
-    },
-    async (req) => {
+  app.route({
+    ...endpoint(outboxApi.list, 'public'),
+    handler: async (req) => {
       // Reset and invitation links are credentials: even in development only this machine reads them.
       if (!kernel.config.devOutbox || !isLoopback(req.ip)) throw notFound();
       let query = kernel.db.kysely.selectFrom('mail_outbox').selectAll();
@@ -59,5 +35,5 @@ export async function outboxRoutes(root: FastifyInstance): Promise<void> {
         })),
       };
     },
-  );
+  });
 }

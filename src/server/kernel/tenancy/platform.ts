@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { providerRoutes } from '../../../shared/tenancy.js';
 import { systemCaller } from '../access/caller.js';
 import { Repository } from '../access/repository.js';
 import { appendAudit } from '../audit/audit.js';
 import { notFound } from '../errors.js';
-import { email, errors, idParams } from '../http/schemas.js';
+import { endpoint } from '../http/endpoint.js';
 import { createInvitation } from './invitations.js';
 
-const provider = z.object({ id: z.string(), name: z.string(), slug: z.string(), country: z.string(), createdAt: z.string() });
 const defaults = {
   FI: { locale: 'fi', zone: 'Europe/Helsinki' },
   SE: { locale: 'sv', zone: 'Europe/Stockholm' },
@@ -21,13 +20,9 @@ export async function platformRoutes(root: FastifyInstance): Promise<void> {
   const { kernel } = root;
   const db = kernel.db.kysely;
 
-  app.get(
-    '/api/platform/providers',
-    {
-      config: { access: 'platform-admin' },
-      schema: { tags: ['platform'], response: { 200: z.object({ items: z.array(provider) }), ...errors } },
-    },
-    async () => {
+  app.route({
+    ...endpoint(providerRoutes.list, 'platform-admin'),
+    handler: async () => {
       const rows = await db.selectFrom('providers').selectAll().orderBy('name').execute();
       return {
         items: rows.map((r) => ({
@@ -39,28 +34,11 @@ export async function platformRoutes(root: FastifyInstance): Promise<void> {
         })),
       };
     },
-  );
+  });
 
-  app.post(
-    '/api/platform/providers',
-    {
-      config: { access: 'platform-admin' },
-      schema: {
-        tags: ['platform'],
-        body: z.object({
-          name: z.string().trim().min(1).max(200),
-          slug: z
-            .string()
-            .trim()
-            .toLowerCase()
-            .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lowercase letters, digits and dashes'),
-          country: z.enum(['FI', 'SE', 'NO']),
-          adminEmail: email,
-        }),
-        response: { 201: provider, ...errors },
-      },
-    },
-    async (req, reply) => {
+  app.route({
+    ...endpoint(providerRoutes.create, 'platform-admin'),
+    handler: async (req, reply) => {
       const d = defaults[req.body.country];
       const created = await db.transaction().execute(async (trx) => {
         const row = await trx
@@ -91,23 +69,14 @@ export async function platformRoutes(root: FastifyInstance): Promise<void> {
         createdAt: new Date(created.created_at).toISOString(),
       });
     },
-  );
+  });
 
   // Nobody grants a role to themself, so a provider with a single admin gets a second admin, or its
   // admin a practitioner's role, from the platform admin: the invitation is theirs, in the
   // provider's own trail, and on its security view.
-  app.post(
-    '/api/platform/providers/:id/invitations',
-    {
-      config: { access: 'platform-admin' },
-      schema: {
-        tags: ['platform'],
-        params: idParams,
-        body: z.object({ email, role: z.enum(['provider_admin', 'practitioner', 'municipal_expert']) }),
-        response: { 201: z.object({ id: z.string(), email: z.string(), role: z.string(), expiresAt: z.string() }), ...errors },
-      },
-    },
-    async (req, reply) => {
+  app.route({
+    ...endpoint(providerRoutes.invite, 'platform-admin'),
+    handler: async (req, reply) => {
       const exists = await db.selectFrom('providers').select('id').where('id', '=', req.params.id).executeTakeFirst();
       if (!exists) throw notFound();
       const asProvider = new Repository(db, {
@@ -122,5 +91,5 @@ export async function platformRoutes(root: FastifyInstance): Promise<void> {
         .status(201)
         .send({ id: created.id, email: created.email, role: created.role, expiresAt: new Date(created.expires_at).toISOString() });
     },
-  );
+  });
 }

@@ -1,55 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
-import { z } from 'zod';
+import { invitationRoutes, memberRoutes, organisationRoutes } from '../../../shared/tenancy.js';
 import type { Repository } from '../access/repository.js';
 import { setSessionCookie } from '../auth/routes.js';
 import { lookupSession } from '../auth/sessions.js';
 import { cappedTotal } from '../db/count.js';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../errors.js';
-import { email, errors, idParams, page, pageSize, password, role, uuid } from '../http/schemas.js';
+import { endpoint } from '../http/endpoint.js';
 import { type Role, roleShapeProblem } from '../roles.js';
 import { acceptInvitation, createInvitation, describeInvitation, selfGrant } from './invitations.js';
 import { escapeLike, memberCount, memberSearch } from './queries.js';
 
 const admin = { roles: ['provider_admin'] } as const;
 const staff = { roles: ['provider_admin', 'practitioner'] } as const;
-
-const member = z.object({
-  id: z.string(),
-  userId: z.string(),
-  name: z.string(),
-  email: z.string(),
-  role: z.string(),
-  organisationId: z.string().nullable(),
-  organisationName: z.string().nullable(),
-  createdAt: z.string(),
-});
-
-const invitation = z.object({
-  id: z.string(),
-  email: z.string(),
-  role: z.string(),
-  organisationId: z.string().nullable(),
-  organisationName: z.string().nullable(),
-  createdAt: z.string(),
-  expiresAt: z.string(),
-  status: z.enum(['pending', 'accepted', 'revoked', 'expired']),
-});
-
-const organisation = z.object({
-  id: z.string(),
-  name: z.string(),
-  businessId: z.string().nullable(),
-  unitCount: z.number(),
-  createdAt: z.string(),
-});
-const organisationDetail = z.object({
-  id: z.string(),
-  name: z.string(),
-  businessId: z.string().nullable(),
-  units: z.array(z.object({ id: z.string(), name: z.string(), parentId: z.string().nullable() })),
-});
 
 /** A provider must always keep one administrator; decided inside the caller's scope and transaction. */
 async function wouldRemoveLastAdmin(repo: Repository, membershipId: string, newRole?: Role): Promise<boolean> {
@@ -86,26 +50,9 @@ export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { kernel } = root;
 
-  app.get(
-    '/api/members',
-    {
-      config: { access: staff },
-      schema: {
-        tags: ['members'],
-        querystring: z.object({
-          q: z.string().trim().max(100).optional(),
-          role: role.optional(),
-          organisationId: uuid.optional(),
-          page,
-          pageSize: pageSize(),
-        }),
-        response: {
-          200: z.object({ items: z.array(member), total: z.number(), totalCapped: z.boolean(), page: z.number(), pageSize: z.number() }),
-          ...errors,
-        },
-      },
-    },
-    async (req) => {
+  app.route({
+    ...endpoint(memberRoutes.list, staff),
+    handler: async (req) => {
       const { page: pageNo, pageSize: size } = req.query;
       const [rows, counted] = await Promise.all([
         memberSearch(req.repo, req.query).execute(),
@@ -127,20 +74,11 @@ export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
         pageSize: size,
       };
     },
-  );
+  });
 
-  app.patch(
-    '/api/members/:id',
-    {
-      config: { access: admin },
-      schema: {
-        tags: ['members'],
-        params: idParams,
-        body: z.object({ role }),
-        response: { 200: z.object({ id: z.string(), role: z.string() }), ...errors },
-      },
-    },
-    async (req) =>
+  app.route({
+    ...endpoint(memberRoutes.update, admin),
+    handler: async (req) =>
       req.repo.transaction(async (tx) => {
         const target = await membershipToChange(tx, req.params.id);
         const shape = roleShapeProblem(req.body.role, target.organisation_id, 'role');
@@ -155,12 +93,11 @@ export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
         );
         return { id: row.id, role: row.role };
       }),
-  );
+  });
 
-  app.delete(
-    '/api/members/:id',
-    { config: { access: admin }, schema: { tags: ['members'], params: idParams, response: { 204: z.null(), ...errors } } },
-    async (req, reply) => {
+  app.route({
+    ...endpoint(memberRoutes.remove, admin),
+    handler: async (req, reply) => {
       await req.repo.transaction(async (tx) => {
         const target = await membershipToChange(tx, req.params.id);
         if (await wouldRemoveLastAdmin(tx, req.params.id)) throw conflict('A provider must keep at least one administrator');
@@ -168,19 +105,11 @@ export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
       });
       return reply.status(204).send(null);
     },
-  );
+  });
 
-  app.get(
-    '/api/invitations',
-    {
-      config: { access: admin },
-      schema: {
-        tags: ['invitations'],
-        querystring: z.object({ status: z.enum(['pending', 'all']).default('pending') }),
-        response: { 200: z.object({ items: z.array(invitation) }), ...errors },
-      },
-    },
-    async (req) => {
+  app.route({
+    ...endpoint(invitationRoutes.list, admin),
+    handler: async (req) => {
       const now = kernel.clock.now();
       let query = req.repo.select('invitations').leftJoin('organisations', 'organisations.id', 'invitations.organisation_id');
       if (req.query.status === 'pending') {
@@ -223,19 +152,11 @@ export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
         })),
       };
     },
-  );
+  });
 
-  app.post(
-    '/api/invitations',
-    {
-      config: { access: admin },
-      schema: {
-        tags: ['invitations'],
-        body: z.object({ email, role, organisationId: uuid.optional(), unitId: uuid.optional() }),
-        response: { 201: invitation, ...errors },
-      },
-    },
-    async (req, reply) => {
+  app.route({
+    ...endpoint(invitationRoutes.create, admin),
+    handler: async (req, reply) => {
       const created = await createInvitation(kernel, req.repo, req.body);
       return reply.status(201).send({
         id: created.id,
@@ -248,51 +169,26 @@ export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
         status: 'pending' as const,
       });
     },
-  );
+  });
 
-  app.delete(
-    '/api/invitations/:id',
-    { config: { access: admin }, schema: { tags: ['invitations'], params: idParams, response: { 204: z.null(), ...errors } } },
-    async (req, reply) => {
+  app.route({
+    ...endpoint(invitationRoutes.revoke, admin),
+    handler: async (req, reply) => {
       await req.repo.update('invitations', req.params.id, { revoked_at: kernel.clock.now() }, { action: 'invitation.revoke' });
       return reply.status(204).send(null);
     },
-  );
+  });
 
-  app.get(
-    '/api/invitations/by-token/:token',
-    {
-      config: { access: 'public', rateLimit: { max: kernel.config.authRateLimitPerMinute, timeWindow: '1 minute' } },
-      schema: {
-        tags: ['invitations'],
-        params: z.object({ token: z.string().min(20).max(200) }),
-        response: {
-          200: z.object({
-            email: z.string(),
-            providerName: z.string(),
-            role: z.string(),
-            organisationName: z.string().nullable(),
-            existingUser: z.boolean(),
-          }),
-          ...errors,
-        },
-      },
-    },
-    async (req) => describeInvitation(kernel, req.params.token),
-  );
+  app.route({
+    ...endpoint(invitationRoutes.byToken, 'public'),
+    config: { access: 'public', rateLimit: { max: kernel.config.authRateLimitPerMinute, timeWindow: '1 minute' } },
+    handler: async (req) => describeInvitation(kernel, req.params.token),
+  });
 
-  app.post(
-    '/api/invitations/by-token/:token/accept',
-    {
-      config: { access: 'public', rateLimit: { max: kernel.config.authRateLimitPerMinute, timeWindow: '1 minute' } },
-      schema: {
-        tags: ['invitations'],
-        params: z.object({ token: z.string().min(20).max(200) }),
-        body: z.object({ name: z.string().trim().min(1).max(200), password: password.optional() }),
-        response: { 200: z.object({ stage: z.enum(['signed-in', 'mfa-required', 'mfa-enrolment-required']) }), ...errors },
-      },
-    },
-    async (req, reply) => {
+  app.route({
+    ...endpoint(invitationRoutes.accept, 'public'),
+    config: { access: 'public', rateLimit: { max: kernel.config.authRateLimitPerMinute, timeWindow: '1 minute' } },
+    handler: async (req, reply) => {
       const { sessionToken } = await acceptInvitation(kernel, req.caller, req.params.token, req.body);
       if (sessionToken) {
         setSessionCookie(root, reply, sessionToken);
@@ -301,19 +197,11 @@ export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
       }
       return { stage: req.session?.stage ?? 'signed-in' };
     },
-  );
+  });
 
-  app.get(
-    '/api/organisations',
-    {
-      config: { access: 'signed-in' },
-      schema: {
-        tags: ['organisations'],
-        querystring: z.object({ q: z.string().trim().max(100).optional(), page, pageSize: pageSize(200, 50) }),
-        response: { 200: z.object({ items: z.array(organisation), total: z.number(), page: z.number(), pageSize: z.number() }), ...errors },
-      },
-    },
-    async (req) => {
+  app.route({
+    ...endpoint(organisationRoutes.list, 'signed-in'),
+    handler: async (req) => {
       if (!req.repo.can('organisations', 'read')) throw forbidden();
       const { q, page: pageNo, pageSize: size } = req.query;
       let query = req.repo.select('organisations');
@@ -344,25 +232,17 @@ export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
         pageSize: size,
       };
     },
-  );
+  });
 
-  app.post(
-    '/api/organisations',
-    {
-      config: { access: admin },
-      schema: {
-        tags: ['organisations'],
-        body: z.object({ name: z.string().trim().min(1).max(200), businessId: z.string().trim().min(1).max(40).optional() }),
-        response: { 201: organisation, ...errors },
-      },
-    },
-    async (req, reply) => {
+  app.route({
+    ...endpoint(organisationRoutes.create, admin),
+    handler: async (req, reply) => {
       const row = await req.repo.insert('organisations', { name: req.body.name, business_id: req.body.businessId ?? null });
       return reply
         .status(201)
         .send({ id: row.id, name: row.name, businessId: row.business_id, unitCount: 0, createdAt: iso(row.created_at) });
     },
-  );
+  });
 
   async function organisationDetailOf(repo: Repository, id: string) {
     const org = await repo.select('organisations').selectAll('organisations').where('organisations.id', '=', id).executeTakeFirst();
@@ -383,52 +263,25 @@ export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
     };
   }
 
-  app.get(
-    '/api/organisations/:id',
-    {
-      config: { access: 'signed-in' },
-      schema: { tags: ['organisations'], params: idParams, response: { 200: organisationDetail, ...errors } },
-    },
-    async (req) => organisationDetailOf(req.repo, req.params.id),
-  );
+  app.route({
+    ...endpoint(organisationRoutes.get, 'signed-in'),
+    handler: async (req) => organisationDetailOf(req.repo, req.params.id),
+  });
 
-  app.patch(
-    '/api/organisations/:id',
-    {
-      config: { access: admin },
-      schema: {
-        tags: ['organisations'],
-        params: idParams,
-        body: z
-          .object({
-            name: z.string().trim().min(1).max(200).optional(),
-            businessId: z.string().trim().min(1).max(40).nullable().optional(),
-          })
-          .refine((b) => Object.keys(b).length > 0, 'nothing to change'),
-        response: { 200: organisationDetail, ...errors },
-      },
-    },
-    async (req) => {
+  app.route({
+    ...endpoint(organisationRoutes.update, admin),
+    handler: async (req) => {
       await req.repo.update('organisations', req.params.id, {
         ...(req.body.name !== undefined ? { name: req.body.name } : {}),
         ...(req.body.businessId !== undefined ? { business_id: req.body.businessId } : {}),
       });
       return organisationDetailOf(req.repo, req.params.id);
     },
-  );
+  });
 
-  app.post(
-    '/api/organisations/:id/units',
-    {
-      config: { access: admin },
-      schema: {
-        tags: ['organisations'],
-        params: idParams,
-        body: z.object({ name: z.string().trim().min(1).max(200), parentId: uuid.optional() }),
-        response: { 201: z.object({ id: z.string(), name: z.string(), parentId: z.string().nullable() }), ...errors },
-      },
-    },
-    async (req, reply) => {
+  app.route({
+    ...endpoint(organisationRoutes.createUnit, admin),
+    handler: async (req, reply) => {
       const unit = await req.repo.transaction(async (tx) => {
         const orgOk = await tx.readableIds('organisations', [req.params.id]);
         if (!orgOk.has(req.params.id)) throw notFound();
@@ -445,5 +298,5 @@ export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
       });
       return reply.status(201).send({ id: unit.id, name: unit.name, parentId: unit.parent_id });
     },
-  );
+  });
 }

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
-import { z } from 'zod';
+import { type GrantKind, securityRoutes as securityApi } from '../../../shared/tenancy.js';
 import { kernelDbOf, type Repository } from '../access/repository.js';
-import { errors, page, pageSize } from '../http/schemas.js';
-import { staffRoles } from '../roles.js';
+import { endpoint } from '../http/endpoint.js';
+import { type Role, roles, staffRoles } from '../roles.js';
 
 /**
  * The security view: who holds a staff role (those reach confidential content or the office's
@@ -20,32 +20,12 @@ export const grantActions = {
   'member.delete': 'removed',
   'process_practitioner.create': 'process_assigned',
   'process_practitioner.delete': 'process_unassigned',
-} as const;
-type GrantKind = (typeof grantActions)[keyof typeof grantActions];
-
-const kinds = Object.values(grantActions) as [GrantKind, ...GrantKind[]];
-
-const holder = z.object({
-  membershipId: z.string(),
-  name: z.string(),
-  email: z.string(),
-  role: z.string(),
-  since: z.string(),
-});
-
-const grantEvent = z.object({
-  id: z.string(),
-  at: z.string(),
-  kind: z.enum(kinds),
-  actorName: z.string().nullable(),
-  subjectName: z.string().nullable(),
-  role: z.string().nullable(),
-  previousRole: z.string().nullable(),
-  processTitle: z.string().nullable(),
-});
+} as const satisfies Record<string, GrantKind>;
 
 type Details = { role?: unknown; previousRole?: unknown; userId?: unknown; processId?: unknown } | null;
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
+/** A role named in an event's details, if it is one (the answer's schema takes roles only). */
+const roleOf = (v: unknown): Role | null => (roles.includes(v as Role) ? (v as Role) : null);
 const parse = (d: unknown): Details => (typeof d === 'string' ? (JSON.parse(d) as Details) : (d as Details));
 const displayName = (u: { name: string; email: string } | undefined) => (u ? u.name || u.email : null);
 
@@ -131,8 +111,8 @@ async function grantEvents(repo: Repository, pageNo: number, size: number) {
         kind: grantActions[e.action as keyof typeof grantActions],
         actorName: displayName(userById.get(e.actor_user_id ?? '')),
         subjectName: displayName(userById.get(subject ?? '')) ?? invitation?.email ?? null,
-        role: str(e.details?.role) ?? invitation?.role ?? null,
-        previousRole: str(e.details?.previousRole),
+        role: roleOf(e.details?.role) ?? invitation?.role ?? null,
+        previousRole: roleOf(e.details?.previousRole),
         processTitle: process ? (titleById.get(process) ?? null) : null,
       };
     }),
@@ -148,26 +128,9 @@ function ids(values: readonly (string | null | undefined)[]): string[] {
 export async function securityRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>();
 
-  app.get(
-    '/api/security/grants',
-    {
-      config: { access: { roles: ['provider_admin'] } },
-      schema: {
-        tags: ['security'],
-        querystring: z.object({ page, pageSize: pageSize(200, 100) }),
-        response: {
-          200: z.object({
-            holders: z.array(holder),
-            events: z.array(grantEvent),
-            hasMore: z.boolean(),
-            page: z.number(),
-            pageSize: z.number(),
-          }),
-          ...errors,
-        },
-      },
-    },
-    async (req) => {
+  app.route({
+    ...endpoint(securityApi.grants, { roles: ['provider_admin'] }),
+    handler: async (req) => {
       const holders = await req.repo
         .select('memberships')
         .innerJoin('users', 'users.id', 'memberships.user_id')
@@ -192,5 +155,5 @@ export async function securityRoutes(root: FastifyInstance): Promise<void> {
         pageSize: req.query.pageSize,
       };
     },
-  );
+  });
 }

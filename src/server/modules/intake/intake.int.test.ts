@@ -96,6 +96,22 @@ describe('public request page', () => {
     expect(noEvent.statusCode).toBe(400);
     expect(noEvent.json().error.fields[0].path).toBe('eventType');
   });
+
+  it('takes numbers as JSON numbers and instants with their offset, as the contract says (no lenient coercion)', async () => {
+    const before = await count('requests');
+    for (const [field, value] of [
+      ['affectedCount', '3'],
+      ['affectedCount', true],
+      ['elapsedMs', '40000'],
+      ['eventAt', '2026-11-22 21:30'],
+      ['eventAt', 1795469400000],
+    ] as const) {
+      const res = await new Client(t.app).post('/api/public/providers/provider-a/requests', { ...crisis, [field]: value });
+      expect(res.statusCode, `${field}=${JSON.stringify(value)}`).toBe(400);
+      expect(res.json().error.fields.map((f: { path: string }) => f.path)).toContain(field);
+    }
+    expect(await count('requests')).toBe(before);
+  });
 });
 
 describe('intake queue', () => {

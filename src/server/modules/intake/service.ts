@@ -2,14 +2,15 @@ import type { Selectable } from 'kysely';
 import { DateTime } from 'luxon';
 import { type Caller, callerOrganisations } from '../../kernel/access/caller.js';
 import type { Repository } from '../../kernel/access/repository.js';
-import { publicIntake } from '../../kernel/access/system.js';
 import type { DataCipher } from '../../kernel/crypto.js';
 import type { EventType, ProvidersTable, RequestsTable, ServiceKind } from '../../kernel/db/schema.js';
 import { badRequest, conflict, forbidden, HttpError, notFound, unprocessable } from '../../kernel/errors.js';
-import type { Kernel } from '../../kernel/http/types.js';
 import type { Locale } from '../../kernel/i18n/i18n.js';
 import { fill } from '../../kernel/i18n/i18n.js';
-import { createPerson, createProcess } from '../processes/service.js';
+import type { CredentialContext, ServiceContext } from '../../kernel/service-context.js';
+import { createOrganisation } from '../../kernel/tenancy/writes.js';
+import { openProcessFromRequest } from '../processes/use-cases/lifecycle.js';
+import { createPerson } from '../processes/use-cases/people.js';
 import { firstContactClock, looksLikeSpam, normaliseOrganisationName } from './logic.js';
 import { intakeTextsFor } from './mail.js';
 import { onCallPractitioners, organisationNames, requestById, requestList } from './queries.js';
@@ -17,6 +18,9 @@ import { onCallPractitioners, organisationNames, requestById, requestList } from
 // Composition of the intake: public and portal requests with their mails, the queue with its
 // first-contact clock, first contact, decline, and triage into a client and a process. Every write
 // goes through a repository (audited there) in one transaction together with the mail it causes.
+// Every function takes the service context first (src/server/kernel/service-context.ts).
+
+type Ctx = ServiceContext;
 
 /** The privacy notice the public form shows; stored with each request beside the consent time. */
 export const privacyNoticeVersion = 'v1';
@@ -49,8 +53,12 @@ export type ProviderRow = Selectable<ProvidersTable>;
  * caller (there is no signed-in caller), which may create a request and nothing else, so the
  * request and its audit event (`request.create`, naming `system:public-intake`) go through the policy.
  */
-export async function publicIntakeOf(kernel: Kernel, slug: string, meta: Pick<Caller, 'ip' | 'userAgent' | 'requestId'>) {
-  const repo = await publicIntake(kernel, slug, meta);
+export async function publicIntakeOf(
+  ctx: Pick<CredentialContext, 'publicIntake'>,
+  slug: string,
+  meta: Pick<Caller, 'ip' | 'userAgent' | 'requestId'>,
+) {
+  const repo = await ctx.publicIntake(slug, meta);
   if (!repo) throw notFound('Unknown provider');
   return { repo, provider: await repo.provider() };
 }
@@ -91,7 +99,7 @@ export function present(row: RequestRow, targetMinutes: number, now: Date, ciphe
     eventAt: iso(row.event_at),
     affectedCount: row.affected_count,
     location: row.location,
-    preferredLocale: row.preferred_locale,
+    preferredLocale: row.preferred_locale as Locale,
     message: messageOf(cipher, row),
     createdAt: iso(row.created_at) as string,
     firstContactAt: iso(row.first_contact_at),
@@ -127,11 +135,11 @@ interface StoredInput extends RequestInput {
  * Stores a request and its mails in one transaction: the confirmation to the sender in their
  * language, and for a crisis an alert at once to every on-call practitioner of the provider.
  */
-async function storeRequest(kernel: Kernel, repo: Repository, provider: ProviderRow, input: StoredInput): Promise<RequestRow> {
+async function storeRequest(ctx: Ctx, provider: ProviderRow, input: StoredInput): Promise<RequestRow> {
   if (input.kind === 'crisis' && !input.eventType)
     throw badRequest('Say what happened', [{ path: 'eventType', message: 'required for a crisis' }]);
-  const now = kernel.clock.now();
-  return repo.transaction(async (tx) => {
+  const now = ctx.clock.now();
+  return ctx.repo.transaction(async (tx) => {
     const row = await tx.insert(
       'requests',
       {
@@ -150,7 +158,7 @@ async function storeRequest(kernel: Kernel, repo: Repository, provider: Provider
         preferred_locale: input.preferredLocale,
         // A crisis description is health data: sealed like every other free text.
         message: null,
-        message_sealed: input.message ? kernel.cipher.encrypt(input.message, messageContext(provider.id)) : null,
+        message_sealed: input.message ? ctx.cipher.encrypt(input.message, messageContext(provider.id)) : null,
         consent_at: now,
         privacy_notice_version: privacyNoticeVersion,
         first_contact_at: null,
@@ -191,7 +199,7 @@ async function storeRequest(kernel: Kernel, repo: Repository, provider: Provider
           contactEmail: input.contactEmail,
           targetHours: hoursText(provider.first_contact_target_minutes, locale),
           // The web app's request page (src/web/modules/intake/routes.tsx: /intake/:id).
-          link: `${kernel.config.publicUrl}/intake/${row.id}`,
+          link: `${ctx.config.publicUrl}/intake/${row.id}`,
         };
         await tx.enqueueMail({ to: practitioner.email, subject: fill(texts.alert.subject, values), text: fill(texts.alert.body, values) });
       }
@@ -204,40 +212,40 @@ async function storeRequest(kernel: Kernel, repo: Repository, provider: Provider
  * A request from the public form. A filled honeypot or a form sent faster than a person could is
  * accepted and dropped (the caller answers 202 either way, so a bot learns nothing).
  */
-export async function submitPublicRequest(kernel: Kernel, caller: Caller, slug: string, input: PublicRequestInput): Promise<void> {
-  const { repo, provider } = await publicIntakeOf(kernel, slug, caller);
+export async function submitPublicRequest(ctx: CredentialContext, caller: Caller, slug: string, input: PublicRequestInput): Promise<void> {
+  const { repo, provider } = await publicIntakeOf(ctx, slug, caller);
   if (looksLikeSpam(input)) return;
   const { website: _website, elapsedMs: _elapsedMs, ...request } = input;
-  await storeRequest(kernel, repo, provider, { ...request, organisationId: null, source: 'public' });
+  await storeRequest({ ...ctx, repo }, provider, { ...request, organisationId: null, source: 'public' });
 }
 
 /** A client contact's request from the portal: their organisation comes from their membership. */
-export async function submitPortalRequest(kernel: Kernel, repo: Repository, input: RequestInput): Promise<RequestView> {
-  const organisationId = callerOrganisations(repo.caller, 'client_contact')[0];
+export async function submitPortalRequest(ctx: Ctx, input: RequestInput): Promise<RequestView> {
+  const organisationId = callerOrganisations(ctx.repo.caller, 'client_contact')[0];
   if (!organisationId) throw forbidden('Not a client contact of an organisation');
-  const organisation = await repo
+  const organisation = await ctx.repo
     .select('organisations')
     .select('organisations.name')
     .where('organisations.id', '=', organisationId)
     .executeTakeFirst();
   if (!organisation) throw forbidden('Not a client contact of an organisation');
-  const provider = await repo.provider();
-  const row = await storeRequest(kernel, repo, provider, {
+  const provider = await ctx.repo.provider();
+  const row = await storeRequest(ctx, provider, {
     ...input,
     organisationName: organisation.name,
     organisationId,
     source: 'portal',
   });
-  return present(row, provider.first_contact_target_minutes, kernel.clock.now(), kernel.cipher);
+  return present(row, provider.first_contact_target_minutes, ctx.clock.now(), ctx.cipher);
 }
 
 /** The queue (staff: the provider's requests) or, with `submittedBy`, a client contact's own. */
-export async function listRequests(kernel: Kernel, repo: Repository, filter: { status: 'open' | 'all'; submittedBy?: string | undefined }) {
-  const provider = await repo.provider();
-  const rows = await requestList(repo, filter);
-  const now = kernel.clock.now();
+export async function listRequests(ctx: Ctx, filter: { status: 'open' | 'all'; submittedBy?: string | undefined }) {
+  const provider = await ctx.repo.provider();
+  const rows = await requestList(ctx.repo, filter);
+  const now = ctx.clock.now();
   return {
-    items: rows.map((r) => present(r, provider.first_contact_target_minutes, now, kernel.cipher)),
+    items: rows.map((r) => present(r, provider.first_contact_target_minutes, now, ctx.cipher)),
     targetMinutes: provider.first_contact_target_minutes,
   };
 }
@@ -248,16 +256,16 @@ async function requestOrThrow(repo: Repository, id: string): Promise<RequestRow>
   return row;
 }
 
-export async function getRequest(kernel: Kernel, repo: Repository, id: string): Promise<RequestView> {
-  const provider = await repo.provider();
-  return present(await requestOrThrow(repo, id), provider.first_contact_target_minutes, kernel.clock.now(), kernel.cipher);
+export async function getRequest(ctx: Ctx, id: string): Promise<RequestView> {
+  const provider = await ctx.repo.provider();
+  return present(await requestOrThrow(ctx.repo, id), provider.first_contact_target_minutes, ctx.clock.now(), ctx.cipher);
 }
 
 /** Records who made the first contact and when — once: a second attempt is a conflict. */
-export async function recordFirstContact(kernel: Kernel, repo: Repository, id: string, note: string | undefined): Promise<RequestView> {
-  const provider = await repo.provider();
-  const now = kernel.clock.now();
-  const row = await repo.transaction(async (tx) => {
+export async function recordFirstContact(ctx: Ctx, id: string, note: string | undefined): Promise<RequestView> {
+  const provider = await ctx.repo.provider();
+  const now = ctx.clock.now();
+  const row = await ctx.repo.transaction(async (tx) => {
     const current = await requestOrThrow(tx, id);
     if (current.first_contact_at)
       throw conflict('The first contact is already recorded', [{ path: 'firstContactAt', message: 'already recorded' }]);
@@ -273,14 +281,14 @@ export async function recordFirstContact(kernel: Kernel, repo: Repository, id: s
       { action: 'request.first_contact' },
     );
   });
-  return present(row, provider.first_contact_target_minutes, now, kernel.cipher);
+  return present(row, provider.first_contact_target_minutes, now, ctx.cipher);
 }
 
 /** Declines an open request; the requester gets the reason by mail in their language. */
-export async function declineRequest(kernel: Kernel, repo: Repository, id: string, reason: string): Promise<RequestView> {
-  const provider = await repo.provider();
-  const now = kernel.clock.now();
-  const row = await repo.transaction(async (tx) => {
+export async function declineRequest(ctx: Ctx, id: string, reason: string): Promise<RequestView> {
+  const provider = await ctx.repo.provider();
+  const now = ctx.clock.now();
+  const row = await ctx.repo.transaction(async (tx) => {
     const current = await requestOrThrow(tx, id);
     if (current.status === 'triaged' || current.status === 'declined') throw conflict('The request is already handled');
     const updated = await tx.update(
@@ -297,7 +305,7 @@ export async function declineRequest(kernel: Kernel, repo: Repository, id: strin
     });
     return updated;
   });
-  return present(row, provider.first_contact_target_minutes, now, kernel.cipher);
+  return present(row, provider.first_contact_target_minutes, now, ctx.cipher);
 }
 
 export interface TriageInput {
@@ -338,18 +346,13 @@ async function refuseDuplicateOrganisation(repo: Repository, name: string, busin
  * failure anywhere leaves nothing behind. A crisis request opens an active crisis process dated
  * from the event; any other opens a proposed one.
  */
-export async function triageRequest(
-  kernel: Kernel,
-  repo: Repository,
-  id: string,
-  input: TriageInput,
-): Promise<{ organisationId: string; processId: string }> {
-  const now = kernel.clock.now();
-  return repo.transaction(async (tx) => {
+export async function triageRequest(ctx: Ctx, id: string, input: TriageInput): Promise<{ organisationId: string; processId: string }> {
+  const now = ctx.clock.now();
+  return ctx.repo.transaction(async (tx) => {
     const request = await requestOrThrow(tx, id);
     if (request.status === 'triaged' || request.status === 'declined') throw conflict('The request is already handled');
     // The processes module's services, bound to this transaction (its provider reads included).
-    const ctx = { repo: tx, clock: kernel.clock };
+    const inTx = { ...ctx, repo: tx };
 
     let organisationId: string;
     if ('id' in input.organisation) {
@@ -360,7 +363,7 @@ export async function triageRequest(
     } else {
       const businessId = input.organisation.businessId?.trim() || null;
       await refuseDuplicateOrganisation(tx, input.organisation.name, businessId);
-      organisationId = (await tx.insert('organisations', { name: input.organisation.name.trim(), business_id: businessId })).id;
+      organisationId = (await createOrganisation(tx, { name: input.organisation.name.trim(), businessId })).id;
     }
 
     const participantIds: string[] = [];
@@ -378,13 +381,15 @@ export async function triageRequest(
           ]);
         participantIds.push(person.id);
       } else {
-        const person = await createPerson(ctx, { organisationId, name: p.name, email: p.email, phone: p.phone, locale: p.locale });
+        const person = await createPerson(inTx, { organisationId, name: p.name, email: p.email, phone: p.phone, locale: p.locale });
         participantIds.push(person.id);
       }
     }
 
     const crisis = request.kind === 'crisis';
-    const created = await createProcess(ctx, {
+    // Opened through the processes module: its state machine decides the first status and it
+    // records the opening in the history (a crisis opens active, dated from the event).
+    const created = await openProcessFromRequest(inTx, {
       organisationId,
       serviceId: input.process.serviceId,
       title: input.process.title,
@@ -395,24 +400,8 @@ export async function triageRequest(
       startDate: input.process.startDate,
       language: (['fi', 'sv', 'nb', 'en'] as const).find((l) => l === request.preferred_locale),
       ...(crisis ? { cadence: 'crisis' as const } : {}),
-    });
-    await tx.update(
-      'processes',
-      created.id,
-      {
-        request_id: request.id,
-        ...(crisis ? { status: 'active' as const, crisis_event_at: request.event_at ?? request.created_at } : {}),
-        updated_at: now,
-      },
-      { details: { fields: ['request_id', ...(crisis ? ['status', 'crisis_event_at'] : [])] } },
-    );
-    await tx.insert('process_status_changes', {
-      process_id: created.id,
-      from_status: null,
-      to_status: crisis ? 'active' : 'proposed',
-      reason: null,
-      changed_by: tx.caller.userId,
-      at: now,
+      requestId: request.id,
+      crisisEventAt: crisis ? (request.event_at ?? request.created_at) : null,
     });
     await tx.update(
       'requests',

@@ -8,10 +8,13 @@ import type { Clock } from '../../kernel/clock.js';
 import type { Config } from '../../kernel/config.js';
 import { type DataCipher, hashToken, newToken } from '../../kernel/crypto.js';
 import type { JobDefinition } from '../../kernel/jobs/scheduler.js';
+import { systemContext } from '../../kernel/service-context.js';
 import { displayLocale } from './logic/instrument.js';
 import { formatExpiry, measuresMail } from './mail.js';
 import { resolveInstrument, settingsOf } from './registry.js';
-import { materialiseProcess, pick, processPractitionerRecipients, providerRow } from './service.js';
+import { pick, providerRow } from './use-cases/common.js';
+import { processPractitionerRecipients } from './use-cases/notifying.js';
+import { materialiseProcess } from './use-cases/plans.js';
 
 export interface MeasuresJobDeps {
   system: SystemRunner;
@@ -44,7 +47,7 @@ export async function runCheckinPlans(deps: MeasuresJobDeps): Promise<number> {
         .execute();
       let created = 0;
       for (const p of processes) {
-        created += await materialiseProcess({ repo, clock: deps.clock, cipher: deps.cipher, config: deps.config }, p.process_id);
+        created += await materialiseProcess(systemContext(deps, repo), p.process_id);
       }
       return created;
     },
@@ -146,7 +149,7 @@ export async function escalateUrgentAlerts(deps: MeasuresJobDeps, batch = 100): 
     for (const a of due) {
       await repo.update('measure_alerts', a.id, { escalated_at: now }, { action: 'alert.escalate' });
       // The on-call colleague is not on the process (so cannot open it): the mail names who is.
-      const responsible = (await processPractitionerRecipients(repo, a.process_id)).map((p) => `${p.name} <${p.email}>`).join(', ');
+      const responsible = (await processPractitionerRecipients({ repo }, a.process_id)).map((p) => `${p.name} <${p.email}>`).join(', ');
       for (const r of onCall) {
         const mail = measuresMail('escalation', r.locale ?? provider.default_locale, {
           processTitle: a.title,

@@ -192,6 +192,8 @@ describe('alerts', () => {
     const id = list[0].id as string;
     expect((await practitioner.request('POST', `/api/alerts/${id}/acknowledge`)).json()).toMatchObject({ status: 'acknowledged' });
     expect((await practitioner.request('POST', `/api/alerts/${id}/acknowledge`)).statusCode).toBe(409);
+    expect((await practitioner.request('POST', `/api/alerts/${id}/contact`)).json()).toMatchObject({ status: 'acknowledged' });
+    expect((await practitioner.request('GET', `/api/alerts/${id}`)).json().contactedAt).toBeTruthy();
     const referral = await practitioner.request('POST', `/api/alerts/${id}/referral`, {
       note: 'Booked with occupational health psychologist',
     });
@@ -543,6 +545,29 @@ describe('custom questionnaires and the return-on-investment scenario', () => {
     expect(listed).toEqual(
       expect.arrayContaining(['who5', 'phq9', 'gad7', 'was', 'pcptsd5', 'tsq', 'session_feedback', 'custom_team_climate']),
     );
+  });
+
+  it('every definition, the settings, switching a questionnaire off and cancelling a check-in answer in the contract’s shapes', async () => {
+    for (const key of ['who5', 'phq9', 'gad7', 'was', 'pcptsd5', 'tsq', 'session_feedback', 'custom_team_climate']) {
+      const res = await practitioner.request('GET', `/api/instruments/${key}`);
+      expect(res.statusCode, `${key}: ${res.body}`).toBe(200);
+      expect(res.json().definition.key).toBe(key);
+    }
+    expect((await practitioner.request('GET', '/api/instruments/no_such_thing')).statusCode).toBe(404);
+    const settings = await practitioner.request('GET', '/api/measures/settings');
+    expect(settings.statusCode, settings.body).toBe(200);
+    expect(settings.json()).toMatchObject({ country: 'FI', currency: 'EUR', defaultSickDayCostCents: 36000 });
+    const off = await admin.request('PATCH', '/api/instruments/custom_team_climate', { active: false });
+    expect(off.json()).toMatchObject({ active: false, available: false });
+    expect((await admin.request('PATCH', '/api/instruments/who5', { active: false })).json().error.code).toBe('built_in');
+    expect((await admin.request('PATCH', '/api/instruments/custom_team_climate', { active: true })).json()).toMatchObject({ active: true });
+
+    const { res } = await send('session_feedback', [sup.otherPersonIds[0] as string]);
+    const sent = res.json().items[0];
+    const cancelled = await practitioner.request('POST', `/api/checkins/${sent.id}/cancel`);
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect(cancelled.json()).toMatchObject({ id: sent.id, status: 'cancelled' });
+    expect((await otherPractitioner.request('POST', `/api/checkins/${sent.id}/cancel`)).statusCode).toBe(404);
   });
 
   it('sets support costs against sick-leave days, labelled a scenario', async () => {

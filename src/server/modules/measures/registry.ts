@@ -1,11 +1,12 @@
 // The instruments a provider may use: the built-in definitions (code, versioned) and the
 // provider's own questionnaires (rows, versioned), with the provider's settings applied.
 import type { Selectable } from 'kysely';
+import type { CustomInstrumentBody } from '../../../shared/measures.js';
+import { customDecimals, scoreRange } from '../../../shared/measures-logic.js';
 import type { Repository } from '../../kernel/access/repository.js';
 import type { MeasureSettingsTable } from '../../kernel/db/schema.js';
 import { HttpError, isUniqueViolation, notFound, unprocessable } from '../../kernel/errors.js';
-import type { Locale } from '../../kernel/i18n/i18n.js';
-import { applySettings, definitionProblems, type InstrumentDefinition, type LocalText, type Severity } from './logic/instrument.js';
+import { applySettings, definitionProblems, type InstrumentDefinition, type LocalText } from './logic/instrument.js';
 import { builtInInstrument, builtInInstruments, PCPTSD5_CUTOFF_SETTING } from './logic/instruments/index.js';
 
 export type SettingsRow = Omit<Selectable<MeasureSettingsTable>, 'id' | 'provider_id'>;
@@ -98,24 +99,17 @@ export async function usableInstrument(repo: Repository, key: string, path = 'in
   return resolved.def;
 }
 
-export interface CustomInstrumentInput {
-  name: LocalText;
-  instructions: LocalText;
-  languages: Locale[];
-  options: { value: number; label: LocalText }[];
-  items: { text: LocalText }[];
-  scoring: 'sum' | 'mean';
-  higherIsBetter: boolean;
-  bands: { min: number; max: number; label: LocalText; severity: Severity; alert?: 'normal' | 'urgent' | undefined }[];
-}
+/** What the questionnaire editor sends (the contract's body). */
+export type CustomInstrumentInput = CustomInstrumentBody;
 
 /** A custom questionnaire as a definition the same scoring function reads. */
 export function customDefinition(key: string, version: number, input: CustomInstrumentInput): InstrumentDefinition {
-  const values = input.options.map((o) => o.value);
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
-  const n = input.items.length;
-  const mean = input.scoring === 'mean';
+  const range = scoreRange(
+    input.options.map((o) => o.value),
+    input.items.length,
+    input.scoring,
+  ) ?? { min: 0, max: 0 };
+  const decimals = customDecimals(input.scoring);
   const languages = Object.fromEntries(input.languages.map((l) => [l, { source: "The provider's own questionnaire" }]));
   const only = (text: LocalText): LocalText => Object.fromEntries(input.languages.map((l) => [l, text[l] ?? '']));
   return {
@@ -128,7 +122,7 @@ export function customDefinition(key: string, version: number, input: CustomInst
     requiresLicence: false,
     optionSets: { options: input.options.map((o) => ({ value: o.value, label: only(o.label) })) },
     items: input.items.map((item, i) => ({ id: `i${i + 1}`, type: 'choice' as const, text: only(item.text), options: 'options' })),
-    scoring: { method: input.scoring, min: mean ? lo : lo * n, max: mean ? hi : hi * n, ...(mean ? { decimals: 1 } : {}) },
+    scoring: { method: input.scoring, min: range.min, max: range.max, ...(decimals ? { decimals } : {}) },
     bands: input.bands.map((b, i) => ({
       id: `band${i + 1}`,
       min: b.min,

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { ProcessStatus } from '../../kernel/db/schema.js';
 import {
   type BillableMeeting,
   computeInvoicing,
@@ -12,41 +11,9 @@ import {
   monthRange,
   percentOf,
   processDefaults,
-  processStatuses,
   renderInvoicingCsv,
   scalingSeries,
-  transition,
 } from './logic.js';
-
-describe('status machine', () => {
-  const allowed: [ProcessStatus, ProcessStatus][] = [
-    ['proposed', 'agreed'],
-    ['proposed', 'cancelled'],
-    ['agreed', 'active'],
-    ['agreed', 'cancelled'],
-    ['active', 'paused'],
-    ['active', 'completed'],
-    ['active', 'cancelled'],
-    ['paused', 'active'],
-    ['paused', 'completed'],
-    ['paused', 'cancelled'],
-  ];
-
-  it('allows exactly the transitions of the contract', () => {
-    const seen: string[] = [];
-    for (const from of processStatuses) for (const to of processStatuses) if (transition(from, to).ok) seen.push(`${from}->${to}`);
-    expect(seen.sort()).toEqual(allowed.map(([a, b]) => `${a}->${b}`).sort());
-  });
-
-  it('explains a refusal', () => {
-    const skip = transition('proposed', 'active');
-    expect(skip).toEqual({ ok: false, reason: expect.stringContaining('agreed, cancelled') });
-    expect(transition('active', 'active')).toEqual({ ok: false, reason: 'The process is already active' });
-    expect(transition('completed', 'active')).toEqual({ ok: false, reason: 'A completed process cannot change its status' });
-    expect(transition('cancelled', 'proposed').ok).toBe(false);
-    expect(transition('paused', 'agreed').ok).toBe(false);
-  });
-});
 
 describe('process defaults from a service', () => {
   const group = {

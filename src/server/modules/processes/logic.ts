@@ -1,43 +1,25 @@
 import { DateTime } from 'luxon';
-import type { Cadence, Place, ProcessStatus, ServiceKind } from '../../kernel/db/schema.js';
+import { isCrisisKind } from '../../../shared/processes.js';
+import type { Cadence, Place, ServiceKind } from '../../kernel/db/schema.js';
 
 // Pure rules of the processes module: the status machine, defaults taken from a service, the
 // invoicing basis, its CSV and the month in the provider's time zone. No database, no clock.
 
 // ---------------------------------------------------------------------------------------------
-// Status machine
+// Status machine: the shared contract's (src/shared/processes.ts), the same the web offers.
 
-export const processStatuses: readonly ProcessStatus[] = ['proposed', 'agreed', 'active', 'paused', 'completed', 'cancelled'];
-
-/** The only moves a process may make (docs/api-supervision.md, "Module processes"). */
-export const allowedTransitions: Readonly<Record<ProcessStatus, readonly ProcessStatus[]>> = {
-  proposed: ['agreed', 'cancelled'],
-  agreed: ['active', 'cancelled'],
-  active: ['paused', 'completed', 'cancelled'],
-  paused: ['active', 'completed', 'cancelled'],
-  completed: [],
-  cancelled: [],
-};
-
-export const isOpen = (status: ProcessStatus): boolean => status !== 'completed' && status !== 'cancelled';
-
-export type TransitionResult = { ok: true } | { ok: false; reason: string };
-
-/** May a process go from `from` to `to`? When not, a reason fit to show the user. */
-export function transition(from: ProcessStatus, to: ProcessStatus): TransitionResult {
-  if (from === to) return { ok: false, reason: `The process is already ${from}` };
-  if (!isOpen(from)) return { ok: false, reason: `A ${from} process cannot change its status` };
-  if (!allowedTransitions[from].includes(to)) {
-    return { ok: false, reason: `A ${from} process can become ${allowedTransitions[from].join(', ')}, not ${to}` };
-  }
-  return { ok: true };
-}
+export {
+  allowedTransitions,
+  crisisKinds,
+  isCrisisKind,
+  isOpen,
+  processStatuses,
+  type TransitionResult,
+  transition,
+} from '../../../shared/processes.js';
 
 // ---------------------------------------------------------------------------------------------
 // Defaults from the service
-
-export const crisisKinds: readonly ServiceKind[] = ['crisis_individual', 'crisis_group'];
-export const isCrisisKind = (kind: ServiceKind): boolean => crisisKinds.includes(kind);
 
 export interface ServiceDefaults {
   kind: ServiceKind;

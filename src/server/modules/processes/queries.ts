@@ -1,6 +1,11 @@
+import type { Currency, Goal, Language, ProcessDetail, ProcessSummary, WhatWorks } from '../../../shared/processes.js';
 import type { Repository } from '../../kernel/access/repository.js';
 import type { ProcessStatus } from '../../kernel/db/schema.js';
 import { escapeLike } from '../../kernel/tenancy/queries.js';
+
+// The answers' shapes (ProcessSummary, ProcessDetail, Goal…) are the shared contract's
+// (src/shared/processes.ts): what is built here is what the routes declare.
+export type { Goal, ProcessDetail, ProcessSummary } from '../../../shared/processes.js';
 
 // Repository queries of the processes module. Every tenant row is read through the caller's
 // repository, so its reach (admin: the provider; practitioner: own caseload; client contact: own
@@ -89,22 +94,6 @@ export function processForUpdate(repo: Repository, id: string) {
   return repo.select('processes').selectAll('processes').where('processes.id', '=', id).forUpdate().executeTakeFirst();
 }
 
-export interface ProcessSummary {
-  id: string;
-  title: string;
-  kind: string;
-  status: ProcessStatus;
-  organisationId: string;
-  organisationName: string;
-  serviceName: string;
-  cadence: string;
-  practitionerNames: string[];
-  participantCount: number;
-  nextMeetingAt: string | null;
-  lastMeetingAt: string | null;
-  continuedFromId: string | null;
-}
-
 /**
  * Summaries for many processes in three queries (practitioners, participant counts, meeting
  * bounds), whatever their number. Participants do not see who else takes part (policy.ts): for
@@ -173,47 +162,18 @@ export async function processSummaries(repo: Repository, f: ProcessFilters, now:
   return summarise(repo, await processList(repo, f), now);
 }
 
-export interface Goal {
-  id: string;
-  title: string;
-  closedAt: string | null;
-}
-
 export const goalOut = (g: { id: string; title: string; closed_at: Date | string | null }): Goal => ({
   id: g.id,
   title: g.title,
   closedAt: isoOrNull(g.closed_at),
 });
 
-export const whatWorksOut = (w: { id: string; text: string; meeting_id: string | null; created_at: Date | string }) => ({
+export const whatWorksOut = (w: { id: string; text: string; meeting_id: string | null; created_at: Date | string }): WhatWorks => ({
   id: w.id,
   text: w.text,
   meetingId: w.meeting_id,
   createdAt: iso(w.created_at),
 });
-
-export interface ProcessDetail extends ProcessSummary {
-  serviceId: string;
-  sessionMinutes: number;
-  place: string;
-  location: string | null;
-  videoLink: string | null;
-  priceCents: number;
-  currency: string;
-  agreedSessions: number | null;
-  language: string;
-  startDate: string | null;
-  reviewDate: string | null;
-  crisisEventAt: string | null;
-  requestId: string | null;
-  practitioners: { userId: string; name: string; email: string }[];
-  participants: { personId: string; name: string; email: string | null }[];
-  goals: Goal[];
-  whatWorks: ReturnType<typeof whatWorksOut>[];
-  history: { fromStatus: ProcessStatus | null; toStatus: ProcessStatus; reason: string | null; at: string; byName: string | null }[];
-  continuedAsId: string | null;
-  meetings: { id: string; startsAt: string; endsAt: string; status: string }[];
-}
 
 /**
  * Everything the process page and the printable agreement show, for whoever asks: each part is
@@ -292,9 +252,10 @@ export async function processDetail(repo: Repository, id: string, now: Date): Pr
     location: row.location,
     videoLink: row.video_link,
     priceCents: row.price_cents,
-    currency: row.currency,
+    // Database checks keep both to their enumerations.
+    currency: row.currency as Currency,
     agreedSessions: row.agreed_sessions,
-    language: row.language,
+    language: row.language as Language,
     startDate: row.start_text,
     reviewDate: row.review_text,
     crisisEventAt: isoOrNull(row.crisis_event_at),

@@ -1,14 +1,14 @@
 import type { ExpressionBuilder, Selectable } from 'kysely';
+import { maxMeetingMs } from '../../../shared/scheduling.js';
 import type { Repository } from '../../kernel/access/repository.js';
 import type { Database, ProvidersTable } from '../../kernel/db/schema.js';
 import { notFound } from '../../kernel/errors.js';
+import type { WeeklyHoursEntry } from './logic/index.js';
 
 // Repository queries of the scheduling module. Every query starts from `repo.select(table)`, so
 // the provider and the caller's row scope are added before anything here is; joins from a scoped
-// row reach only what belongs to it.
-
-/** No meeting is longer than this (validated on every write), so a calendar range scan can start this far before `from`. */
-export const maxMeetingMs = 12 * 3600_000;
+// row reach only what belongs to it. No meeting is longer than `maxMeetingMs` (the contract
+// validates every write), so a calendar range scan starts that far before `from`.
 
 /** Provider settings: the providers table is the kernel's, read for the caller's own provider (`repo.provider()`). */
 export type ProviderSettings = Selectable<ProvidersTable>;
@@ -227,4 +227,34 @@ export async function processParticipants(repo: Repository, processId: string) {
     .where('process_participants.process_id', '=', processId)
     .select('process_participants.person_id')
     .execute();
+}
+
+/** The zone a practitioner plans in: their weekly hours' zone, else their profile's, else the provider's. */
+export async function planningZone(repo: Repository, userId: string, settings: ProviderSettings): Promise<string> {
+  const hours = await repo
+    .select('availability')
+    .where('availability.user_id', '=', userId)
+    .select('availability.time_zone')
+    .executeTakeFirst();
+  if (hours) return hours.time_zone;
+  const profile = await repo
+    .select('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .where('memberships.user_id', '=', userId)
+    .select('users.time_zone')
+    .executeTakeFirst();
+  return profile?.time_zone ?? settings.time_zone;
+}
+
+const hhmm = (time: string) => (time.startsWith('24') ? '24:00' : time.slice(0, 5));
+
+export async function weeklyHours(repo: Repository, userId: string): Promise<WeeklyHoursEntry[]> {
+  const rows = await repo
+    .select('availability')
+    .where('availability.user_id', '=', userId)
+    .select(['availability.weekday', 'availability.start_time', 'availability.end_time'])
+    .orderBy('availability.weekday')
+    .orderBy('availability.start_time')
+    .execute();
+  return rows.map((r) => ({ weekday: r.weekday as WeeklyHoursEntry['weekday'], start: hhmm(r.start_time), end: hhmm(r.end_time) }));
 }

@@ -1,21 +1,22 @@
-import { Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, query } from '../../app/api';
-import { ScrollTable, TablePagination } from '../../app/components';
-import { localDateToIso } from '../../app/format';
+import { type AuditEvent, auditRoutes } from '../../../shared/audit';
+import { call } from '../../app/api';
+import { TablePagination } from '../../app/components';
+import { DataTable } from '../../app/DataTable';
 import { useFormat } from '../../app/format-hooks';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { useLabels } from '../../app/labels';
-import type { AuditEntry, Items, Page } from '../../app/types';
+import { localDateToIso } from '../../app/time';
 import { usePageTitle } from '../../app/usePageTitle';
 
 const PAGE_SIZE = 50;
 
-function Actor({ entry }: { entry: AuditEntry }) {
+function Actor({ entry }: { entry: AuditEvent }) {
   const { t } = useTranslation();
   if (!entry.actorId) return <Text size="sm">{t('audit.system')}</Text>;
   return (
@@ -44,7 +45,7 @@ export function AuditPage() {
 
   const actions = useQuery({
     queryKey: ['audit', 'actions'],
-    queryFn: () => api.get<Items<string>>('/api/audit/actions'),
+    queryFn: () => call(auditRoutes.actions),
     staleTime: 60_000,
   });
 
@@ -56,8 +57,8 @@ export function AuditPage() {
     }
   };
   const params = {
-    action,
-    actorId,
+    action: action || undefined,
+    actorId: actorId || undefined,
     from: dateOrUndefined(from, false),
     to: dateOrUndefined(to, true),
     page,
@@ -65,7 +66,7 @@ export function AuditPage() {
   };
   const log = useQuery({
     queryKey: ['audit', 'log', params],
-    queryFn: () => api.get<Page<AuditEntry>>(`/api/audit${query(params)}`),
+    queryFn: () => call(auditRoutes.list, { query: params }),
     placeholderData: keepPreviousData,
   });
 
@@ -126,53 +127,53 @@ export function AuditPage() {
       {log.isPending && <PageLoader />}
       {log.data && (
         <>
-          <ScrollTable minWidth={760} label={t('audit.caption')}>
-            <Table data-testid="audit-table" striped>
-              <Table.Caption>{t('audit.caption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('audit.at')}</Table.Th>
-                  <Table.Th scope="col">{t('audit.actor')}</Table.Th>
-                  <Table.Th scope="col">{t('audit.action')}</Table.Th>
-                  <Table.Th scope="col">{t('audit.entity')}</Table.Th>
-                  <Table.Th scope="col">{t('audit.ip')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {log.data.items.map((entry) => (
-                  <Table.Tr key={entry.id}>
-                    <Table.Td>
-                      <time dateTime={entry.at}>{format.dateTime(entry.at, { dateStyle: 'short', timeStyle: 'medium' })}</time>
-                    </Table.Td>
-                    <Table.Td>
-                      <Actor entry={entry} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{labels.action(entry.action)}</Text>
-                      <Text size="xs" c="dimmed" ff="monospace">
-                        {entry.action}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {entry.entityType ? (
-                        <Text size="sm">
-                          {entry.entityType}
-                          {entry.entityId && (
-                            <Text span size="xs" c="dimmed" ff="monospace" display="block">
-                              {entry.entityId}
-                            </Text>
-                          )}
+          <DataTable
+            rows={log.data.items}
+            rowKey={(entry) => entry.id}
+            label={t('audit.caption')}
+            caption={t('audit.caption')}
+            minWidth={760}
+            testId="audit-table"
+            columns={[
+              {
+                key: 'at',
+                header: t('audit.at'),
+                cell: (entry) => <time dateTime={entry.at}>{format.dateTime(entry.at, { dateStyle: 'short', timeStyle: 'medium' })}</time>,
+              },
+              { key: 'actor', header: t('audit.actor'), cell: (entry) => <Actor entry={entry} /> },
+              {
+                key: 'action',
+                header: t('audit.action'),
+                primary: true,
+                cell: (entry) => (
+                  <>
+                    <Text size="sm">{labels.action(entry.action)}</Text>
+                    <Text size="xs" c="dimmed" ff="monospace">
+                      {entry.action}
+                    </Text>
+                  </>
+                ),
+              },
+              {
+                key: 'entity',
+                header: t('audit.entity'),
+                cell: (entry) =>
+                  entry.entityType ? (
+                    <Text size="sm">
+                      {entry.entityType}
+                      {entry.entityId && (
+                        <Text span size="xs" c="dimmed" ff="monospace" display="block">
+                          {entry.entityId}
                         </Text>
-                      ) : (
-                        '—'
                       )}
-                    </Table.Td>
-                    <Table.Td>{entry.ip ?? '—'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
+                    </Text>
+                  ) : (
+                    '—'
+                  ),
+              },
+              { key: 'ip', header: t('audit.ip'), cell: (entry) => entry.ip ?? '—' },
+            ]}
+          />
           {log.data.items.length === 0 && <Text>{t('audit.empty')}</Text>}
           <TablePagination page={page} pageSize={PAGE_SIZE} total={log.data.total} onChange={setPage} />
         </>

@@ -1,15 +1,16 @@
-import { Button, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
-import { ConfirmModal, ScrollTable } from '../../app/components';
+import { type Invitation, invitationRoutes } from '../../../shared/tenancy';
+import { call } from '../../app/api';
+import { ConfirmModal } from '../../app/components';
+import { DataTable } from '../../app/DataTable';
 import { useFormat } from '../../app/format-hooks';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { useLabels } from '../../app/labels';
 import { notifySuccess } from '../../app/notify';
-import type { Invitation, Items } from '../../app/types';
 import { usePageTitle } from '../../app/usePageTitle';
 import { InviteForm } from './InviteForm';
 
@@ -23,10 +24,10 @@ export function InvitationsPage() {
 
   const pending = useQuery({
     queryKey: ['invitations', 'pending'],
-    queryFn: () => api.get<Items<Invitation>>('/api/invitations?status=pending'),
+    queryFn: () => call(invitationRoutes.list, { query: { status: 'pending' } }),
   });
   const revoke = useMutation({
-    mutationFn: (invitation: Invitation) => api.delete(`/api/invitations/${encodeURIComponent(invitation.id)}`),
+    mutationFn: (invitation: Invitation) => call(invitationRoutes.revoke, { params: { id: invitation.id } }),
     onSuccess: (_, invitation) => {
       notifySuccess(t('invitations.revoked', { email: invitation.email }));
       setRevoking(null);
@@ -55,39 +56,31 @@ export function InvitationsPage() {
           (pending.data.items.length === 0 ? (
             <Text>{t('invitations.none')}</Text>
           ) : (
-            <ScrollTable minWidth={720} label={t('invitations.title')}>
-              <Table striped data-testid="invitations-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('auth.email')}</Table.Th>
-                    <Table.Th scope="col">{t('invitations.role')}</Table.Th>
-                    <Table.Th scope="col">{t('invitations.organisation')}</Table.Th>
-                    <Table.Th scope="col">{t('invitations.sentAt')}</Table.Th>
-                    <Table.Th scope="col">{t('invitations.expiresAt')}</Table.Th>
-                    <Table.Th scope="col">
-                      <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {pending.data.items.map((inv) => (
-                    <Table.Tr key={inv.id}>
-                      <Table.Td>{inv.email}</Table.Td>
-                      <Table.Td>{labels.role(inv.role)}</Table.Td>
-                      <Table.Td>{inv.organisationName ?? '—'}</Table.Td>
-                      <Table.Td>{format.dateTime(inv.createdAt)}</Table.Td>
-                      <Table.Td>{format.dateTime(inv.expiresAt)}</Table.Td>
-                      <Table.Td>
-                        <Button size="xs" variant="subtle" color="red" onClick={() => setRevoking(inv)}>
-                          {t('invitations.revoke')}
-                          <VisuallyHidden>{` ${inv.email}`}</VisuallyHidden>
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollTable>
+            <DataTable
+              rows={pending.data.items}
+              rowKey={(inv) => inv.id}
+              label={t('invitations.title')}
+              minWidth={720}
+              testId="invitations-table"
+              columns={[
+                { key: 'email', header: t('auth.email'), primary: true, cell: (inv) => inv.email },
+                { key: 'role', header: t('invitations.role'), cell: (inv) => labels.role(inv.role) },
+                { key: 'organisation', header: t('invitations.organisation'), cell: (inv) => inv.organisationName ?? '—' },
+                { key: 'sent', header: t('invitations.sentAt'), cell: (inv) => format.dateTime(inv.createdAt) },
+                { key: 'expires', header: t('invitations.expiresAt'), cell: (inv) => format.dateTime(inv.expiresAt) },
+                {
+                  key: 'actions',
+                  header: <VisuallyHidden>{t('common.actions')}</VisuallyHidden>,
+                  action: true,
+                  cell: (inv) => (
+                    <Button size="xs" variant="subtle" color="red" onClick={() => setRevoking(inv)}>
+                      {t('invitations.revoke')}
+                      <VisuallyHidden>{` ${inv.email}`}</VisuallyHidden>
+                    </Button>
+                  ),
+                },
+              ]}
+            />
           ))}
       </section>
       <ConfirmModal

@@ -2,10 +2,12 @@ import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { clientSideRoles, type Role } from '../../../shared/roles';
+import { email } from '../../../shared/schemas';
+import { invitationRoutes } from '../../../shared/tenancy';
+import { call } from '../../app/api';
 import { applyFieldErrors, ErrorAlert } from '../../app/forms';
 import { notifySuccess } from '../../app/notify';
-import { type Invitation, ORGANISATION_ROLES, type Role } from '../../app/types';
 import { RoleOptions } from './RoleOptions';
 import { useOrganisation, useOrganisationOptions } from './useOrganisations';
 
@@ -17,7 +19,7 @@ interface Values {
 }
 
 function needsOrganisation(role: string) {
-  return ORGANISATION_ROLES.includes(role as Role);
+  return clientSideRoles.includes(role as Role);
 }
 
 export function InviteForm() {
@@ -28,7 +30,7 @@ export function InviteForm() {
     mode: 'controlled',
     initialValues: { email: '', role: '', organisationId: '', unitId: '' },
     validate: {
-      email: (v) => (/^\S+@\S+$/.test(v.trim()) ? null : t('validation.email')),
+      email: (v) => (email.safeParse(v).success ? null : t('validation.email')),
       role: (v) => (v ? null : t('validation.required')),
       organisationId: (v, values) => (needsOrganisation(values.role) && !v ? t('invitations.organisationRequired') : null),
     },
@@ -38,11 +40,13 @@ export function InviteForm() {
 
   const invite = useMutation({
     mutationFn: (values: Values) =>
-      api.post<Invitation>('/api/invitations', {
-        email: values.email.trim(),
-        role: values.role,
-        ...(values.organisationId ? { organisationId: values.organisationId } : {}),
-        ...(values.unitId ? { unitId: values.unitId } : {}),
+      call(invitationRoutes.create, {
+        body: {
+          email: values.email.trim(),
+          role: values.role as Role,
+          ...(values.organisationId ? { organisationId: values.organisationId } : {}),
+          ...(values.unitId ? { unitId: values.unitId } : {}),
+        },
       }),
     onSuccess: (invitation) => {
       notifySuccess(t('invitations.sent', { email: invitation?.email ?? form.values.email }));

@@ -1,68 +1,29 @@
-import { Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, query } from '../../app/api';
-import { ConfirmModal, ScrollTable, TablePagination } from '../../app/components';
+import type { Role } from '../../../shared/roles';
+import { role as roleSchema } from '../../../shared/schemas';
+import { type Member, memberRoutes, searchMax } from '../../../shared/tenancy';
+import { call } from '../../app/api';
+import { ConfirmModal, TablePagination } from '../../app/components';
+import { DataTable } from '../../app/DataTable';
 import { useFormat } from '../../app/format-hooks';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { useLabels } from '../../app/labels';
 import { notifySuccess } from '../../app/notify';
-import { isRole, type Member, type Page, type Role } from '../../app/types';
 import { usePageTitle } from '../../app/usePageTitle';
 import { RoleOptions } from './RoleOptions';
 import { useOrganisationOptions } from './useOrganisations';
 
 const PAGE_SIZE = 25;
 
-function MemberRow({
-  member,
-  onRoleChange,
-  onRemove,
-  busy,
-}: {
-  member: Member;
-  onRoleChange: (role: Role) => void;
-  onRemove: () => void;
-  busy: boolean;
-}) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  return (
-    <Table.Tr>
-      <Table.Td>{member.name}</Table.Td>
-      <Table.Td>{member.email}</Table.Td>
-      <Table.Td>
-        <NativeSelect
-          aria-label={t('members.roleOf', { name: member.name })}
-          value={member.role}
-          disabled={busy}
-          size="xs"
-          onChange={(event) => {
-            const role = event.currentTarget.value;
-            if (isRole(role)) onRoleChange(role);
-          }}
-        >
-          <RoleOptions />
-        </NativeSelect>
-      </Table.Td>
-      <Table.Td>{member.organisationName ?? '—'}</Table.Td>
-      <Table.Td>{format.date(member.createdAt)}</Table.Td>
-      <Table.Td>
-        <Button size="xs" variant="subtle" color="red" onClick={onRemove} disabled={busy}>
-          {t('members.remove')}
-          <VisuallyHidden>{` ${member.name}`}</VisuallyHidden>
-        </Button>
-      </Table.Td>
-    </Table.Tr>
-  );
-}
-
 export function MembersPage() {
   const { t } = useTranslation();
   const labels = useLabels();
+  const format = useFormat();
   const queryClient = useQueryClient();
   usePageTitle(t('members.title'));
   const [q, setQ] = useState('');
@@ -76,13 +37,22 @@ export function MembersPage() {
   const params = { q: search, role, organisationId, page, pageSize: PAGE_SIZE };
   const members = useQuery({
     queryKey: ['members', params],
-    queryFn: () => api.get<Page<Member>>(`/api/members${query(params)}`),
+    queryFn: () =>
+      call(memberRoutes.list, {
+        query: {
+          page,
+          pageSize: PAGE_SIZE,
+          q: search || undefined,
+          role: roleSchema.safeParse(role).data,
+          organisationId: organisationId || undefined,
+        },
+      }),
     placeholderData: keepPreviousData,
   });
 
   const changeRole = useMutation({
     mutationFn: ({ member, role: next }: { member: Member; role: Role }) =>
-      api.patch<Member>(`/api/members/${encodeURIComponent(member.id)}`, { role: next }),
+      call(memberRoutes.update, { params: { id: member.id }, body: { role: next } }),
     onSuccess: (_, { member, role: next }) => {
       notifySuccess(t('members.roleChanged', { name: member.name, role: labels.role(next) }));
       void queryClient.invalidateQueries({ queryKey: ['members'] });
@@ -90,13 +60,15 @@ export function MembersPage() {
     },
   });
   const remove = useMutation({
-    mutationFn: (member: Member) => api.delete(`/api/members/${encodeURIComponent(member.id)}`),
+    mutationFn: (member: Member) => call(memberRoutes.remove, { params: { id: member.id } }),
     onSuccess: (_, member) => {
       notifySuccess(t('members.removed', { name: member.name }));
       setRemoving(null);
       void queryClient.invalidateQueries({ queryKey: ['members'] });
     },
   });
+
+  const busy = changeRole.isPending || remove.isPending;
 
   const resetPage =
     <T,>(setter: (v: T) => void) =>
@@ -115,6 +87,7 @@ export function MembersPage() {
           placeholder={t('members.searchPlaceholder')}
           value={q}
           onChange={(e) => resetPage(setQ)(e.currentTarget.value)}
+          maxLength={searchMax}
           w={{ base: '100%', xs: 260 }}
         />
         <NativeSelect
@@ -144,34 +117,49 @@ export function MembersPage() {
       {members.isPending && <PageLoader />}
       {members.data && (
         <>
-          <ScrollTable minWidth={760} label={t('members.caption')}>
-            <Table data-testid="members-table" striped highlightOnHover>
-              <Table.Caption>{t('members.caption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('members.name')}</Table.Th>
-                  <Table.Th scope="col">{t('auth.email')}</Table.Th>
-                  <Table.Th scope="col">{t('members.role')}</Table.Th>
-                  <Table.Th scope="col">{t('members.organisation')}</Table.Th>
-                  <Table.Th scope="col">{t('members.added')}</Table.Th>
-                  <Table.Th scope="col">
-                    <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {members.data.items.map((member) => (
-                  <MemberRow
-                    key={member.id}
-                    member={member}
-                    busy={changeRole.isPending || remove.isPending}
-                    onRoleChange={(next) => changeRole.mutate({ member, role: next })}
-                    onRemove={() => setRemoving(member)}
-                  />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
+          <DataTable
+            rows={members.data.items}
+            rowKey={(member) => member.id}
+            label={t('members.caption')}
+            caption={t('members.caption')}
+            minWidth={760}
+            testId="members-table"
+            columns={[
+              { key: 'name', header: t('members.name'), primary: true, cell: (member) => member.name },
+              { key: 'email', header: t('auth.email'), cell: (member) => member.email },
+              {
+                key: 'role',
+                header: t('members.role'),
+                cell: (member) => (
+                  <NativeSelect
+                    aria-label={t('members.roleOf', { name: member.name })}
+                    value={member.role}
+                    disabled={busy}
+                    size="xs"
+                    onChange={(event) => {
+                      const next = roleSchema.safeParse(event.currentTarget.value);
+                      if (next.success) changeRole.mutate({ member, role: next.data });
+                    }}
+                  >
+                    <RoleOptions />
+                  </NativeSelect>
+                ),
+              },
+              { key: 'organisation', header: t('members.organisation'), cell: (member) => member.organisationName ?? '—' },
+              { key: 'added', header: t('members.added'), cell: (member) => format.date(member.createdAt) },
+              {
+                key: 'actions',
+                header: <VisuallyHidden>{t('common.actions')}</VisuallyHidden>,
+                action: true,
+                cell: (member) => (
+                  <Button size="xs" variant="subtle" color="red" onClick={() => setRemoving(member)} disabled={busy}>
+                    {t('members.remove')}
+                    <VisuallyHidden>{` ${member.name}`}</VisuallyHidden>
+                  </Button>
+                ),
+              },
+            ]}
+          />
           {members.data.items.length === 0 && <Text>{t('members.empty')}</Text>}
           <TablePagination page={page} pageSize={PAGE_SIZE} total={members.data.total} onChange={setPage} />
         </>

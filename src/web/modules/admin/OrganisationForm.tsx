@@ -2,6 +2,7 @@ import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { businessIdMax, nameMax } from '../../../shared/tenancy';
 import { applyFieldErrors, ErrorAlert } from '../../app/forms';
 
 export interface OrganisationValues {
@@ -40,10 +41,11 @@ export function OrganisationForm({
       <Stack gap="sm">
         <ErrorAlert error={save.error} form={form} />
         <Group align="flex-start" gap="sm" grow preventGrowOverflow={false} wrap="wrap">
-          <TextInput label={t('organisations.name')} required miw={220} {...form.getInputProps('name')} />
+          <TextInput label={t('organisations.name')} required maxLength={nameMax} miw={220} {...form.getInputProps('name')} />
           <TextInput
             label={t('organisations.businessId')}
             description={t('organisations.businessIdHelp')}
+            maxLength={businessIdMax}
             miw={180}
             {...form.getInputProps('businessId')}
           />

@@ -2,7 +2,8 @@ import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api, isApiError } from '../../app/api';
+import { organisationRoutes } from '../../../shared/tenancy';
+import { call, isApiError } from '../../app/api';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { NotFound } from '../../app/NotFound';
@@ -23,10 +24,8 @@ export function OrganisationPage() {
   if (isApiError(organisation.error) && organisation.error.status === 404) return <NotFound />;
 
   const update = async (values: { name: string; businessId?: string | null }) => {
-    await api.patch(`/api/organisations/${encodeURIComponent(id ?? '')}`, {
-      name: values.name,
-      ...(values.businessId ? { businessId: values.businessId } : {}),
-    });
+    // An emptied business id is removed (null), not left as it was.
+    await call(organisationRoutes.update, { params: { id: id ?? '' }, body: { name: values.name, businessId: values.businessId || null } });
     notifySuccess(t('organisations.updated'));
     await queryClient.invalidateQueries({ queryKey: ['organisations'] });
   };

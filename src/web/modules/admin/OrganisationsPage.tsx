@@ -1,16 +1,17 @@
-import { Anchor, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api, query } from '../../app/api';
-import { ScrollTable, TablePagination } from '../../app/components';
+import { organisationRoutes } from '../../../shared/tenancy';
+import { call } from '../../app/api';
+import { TablePagination } from '../../app/components';
+import { DataTable } from '../../app/DataTable';
 import { useFormat } from '../../app/format-hooks';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { notifySuccess } from '../../app/notify';
-import type { OrganisationSummary, Page } from '../../app/types';
 import { usePageTitle } from '../../app/usePageTitle';
 import { OrganisationForm } from './OrganisationForm';
 
@@ -27,12 +28,12 @@ export function OrganisationsPage() {
   const params = { q: search, page, pageSize: PAGE_SIZE };
   const list = useQuery({
     queryKey: ['organisations', 'list', params],
-    queryFn: () => api.get<Page<OrganisationSummary>>(`/api/organisations${query(params)}`),
+    queryFn: () => call(organisationRoutes.list, { query: { ...params, q: params.q || undefined } }),
     placeholderData: keepPreviousData,
   });
 
   const create = async (values: { name: string; businessId?: string | null }) => {
-    const created = await api.post<OrganisationSummary>('/api/organisations', values);
+    const created = await call(organisationRoutes.create, { body: { name: values.name, businessId: values.businessId ?? undefined } });
     notifySuccess(t('organisations.created', { name: values.name }));
     await queryClient.invalidateQueries({ queryKey: ['organisations'] });
     return created;
@@ -60,32 +61,27 @@ export function OrganisationsPage() {
           <ErrorAlert error={list.error} />
           {list.data && (
             <>
-              <ScrollTable minWidth={560} label={t('organisations.title')}>
-                <Table striped highlightOnHover data-testid="organisations-table">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('organisations.name')}</Table.Th>
-                      <Table.Th scope="col">{t('organisations.businessId')}</Table.Th>
-                      <Table.Th scope="col">{t('organisations.unitCount')}</Table.Th>
-                      <Table.Th scope="col">{t('organisations.createdAt')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {list.data.items.map((o) => (
-                      <Table.Tr key={o.id}>
-                        <Table.Td>
-                          <Anchor component={Link} to={`/admin/organisations/${encodeURIComponent(o.id)}`}>
-                            {o.name}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td>{o.businessId ?? '—'}</Table.Td>
-                        <Table.Td>{format.number(o.unitCount)}</Table.Td>
-                        <Table.Td>{format.date(o.createdAt)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </ScrollTable>
+              <DataTable
+                rows={list.data.items}
+                rowKey={(o) => o.id}
+                label={t('organisations.title')}
+                testId="organisations-table"
+                columns={[
+                  {
+                    key: 'name',
+                    header: t('organisations.name'),
+                    primary: true,
+                    cell: (o) => (
+                      <Anchor component={Link} to={`/admin/organisations/${encodeURIComponent(o.id)}`}>
+                        {o.name}
+                      </Anchor>
+                    ),
+                  },
+                  { key: 'businessId', header: t('organisations.businessId'), cell: (o) => o.businessId ?? '—' },
+                  { key: 'units', header: t('organisations.unitCount'), cell: (o) => format.number(o.unitCount) },
+                  { key: 'created', header: t('organisations.createdAt'), cell: (o) => format.date(o.createdAt) },
+                ]}
+              />
               {list.data.items.length === 0 && <Text>{t('organisations.empty')}</Text>}
               <TablePagination page={page} pageSize={PAGE_SIZE} total={list.data.total} onChange={setPage} />
             </>

@@ -2,10 +2,10 @@ import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { nameMax, type Organisation, organisationRoutes } from '../../../shared/tenancy';
+import { call } from '../../app/api';
 import { applyFieldErrors, ErrorAlert } from '../../app/forms';
 import { notifySuccess } from '../../app/notify';
-import type { Organisation, Unit } from '../../app/types';
 import { flattenUnits } from './UnitTree';
 
 export function UnitForm({ organisation }: { organisation: Organisation }) {
@@ -18,9 +18,9 @@ export function UnitForm({ organisation }: { organisation: Organisation }) {
   });
   const add = useMutation({
     mutationFn: (values: typeof form.values) =>
-      api.post<Unit>(`/api/organisations/${encodeURIComponent(organisation.id)}/units`, {
-        name: values.name.trim(),
-        ...(values.parentId ? { parentId: values.parentId } : {}),
+      call(organisationRoutes.createUnit, {
+        params: { id: organisation.id },
+        body: { name: values.name.trim(), ...(values.parentId ? { parentId: values.parentId } : {}) },
       }),
     onSuccess: (_, values) => {
       notifySuccess(t('organisations.unitAdded', { name: values.name.trim() }));
@@ -34,7 +34,7 @@ export function UnitForm({ organisation }: { organisation: Organisation }) {
       <Stack gap="sm">
         <ErrorAlert error={add.error} form={form} />
         <Group align="flex-start" gap="sm" grow preventGrowOverflow={false} wrap="wrap">
-          <TextInput label={t('organisations.unitName')} required miw={220} {...form.getInputProps('name')} />
+          <TextInput label={t('organisations.unitName')} required maxLength={nameMax} miw={220} {...form.getInputProps('name')} />
           <NativeSelect label={t('organisations.parentUnit')} miw={200} {...form.getInputProps('parentId')}>
             <option value="">{t('organisations.noParent')}</option>
             {flattenUnits(organisation.units).map(({ unit, depth }) => (

@@ -1,5 +1,5 @@
 import { List } from '@mantine/core';
-import type { Unit } from '../../app/types';
+import type { Unit } from '../../../shared/tenancy';
 
 /** Units as nested lists, following parentId. */
 export function UnitTree({ units, parentId = null }: { units: Unit[]; parentId?: string | null }) {

@@ -3,7 +3,9 @@ import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api';
+import { authRoutes } from '../../../shared/auth';
+import { email } from '../../../shared/schemas';
+import { call } from '../../app/api';
 import { applyFieldErrors, ErrorAlert } from '../../app/forms';
 import { AuthLayout } from './AuthLayout';
 
@@ -12,10 +14,10 @@ export function ForgotPasswordPage() {
   const form = useForm({
     mode: 'controlled',
     initialValues: { email: '' },
-    validate: { email: (v) => (/^\S+@\S+$/.test(v.trim()) ? null : t('validation.email')) },
+    validate: { email: (v) => (email.safeParse(v).success ? null : t('validation.email')) },
   });
   const request = useMutation({
-    mutationFn: ({ email }: typeof form.values) => api.post<void>('/api/auth/password-reset/request', { email: email.trim() }),
+    mutationFn: ({ email }: typeof form.values) => call(authRoutes.requestPasswordReset, { body: { email: email.trim() } }),
     onError: (error) => applyFieldErrors(form, error),
   });
 

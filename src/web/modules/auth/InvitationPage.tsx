@@ -3,15 +3,19 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { api, isApiError, refreshCsrfToken } from '../../app/api';
+import type { Session } from '../../../shared/auth';
+import type { Out } from '../../../shared/http';
+import { invitationRoutes, nameMax } from '../../../shared/tenancy';
+import { call, isApiError, refreshCsrfToken } from '../../app/api';
 import { applyFieldErrors, ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { useLabels } from '../../app/labels';
 import { pathForStage, reloadSession, useSession } from '../../app/session';
-import type { InvitationPreview, Session, StageResponse } from '../../app/types';
 import { useSignOut } from '../../app/useSignOut';
 import { AuthLayout } from './AuthLayout';
 import { NewPasswordFields, type NewPasswordValues, newPasswordRules } from './NewPasswordFields';
+
+type InvitationPreview = Out<typeof invitationRoutes.byToken>;
 
 interface AcceptValues extends NewPasswordValues {
   name: string;
@@ -21,8 +25,7 @@ function useAccept(token: string) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   return useMutation({
-    mutationFn: (body: { name: string; password?: string }) =>
-      api.post<StageResponse>(`/api/invitations/by-token/${encodeURIComponent(token)}/accept`, body),
+    mutationFn: (body: { name: string; password?: string }) => call(invitationRoutes.accept, { params: { token }, body }),
     onSuccess: async ({ stage }) => {
       await refreshCsrfToken();
       await reloadSession(queryClient);
@@ -97,7 +100,7 @@ function NewUserForm({ token, invitation }: { token: string; invitation: Invitat
         noValidate
       >
         <Stack gap="sm">
-          <TextInput label={t('profile.name')} autoComplete="name" required {...form.getInputProps('name')} />
+          <TextInput label={t('profile.name')} autoComplete="name" required maxLength={nameMax} {...form.getInputProps('name')} />
           <NewPasswordFields form={form} />
           <Button type="submit" loading={accept.isPending} w="fit-content">
             {t('invitation.accept')}
@@ -159,7 +162,7 @@ export function InvitationPage() {
   const { data: session, isPending: sessionPending } = useSession();
   const preview = useQuery({
     queryKey: ['invitation-preview', token],
-    queryFn: () => api.get<InvitationPreview>(`/api/invitations/by-token/${encodeURIComponent(token)}`),
+    queryFn: () => call(invitationRoutes.byToken, { params: { token } }),
     enabled: Boolean(token),
     retry: false,
   });

@@ -4,18 +4,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
-import { api, isApiError, refreshCsrfToken } from '../../app/api';
+import { authRoutes } from '../../../shared/auth';
+import { call, isApiError, refreshCsrfToken } from '../../app/api';
 import { applyFieldErrors, ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { pathForStage, reloadSession, safeReturnTo, useSession } from '../../app/session';
 import { AuthLayout } from './AuthLayout';
 import { normaliseCode } from './MfaPage';
-
-interface EnrolStart {
-  secret: string;
-  otpauthUrl: string;
-  qrDataUrl: string;
-}
 
 const ENROL_KEY = ['mfa-enrol-start'] as const;
 
@@ -55,7 +50,7 @@ export function MfaEnrolPage() {
 
   const start = useQuery({
     queryKey: ENROL_KEY,
-    queryFn: () => api.post<EnrolStart>('/api/auth/mfa/enrol/start'),
+    queryFn: () => call(authRoutes.startEnrolment),
     enabled: allowed && !recoveryCodes,
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
@@ -68,8 +63,7 @@ export function MfaEnrolPage() {
   });
 
   const confirm = useMutation({
-    mutationFn: ({ code }: typeof form.values) =>
-      api.post<{ recoveryCodes: string[] }>('/api/auth/mfa/enrol/confirm', { code: normaliseCode(code) }),
+    mutationFn: ({ code }: typeof form.values) => call(authRoutes.confirmEnrolment, { body: { code: normaliseCode(code) } }),
     onSuccess: async (result) => {
       setRecoveryCodes(result.recoveryCodes);
       queryClient.removeQueries({ queryKey: ENROL_KEY });

@@ -3,11 +3,11 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
-import { api, isApiError, refreshCsrfToken } from '../../app/api';
+import { authRoutes } from '../../../shared/auth';
+import { call, isApiError, refreshCsrfToken } from '../../app/api';
 import { applyFieldErrors, ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { pathForStage, reloadSession, safeReturnTo, useSession } from '../../app/session';
-import type { StageResponse } from '../../app/types';
 import { AuthLayout } from './AuthLayout';
 
 /** "123 456" → "123456"; recovery codes are kept as typed (trimmed). */
@@ -31,7 +31,7 @@ export function MfaPage() {
   });
 
   const verify = useMutation({
-    mutationFn: ({ code }: typeof form.values) => api.post<StageResponse>('/api/auth/mfa/verify', { code: normaliseCode(code) }),
+    mutationFn: ({ code }: typeof form.values) => call(authRoutes.verifyMfa, { body: { code: normaliseCode(code) } }),
     onSuccess: async ({ stage }) => {
       await refreshCsrfToken();
       await reloadSession(queryClient);

@@ -3,7 +3,8 @@ import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api, isApiError } from '../../app/api';
+import { authRoutes } from '../../../shared/auth';
+import { call, isApiError } from '../../app/api';
 import { applyFieldErrors, ErrorAlert } from '../../app/forms';
 import { AuthLayout } from './AuthLayout';
 import { NewPasswordFields, type NewPasswordValues, newPasswordRules } from './NewPasswordFields';
@@ -19,7 +20,7 @@ export function ResetPasswordPage() {
     validate: newPasswordRules(t),
   });
   const complete = useMutation({
-    mutationFn: ({ password }: NewPasswordValues) => api.post<void>('/api/auth/password-reset/complete', { token, password }),
+    mutationFn: ({ password }: NewPasswordValues) => call(authRoutes.completePasswordReset, { body: { token, password } }),
     onError: (error) => applyFieldErrors(form, error),
   });
 

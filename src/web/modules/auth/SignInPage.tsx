@@ -3,12 +3,13 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
-import { api, isApiError, refreshCsrfToken } from '../../app/api';
+import { authRoutes } from '../../../shared/auth';
+import { email } from '../../../shared/schemas';
+import { call, isApiError, refreshCsrfToken } from '../../app/api';
 import { applyFieldErrors, ErrorAlert, Password } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { useOutbox } from '../../app/outbox';
 import { pathForStage, reloadSession, safeReturnTo, useSession } from '../../app/session';
-import type { StageResponse } from '../../app/types';
 import { AuthLayout } from './AuthLayout';
 
 export function SignInPage() {
@@ -24,14 +25,14 @@ export function SignInPage() {
     mode: 'controlled',
     initialValues: { email: '', password: '' },
     validate: {
-      email: (v) => (/^\S+@\S+$/.test(v.trim()) ? null : t('validation.email')),
+      email: (v) => (email.safeParse(v).success ? null : t('validation.email')),
       password: (v) => (v ? null : t('validation.required')),
     },
   });
 
   const signIn = useMutation({
     mutationFn: (values: typeof form.values) =>
-      api.post<StageResponse>('/api/auth/sign-in', { email: values.email.trim(), password: values.password }),
+      call(authRoutes.signIn, { body: { email: values.email.trim(), password: values.password } }),
     onSuccess: async ({ stage }) => {
       await refreshCsrfToken();
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });

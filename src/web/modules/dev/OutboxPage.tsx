@@ -1,19 +1,15 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { OutboxMail } from '../../../shared/outbox';
 import { useFormat } from '../../app/format-hooks';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { useOutbox } from '../../app/outbox';
-import type { OutboxMail } from '../../app/types';
 import { usePageTitle } from '../../app/usePageTitle';
 import { Linkified } from './Linkified';
 
 /** A mail attachment as the outbox lists it (e.g. the .ics of a meeting invitation). */
-interface OutboxAttachment {
-  filename: string;
-  contentType: string;
-  content: string;
-}
+type OutboxAttachment = OutboxMail['attachments'][number];
 
 /** A download address for an attachment's text content. */
 function attachmentHref(attachment: OutboxAttachment): string {

@@ -1,10 +1,10 @@
 import { NativeSelect } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, refreshCsrfToken } from '../../app/api';
+import { authRoutes, type Session } from '../../../shared/auth';
+import { call, refreshCsrfToken } from '../../app/api';
 import { ErrorAlert } from '../../app/forms';
 import { SESSION_KEY } from '../../app/session';
-import type { Session } from '../../app/types';
 
 /** Shown when the user belongs to several providers: switches the active one. */
 export function ProviderSwitcher({ session }: { session: Session }) {
@@ -12,7 +12,7 @@ export function ProviderSwitcher({ session }: { session: Session }) {
   const queryClient = useQueryClient();
   const providers = [...new Map(session.memberships.map((m) => [m.providerId, m.providerName])).entries()];
   const switchProvider = useMutation({
-    mutationFn: (providerId: string) => api.post<Session>('/api/auth/switch-provider', { providerId }),
+    mutationFn: (providerId: string) => call(authRoutes.switchProvider, { body: { providerId } }),
     onSuccess: async (next) => {
       await refreshCsrfToken();
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });

@@ -1,8 +1,8 @@
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import type { Session } from '../../../shared/auth';
 import { useFormat } from '../../app/format-hooks';
-import type { Session } from '../../app/types';
 import { useNow, useRequestQueue } from './hooks';
 import { isOverdue, WarningIcon } from './WaitingClock';
 

@@ -2,16 +2,14 @@ import { Alert, Anchor, Button, Code, CopyButton, Group, NumberInput, Paper, Sta
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { intakeApi, type OnCallEntry, type ProviderSettings, providerSettingsLimits as S } from '../../../shared/intake';
+import { call } from '../../app/api';
 import { applyFieldErrors, ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { notifySuccess } from '../../app/notify';
 import { useSession } from '../../app/session';
-import type { Items } from '../../app/types';
 import { usePageTitle } from '../../app/usePageTitle';
 import { FORM_CONTRAST } from './styles';
-import { slugify } from './time';
-import type { OnCallEntry, ProviderSettings, PublicProvider } from './types';
 
 const SETTINGS_KEY = ['intake', 'provider-settings'] as const;
 const ON_CALL_KEY = ['intake', 'on-call'] as const;
@@ -38,30 +36,33 @@ function SettingsForm({ settings }: { settings: ProviderSettings }) {
   const queryClient = useQueryClient();
   const number = (min: number, max: number) => (v: number | string) =>
     typeof v === 'number' && v >= min && v <= max ? null : t('settings.between', { min, max });
+  // The form asks for the first-contact target in hours; the contract counts minutes.
+  const targetHoursMin = S.firstContactTargetMinutesMin / 60;
+  const targetHoursMax = S.firstContactTargetMinutesMax / 60;
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: toValues(settings),
     validate: {
-      firstContactTargetHours: number(0.25, 168),
-      lateCancellationHours: number(0, 336),
-      lateCancellationChargePercent: number(0, 100),
-      participantCancellationHours: number(0, 336),
+      firstContactTargetHours: number(targetHoursMin, targetHoursMax),
+      lateCancellationHours: number(S.cancellationHoursMin, S.cancellationHoursMax),
+      lateCancellationChargePercent: number(S.chargePercentMin, S.chargePercentMax),
+      participantCancellationHours: number(S.cancellationHoursMin, S.cancellationHoursMax),
     },
   });
   const save = useMutation({
     mutationFn: (values: Values) =>
-      api.patch<ProviderSettings>('/api/provider/settings', {
-        firstContactTargetMinutes: Math.round(Number(values.firstContactTargetHours) * 60),
-        lateCancellationHours: Number(values.lateCancellationHours),
-        lateCancellationChargePercent: Number(values.lateCancellationChargePercent),
-        participantCancellationHours: Number(values.participantCancellationHours),
+      call(intakeApi.updateSettings, {
+        body: {
+          firstContactTargetMinutes: Math.round(Number(values.firstContactTargetHours) * 60),
+          lateCancellationHours: Number(values.lateCancellationHours),
+          lateCancellationChargePercent: Number(values.lateCancellationChargePercent),
+          participantCancellationHours: Number(values.participantCancellationHours),
+        },
       }),
     onSuccess: (saved) => {
       notifySuccess(t('settings.saved'));
-      if (saved) {
-        queryClient.setQueryData(SETTINGS_KEY, saved);
-        form.setInitialValues(toValues(saved));
-      }
+      queryClient.setQueryData(SETTINGS_KEY, saved);
+      form.setInitialValues(toValues(saved));
       form.resetDirty();
       void queryClient.invalidateQueries({ queryKey: ['intake', 'requests'] });
     },
@@ -77,8 +78,8 @@ function SettingsForm({ settings }: { settings: ProviderSettings }) {
         <NumberInput
           label={t('settings.firstContactTarget')}
           description={t('settings.firstContactTargetHelp')}
-          min={0.25}
-          max={168}
+          min={targetHoursMin}
+          max={targetHoursMax}
           step={0.5}
           decimalScale={2}
           allowNegative={false}
@@ -88,8 +89,8 @@ function SettingsForm({ settings }: { settings: ProviderSettings }) {
         <NumberInput
           label={t('settings.lateCancellationHours')}
           description={t('settings.lateCancellationHoursHelp')}
-          min={0}
-          max={336}
+          min={S.cancellationHoursMin}
+          max={S.cancellationHoursMax}
           allowDecimal={false}
           allowNegative={false}
           w={{ base: '100%', xs: 320 }}
@@ -98,8 +99,8 @@ function SettingsForm({ settings }: { settings: ProviderSettings }) {
         <NumberInput
           label={t('settings.lateCancellationChargePercent')}
           description={t('settings.lateCancellationChargePercentHelp')}
-          min={0}
-          max={100}
+          min={S.chargePercentMin}
+          max={S.chargePercentMax}
           allowDecimal={false}
           allowNegative={false}
           w={{ base: '100%', xs: 320 }}
@@ -108,8 +109,8 @@ function SettingsForm({ settings }: { settings: ProviderSettings }) {
         <NumberInput
           label={t('settings.participantCancellationHours')}
           description={t('settings.participantCancellationHoursHelp')}
-          min={0}
-          max={336}
+          min={S.cancellationHoursMin}
+          max={S.cancellationHoursMax}
           allowDecimal={false}
           allowNegative={false}
           w={{ base: '100%', xs: 320 }}
@@ -126,10 +127,10 @@ function SettingsForm({ settings }: { settings: ProviderSettings }) {
 function OnCallList() {
   const { t } = useTranslation('intake');
   const queryClient = useQueryClient();
-  const list = useQuery({ queryKey: ON_CALL_KEY, queryFn: () => api.get<Items<OnCallEntry>>('/api/on-call') });
+  const list = useQuery({ queryKey: ON_CALL_KEY, queryFn: () => call(intakeApi.onCall) });
   const toggle = useMutation({
     mutationFn: ({ entry, onCall }: { entry: OnCallEntry; onCall: boolean }) =>
-      api.put(`/api/on-call/${encodeURIComponent(entry.membershipId)}`, { onCall }),
+      call(intakeApi.setOnCall, { params: { membershipId: entry.membershipId }, body: { onCall } }),
     onSuccess: (_, { entry, onCall }) => {
       notifySuccess(onCall ? t('settings.onCallOn', { name: entry.name }) : t('settings.onCallOff', { name: entry.name }));
       void queryClient.invalidateQueries({ queryKey: ON_CALL_KEY });
@@ -167,11 +168,10 @@ function EmbedSnippet({ settings }: { settings: ProviderSettings }) {
   const { t } = useTranslation('intake');
   const { data: session } = useSession();
   const providerName = session?.memberships.find((m) => m.providerId === session.providerId)?.providerName ?? '';
-  // The settings may name the slug; otherwise a best guess from the provider's name, checked below.
-  const slug = settings.slug ?? slugify(providerName);
+  const slug = settings.slug;
   const check = useQuery({
     queryKey: ['public-provider', slug],
-    queryFn: () => api.get<PublicProvider>(`/api/public/providers/${encodeURIComponent(slug)}`),
+    queryFn: () => call(intakeApi.publicProvider, { params: { slug } }),
     enabled: Boolean(slug),
     retry: false,
     staleTime: 5 * 60_000,
@@ -218,7 +218,7 @@ function EmbedSnippet({ settings }: { settings: ProviderSettings }) {
 export function IntakeSettingsPage() {
   const { t } = useTranslation('intake');
   usePageTitle(t('settings.title'));
-  const settings = useQuery({ queryKey: SETTINGS_KEY, queryFn: () => api.get<ProviderSettings>('/api/provider/settings') });
+  const settings = useQuery({ queryKey: SETTINGS_KEY, queryFn: () => call(intakeApi.settings) });
   return (
     <Stack gap="lg">
       <Title order={1}>{t('settings.title')}</Title>

@@ -3,14 +3,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api } from '../../app/api';
+import { type IntakeRequest, intakeApi, type PortalRequestBody, type RequestKind } from '../../../shared/intake';
+import { call } from '../../app/api';
 import { useFormat } from '../../app/format-hooks';
 import { useSession } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
 import { REQUESTS_KEY, useMyRequests } from './hooks';
 import { RequestConfirmation } from './RequestConfirmation';
-import { type RequestBody, RequestForm } from './RequestForm';
-import type { IntakeRequest, RequestKind } from './types';
+import { RequestForm } from './RequestForm';
 
 /** `/requests/new`: a signed-in client contact asks for support for their organisation. */
 export function PortalRequestPage() {
@@ -26,10 +26,10 @@ export function PortalRequestPage() {
   const kind = params.get('kind');
   const initialKind: RequestKind | null = kind === 'crisis' || kind === 'service' ? kind : null;
 
-  const submit = async (body: RequestBody) => {
-    const created = await api.post<IntakeRequest>('/api/requests', body);
+  const submit = async (body: PortalRequestBody) => {
+    const created = await call(intakeApi.submitPortal, { body });
     await queryClient.invalidateQueries({ queryKey: REQUESTS_KEY });
-    setSent(created ?? ({ kind: body.kind, contactEmail: body.contactEmail } as IntakeRequest));
+    setSent(created);
   };
 
   return (

@@ -3,14 +3,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
-import { api, isApiError } from '../../app/api';
+import { intakeApi, type PublicRequestBody, type RequestKind } from '../../../shared/intake';
+import { call, isApiError } from '../../app/api';
 import { useFormat } from '../../app/format-hooks';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { usePageTitle } from '../../app/usePageTitle';
 import { RequestConfirmation } from './RequestConfirmation';
-import { type RequestBody, RequestForm } from './RequestForm';
-import type { PublicProvider, RequestKind } from './types';
+import { RequestForm } from './RequestForm';
 
 function kindFrom(value: string | null): RequestKind | null {
   return value === 'crisis' || value === 'service' ? value : null;
@@ -26,15 +26,15 @@ export function PublicRequestPage() {
   const [formKey, setFormKey] = useState(0);
   const provider = useQuery({
     queryKey: ['public-provider', slug],
-    queryFn: () => api.get<PublicProvider>(`/api/public/providers/${encodeURIComponent(slug)}`),
+    queryFn: () => call(intakeApi.publicProvider, { params: { slug } }),
     staleTime: 5 * 60_000,
   });
   const name = provider.data?.name ?? '';
   usePageTitle(name ? t('public.title', { provider: name }) : t('public.titlePlain'));
 
-  const submit = async (body: RequestBody) => {
-    await api.post(`/api/public/providers/${encodeURIComponent(slug)}/requests`, body);
-    setSent({ kind: body.kind as RequestKind, email: String(body.contactEmail ?? '') });
+  const submit = async (body: PublicRequestBody) => {
+    await call(intakeApi.submitPublic, { params: { slug }, body });
+    setSent({ kind: body.kind, email: body.contactEmail });
   };
 
   if (provider.isPending) return <PageLoader />;

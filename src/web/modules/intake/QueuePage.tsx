@@ -1,16 +1,15 @@
-import { Anchor, Group, Radio, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, Radio, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { ScrollTable } from '../../app/components';
+import type { IntakeRequest } from '../../../shared/intake';
+import { DataTable } from '../../app/DataTable';
 import { useFormat } from '../../app/format-hooks';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useDuration, useIntakeLabels, useNow, useRequestQueue } from './hooks';
 import { KindBadge, StatusBadge } from './StatusBadge';
-import { NO_WRAP } from './styles';
-import type { IntakeRequest } from './types';
 import { isOpen, isOverdue, WaitingClock } from './WaitingClock';
 
 const CLOSED = 3;
@@ -81,56 +80,50 @@ export function QueuePage() {
       )}
       {list.data && items.length === 0 && <Text>{status === 'open' ? t('queue.emptyOpen') : t('queue.empty')}</Text>}
       {items.length > 0 && (
-        <ScrollTable minWidth={820} label={t('queue.title')}>
-          <Table striped highlightOnHover data-testid="intake-queue">
-            <Table.Caption>{t('queue.caption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('fields.kind')}</Table.Th>
-                <Table.Th scope="col">{t('fields.organisation')}</Table.Th>
-                <Table.Th scope="col">{t('fields.subject')}</Table.Th>
-                <Table.Th scope="col">{t('fields.createdAt')}</Table.Th>
-                <Table.Th scope="col">{t('fields.firstContact')}</Table.Th>
-                <Table.Th scope="col">{t('fields.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((r) => (
-                <Table.Tr
-                  key={r.id}
-                  style={r.kind === 'crisis' && isOpen(r) ? { boxShadow: 'inset 4px 0 0 var(--mantine-color-red-8)' } : undefined}
-                >
-                  <Table.Td style={NO_WRAP}>
-                    <KindBadge kind={r.kind} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/intake/${encodeURIComponent(r.id)}`} fw={600}>
-                      {r.organisationName}
-                    </Anchor>
+        <DataTable
+          rows={items}
+          rowKey={(r) => r.id}
+          label={t('queue.title')}
+          caption={t('queue.caption')}
+          minWidth={820}
+          testId="intake-queue"
+          rowStyle={(r) => (r.kind === 'crisis' && isOpen(r) ? { boxShadow: 'inset 4px 0 0 var(--mantine-color-red-8)' } : undefined)}
+          columns={[
+            { key: 'kind', header: t('fields.kind'), nowrap: true, cell: (r) => <KindBadge kind={r.kind} /> },
+            {
+              key: 'organisation',
+              header: t('fields.organisation'),
+              primary: true,
+              cell: (r) => (
+                <>
+                  <Anchor component={Link} to={`/intake/${encodeURIComponent(r.id)}`} fw={600}>
+                    {r.organisationName}
+                  </Anchor>
+                  <Text size="xs" c="dimmed">
+                    {r.contactName}
+                  </Text>
+                </>
+              ),
+            },
+            {
+              key: 'subject',
+              header: t('fields.subject'),
+              cell: (r) => (
+                <>
+                  {requestSubject(r, labels, t('fields.serviceUnspecified'))}
+                  {r.kind === 'crisis' && r.affectedCount !== null && (
                     <Text size="xs" c="dimmed">
-                      {r.contactName}
+                      {t('fields.affectedCountShort', { count: r.affectedCount })}
                     </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {requestSubject(r, labels, t('fields.serviceUnspecified'))}
-                    {r.kind === 'crisis' && r.affectedCount !== null && (
-                      <Text size="xs" c="dimmed">
-                        {t('fields.affectedCountShort', { count: r.affectedCount })}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{format.dateTime(r.createdAt)}</Table.Td>
-                  <Table.Td>
-                    <WaitingClock request={r} now={now} />
-                  </Table.Td>
-                  <Table.Td style={NO_WRAP}>
-                    <StatusBadge status={r.status} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
+                  )}
+                </>
+              ),
+            },
+            { key: 'created', header: t('fields.createdAt'), cell: (r) => format.dateTime(r.createdAt) },
+            { key: 'firstContact', header: t('fields.firstContact'), cell: (r) => <WaitingClock request={r} now={now} /> },
+            { key: 'status', header: t('fields.status'), nowrap: true, cell: (r) => <StatusBadge status={r.status} /> },
+          ]}
+        />
       )}
     </Stack>
   );

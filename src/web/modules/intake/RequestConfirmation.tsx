@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { RequestKind } from '../../../shared/intake';
 import { useDuration } from './hooks';
-import type { RequestKind } from './types';
 
 /** Shown after a request was sent: what happens next, and 112 for an emergency. */
 export function RequestConfirmation({

@@ -4,7 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api, isApiError } from '../../app/api';
+import { type IntakeRequest, intakeApi, type TriageResult } from '../../../shared/intake';
+import { call, isApiError } from '../../app/api';
 import { useFormat } from '../../app/format-hooks';
 import { applyFieldErrors, ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
@@ -17,7 +18,6 @@ import { KindBadge, StatusBadge } from './StatusBadge';
 import { FORM_CONTRAST } from './styles';
 import { TriageForm, TriageResultAlert } from './TriageForm';
 import { isoDuration } from './time';
-import type { IntakeRequest, TriageResult } from './types';
 import { isOpen, minutesToFirstContact, WaitingClock } from './WaitingClock';
 
 function Detail({ term, children }: { term: string; children: ReactNode }) {
@@ -45,11 +45,12 @@ function FirstContact({ request }: { request: IntakeRequest }) {
   const form = useForm({ mode: 'controlled', initialValues: { note: '' } });
   const record = useMutation({
     mutationFn: (values: { note: string }) =>
-      api.post<IntakeRequest>(`/api/requests/${encodeURIComponent(request.id)}/first-contact`, {
-        ...(values.note.trim() ? { note: values.note.trim() } : {}),
+      call(intakeApi.firstContact, {
+        params: { id: request.id },
+        body: values.note.trim() ? { note: values.note.trim() } : {},
       }),
     onSuccess: (updated) => {
-      if (updated) queryClient.setQueryData(requestKey(request.id), updated);
+      queryClient.setQueryData(requestKey(request.id), updated);
       notifySuccess(t('detail.firstContactRecorded'));
       void queryClient.invalidateQueries({ queryKey: REQUESTS_KEY });
     },
@@ -77,7 +78,6 @@ function FirstContact({ request }: { request: IntakeRequest }) {
                 </>
               )}
             </Text>
-            {request.firstContactByName && <Text size="sm">{t('detail.firstContactBy', { name: request.firstContactByName })}</Text>}
             {request.firstContactNote && (
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                 {t('detail.note')}: {request.firstContactNote}
@@ -120,9 +120,9 @@ function Decline({ request }: { request: IntakeRequest }) {
   });
   const decline = useMutation({
     mutationFn: (values: { reason: string }) =>
-      api.post<IntakeRequest>(`/api/requests/${encodeURIComponent(request.id)}/decline`, { reason: values.reason.trim() }),
+      call(intakeApi.decline, { params: { id: request.id }, body: { reason: values.reason.trim() } }),
     onSuccess: (updated) => {
-      if (updated) queryClient.setQueryData(requestKey(request.id), updated);
+      queryClient.setQueryData(requestKey(request.id), updated);
       notifySuccess(t('detail.declined'));
       void queryClient.invalidateQueries({ queryKey: REQUESTS_KEY });
     },
@@ -165,7 +165,7 @@ export function RequestDetailPage() {
   const now = useNow(15_000);
   const request = useQuery({
     queryKey: requestKey(id),
-    queryFn: () => api.get<IntakeRequest>(`/api/requests/${encodeURIComponent(id)}`),
+    queryFn: () => call(intakeApi.get, { params: { id } }),
     refetchInterval: 30_000,
   });
   const r = request.data;

@@ -1,42 +1,20 @@
-import { Alert, Button, Checkbox, Fieldset, NativeSelect, NumberInput, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Radio, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { affectedCount, intakeLimits, type PortalRequestBody, type PublicRequestBody, phonePattern } from '../../../shared/intake';
+import { email } from '../../../shared/schemas';
+import { useFormat } from '../../app/format-hooks';
 import { applyFieldErrors, ErrorAlert } from '../../app/forms';
 import { currentLocale, toLocale } from '../../app/i18n';
-import { LOCALES } from '../../app/types';
-import { PrivacyNotice } from './PrivacyNotice';
+import { localDateTimeToIso } from '../../app/time';
+import { ContactFields, CrisisFields, PublicFields, type RequestFormValues, ServiceKindField } from './RequestFormSections';
 import { FORM_CONTRAST } from './styles';
-import { localDateTimeToIso } from './time';
-import { EVENT_TYPES, REQUESTABLE_SERVICE_KINDS, type RequestKind } from './types';
 
-export interface RequestFormValues {
-  kind: RequestKind | '';
-  serviceKind: string;
-  organisationName: string;
-  contactName: string;
-  contactPhone: string;
-  contactEmail: string;
-  eventType: string;
-  eventAt: string;
-  affectedCount: number | string;
-  location: string;
-  preferredLocale: string;
-  message: string;
-  consent: boolean;
-  website: string;
-}
+export type { RequestFormValues } from './RequestFormSections';
 
-/** The body of `POST /api/public/providers/:slug/requests` (public) or `POST /api/requests` (portal). */
-export type RequestBody = Record<string, unknown>;
-
-/** Off-screen, not display:none (some bots skip hidden inputs). */
-const HONEYPOT_STYLE = { position: 'absolute', left: '-10000px', top: 'auto', width: 1, height: 1, overflow: 'hidden' } as const;
-
-const LEGEND = { legend: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)', marginBottom: 'var(--mantine-spacing-xs)' } };
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+type Submit<B> = (body: B) => Promise<unknown>;
 
 /** Put the keyboard focus on the first input that has an error. */
 function focusFirstInvalid(form: HTMLFormElement | null) {
@@ -51,31 +29,29 @@ function focusFirstInvalid(form: HTMLFormElement | null) {
  * and in the client portal (signed-in client contact; the organisation comes from the membership).
  */
 export function RequestForm({
-  mode,
   providerName,
   privacyNoticeVersion,
   organisationName,
   initialKind,
   initialContact,
   timeZone,
-  onSubmit,
+  ...target
 }: {
-  mode: 'public' | 'portal';
   providerName: string;
   privacyNoticeVersion?: string;
   /** Portal: the client contact's organisation, shown read-only. */
   organisationName?: string | null;
-  initialKind?: RequestKind | null;
+  initialKind?: RequestFormValues['kind'] | null;
   initialContact?: { name?: string; email?: string };
   /** Zone in which the "when" field is read. */
   timeZone: string;
-  onSubmit: (body: RequestBody) => Promise<unknown>;
-}) {
+} & ({ mode: 'public'; onSubmit: Submit<PublicRequestBody> } | { mode: 'portal'; onSubmit: Submit<PortalRequestBody> })) {
   const { t } = useTranslation('intake');
   const { t: tCommon } = useTranslation();
+  const format = useFormat();
   const renderedAt = useRef(Date.now());
   const formRef = useRef<HTMLFormElement>(null);
-  const isPublic = mode === 'public';
+  const isPublic = target.mode === 'public';
 
   const form = useForm<RequestFormValues>({
     mode: 'controlled',
@@ -99,12 +75,17 @@ export function RequestForm({
       kind: (v) => (v ? null : t('form.kindRequired')),
       organisationName: (v) => (isPublic && !v.trim() ? tCommon('validation.required') : null),
       contactName: (v) => (v.trim() ? null : tCommon('validation.required')),
-      contactEmail: (v) => (EMAIL.test(v.trim()) ? null : tCommon('validation.email')),
-      contactPhone: (v) => (/^[+0-9 ()-]*$/.test(v.trim()) ? null : t('form.phoneInvalid')),
+      contactEmail: (v) => (email.safeParse(v).success ? null : tCommon('validation.email')),
+      contactPhone: (v) => (phonePattern.test(v.trim()) ? null : t('form.phoneInvalid')),
       eventType: (v, values) => (values.kind === 'crisis' && !v ? t('form.eventTypeRequired') : null),
       eventAt: (v) => (v && !localDateTimeToIso(v, timeZone) ? t('form.eventAtInvalid') : null),
       affectedCount: (v) =>
-        v === '' || (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 100_000) ? null : t('form.affectedCountInvalid'),
+        v === '' || affectedCount.safeParse(v).success
+          ? null
+          : t('form.affectedCountInvalid', {
+              min: format.number(intakeLimits.affectedCountMin),
+              max: format.number(intakeLimits.affectedCountMax),
+            }),
       consent: (v) => (isPublic && !v ? t('form.consentRequired') : null),
     },
   });
@@ -122,26 +103,29 @@ export function RequestForm({
     mutationFn: (values: RequestFormValues) => {
       const crisis = values.kind === 'crisis';
       const optional = (text: string) => (text.trim() ? text.trim() : undefined);
-      const body: RequestBody = {
-        kind: values.kind,
+      const body: PortalRequestBody = {
+        // The form's validation has made sure a kind is chosen.
+        kind: values.kind || 'service',
         serviceKind: !crisis && values.serviceKind ? values.serviceKind : undefined,
         contactName: values.contactName.trim(),
         contactPhone: optional(values.contactPhone),
         contactEmail: values.contactEmail.trim(),
-        eventType: crisis ? values.eventType : undefined,
+        eventType: crisis && values.eventType ? values.eventType : undefined,
         eventAt: crisis && values.eventAt ? (localDateTimeToIso(values.eventAt, timeZone) ?? undefined) : undefined,
         affectedCount: crisis && typeof values.affectedCount === 'number' ? values.affectedCount : undefined,
         location: crisis ? optional(values.location) : undefined,
         preferredLocale: values.preferredLocale,
         message: optional(values.message),
       };
-      if (isPublic) {
-        body.organisationName = values.organisationName.trim();
-        body.consent = values.consent;
-        body.website = values.website;
-        body.elapsedMs = Date.now() - renderedAt.current;
-      }
-      return onSubmit(body);
+      if (target.mode === 'portal') return target.onSubmit(body);
+      return target.onSubmit({
+        ...body,
+        organisationName: values.organisationName.trim(),
+        // Checked by the form; the server refuses anything but true.
+        consent: values.consent as true,
+        website: values.website,
+        elapsedMs: Date.now() - renderedAt.current,
+      });
     },
     onError: (error) => {
       applyFieldErrors(form, error);
@@ -177,95 +161,11 @@ export function RequestForm({
           </Alert>
         )}
 
-        <Fieldset legend={t('form.contactLegend')} variant="unstyled" styles={LEGEND}>
-          <Stack gap="sm">
-            {isPublic ? (
-              <TextInput
-                label={t('form.organisationName')}
-                autoComplete="organization"
-                required
-                {...form.getInputProps('organisationName')}
-              />
-            ) : (
-              organisationName && (
-                <Text size="sm">
-                  {t('form.organisationName')}: <strong>{organisationName}</strong>
-                </Text>
-              )
-            )}
-            <TextInput label={t('form.contactName')} autoComplete="name" required {...form.getInputProps('contactName')} />
-            <TextInput
-              label={t('form.contactPhone')}
-              description={t('form.contactPhoneHelp', { optional: optionalText })}
-              type="tel"
-              autoComplete="tel"
-              {...form.getInputProps('contactPhone')}
-            />
-            <TextInput label={t('form.contactEmail')} type="email" autoComplete="email" required {...form.getInputProps('contactEmail')} />
-            <NativeSelect
-              label={t('form.preferredLocale')}
-              {...form.getInputProps('preferredLocale')}
-              onChange={(event) => {
-                localeChosen.current = true;
-                form.setFieldValue('preferredLocale', event.currentTarget.value);
-              }}
-            >
-              {LOCALES.map((locale) => (
-                <option key={locale} value={locale} lang={locale}>
-                  {tCommon(`language.names.${locale}`)}
-                </option>
-              ))}
-            </NativeSelect>
-          </Stack>
-        </Fieldset>
+        <ContactFields form={form} isPublic={isPublic} organisationName={organisationName} localeChosen={localeChosen} />
 
-        {form.values.kind === 'service' && (
-          <NativeSelect label={t('form.serviceKind')} {...form.getInputProps('serviceKind')}>
-            <option value="">{t('form.serviceKindUnsure')}</option>
-            {REQUESTABLE_SERVICE_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`serviceKinds.${kind}`)}
-              </option>
-            ))}
-          </NativeSelect>
-        )}
+        {form.values.kind === 'service' && <ServiceKindField form={form} />}
 
-        {crisis && (
-          <Fieldset legend={t('form.crisisLegend')} variant="unstyled" styles={LEGEND}>
-            <Stack gap="sm">
-              <Radio.Group label={t('form.eventType')} required withAsterisk={false} {...form.getInputProps('eventType')}>
-                <Stack gap="xs" mt="xs">
-                  {EVENT_TYPES.map((type) => (
-                    <Radio key={type} value={type} label={t(`eventTypes.${type}`)} />
-                  ))}
-                </Stack>
-              </Radio.Group>
-              <TextInput
-                label={t('form.eventAt')}
-                description={t('form.eventAtHelp', { optional: optionalText })}
-                type="datetime-local"
-                maw={280}
-                {...form.getInputProps('eventAt')}
-              />
-              <NumberInput
-                label={t('form.affectedCount')}
-                description={optionalText}
-                min={1}
-                max={100000}
-                allowDecimal={false}
-                allowNegative={false}
-                hideControls
-                maw={200}
-                {...form.getInputProps('affectedCount')}
-              />
-              <TextInput
-                label={t('form.location')}
-                description={t('form.locationHelp', { optional: optionalText })}
-                {...form.getInputProps('location')}
-              />
-            </Stack>
-          </Fieldset>
-        )}
+        {crisis && <CrisisFields form={form} />}
 
         <Textarea
           label={t('form.message')}
@@ -273,32 +173,11 @@ export function RequestForm({
           autosize
           minRows={4}
           maxRows={12}
+          maxLength={intakeLimits.messageMax}
           {...form.getInputProps('message')}
         />
 
-        {isPublic && (
-          <>
-            <PrivacyNotice providerName={providerName} version={privacyNoticeVersion} />
-            <Checkbox
-              label={t('form.consent', { provider: providerName })}
-              required
-              {...form.getInputProps('consent', { type: 'checkbox' })}
-            />
-            {/* Spam defence: people never see or reach this field; a bot filling it is quietly ignored. */}
-            <div aria-hidden="true" style={HONEYPOT_STYLE}>
-              <label htmlFor="request-website">Website</label>
-              <input
-                id="request-website"
-                type="text"
-                name="website"
-                tabIndex={-1}
-                autoComplete="off"
-                value={form.values.website}
-                onChange={(event) => form.setFieldValue('website', event.currentTarget.value)}
-              />
-            </div>
-          </>
-        )}
+        {isPublic && <PublicFields form={form} providerName={providerName} privacyNoticeVersion={privacyNoticeVersion} />}
 
         <Button type="submit" loading={send.isPending} w="fit-content" color={crisis ? 'red' : undefined} size="md">
           {crisis ? t('form.submitCrisis') : t('form.submit')}

@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
+import type { RequestKind, RequestStatus } from '../../../shared/intake';
 import { useIntakeLabels } from './hooks';
-import type { RequestKind, RequestStatus } from './types';
 
 const STATUS_COLOURS: Record<RequestStatus, string> = {
   new: 'blue',

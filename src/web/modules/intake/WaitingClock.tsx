@@ -1,8 +1,8 @@
 import { Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { IntakeRequest } from '../../../shared/intake';
 import { useDuration } from './hooks';
 import { isoDuration, minutesBetween } from './time';
-import type { IntakeRequest } from './types';
 
 /** A warning sign; the text next to it carries the meaning. */
 export function WarningIcon({ size = 16 }: { size?: number }) {
@@ -27,7 +27,7 @@ export function isOverdue(request: IntakeRequest, now: number): boolean {
 
 /** Minutes from arrival to the first contact, from the server or computed. */
 export function minutesToFirstContact(request: IntakeRequest): number | null {
-  if (request.minutesToFirstContact !== null && request.minutesToFirstContact !== undefined) return request.minutesToFirstContact;
+  if (request.minutesToFirstContact !== null) return request.minutesToFirstContact;
   if (!request.firstContactAt) return null;
   return minutesBetween(request.createdAt, Date.parse(request.firstContactAt));
 }

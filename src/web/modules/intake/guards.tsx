@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Outlet } from 'react-router-dom';
+import type { Role } from '../../../shared/roles';
 import { Forbidden } from '../../app/NotFound';
 import { useSession } from '../../app/session';
-import type { Role } from '../../app/types';
 
 /** Only for sessions holding at least one of `roles` in the active provider. */
 export function RequireAnyRole({ roles, children }: { roles: Role[]; children?: ReactNode }) {

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, query } from '../../app/api';
-import type { Items } from '../../app/types';
+import { intakeApi } from '../../../shared/intake';
+import { serviceRoutes } from '../../../shared/processes';
+import { call } from '../../app/api';
 import { durationParts } from './time';
-import type { RequestList, Service } from './types';
 
 /** The current time, refreshed every `intervalMs` (a live clock). */
 export function useNow(intervalMs = 15_000): number {
@@ -56,7 +56,7 @@ export function useDuration() {
 export function useServices() {
   return useQuery({
     queryKey: ['services'],
-    queryFn: () => api.get<Items<Service>>('/api/services'),
+    queryFn: () => call(serviceRoutes.list),
     staleTime: 30_000,
   });
 }
@@ -67,7 +67,7 @@ export const REQUESTS_KEY = ['intake', 'requests'] as const;
 export function useRequestQueue(status: 'open' | 'all', enabled = true) {
   return useQuery({
     queryKey: [...REQUESTS_KEY, 'list', status],
-    queryFn: () => api.get<RequestList>(`/api/requests${query({ status })}`),
+    queryFn: () => call(intakeApi.queue, { query: { status } }),
     refetchInterval: 30_000,
     enabled,
   });
@@ -77,7 +77,7 @@ export function useRequestQueue(status: 'open' | 'all', enabled = true) {
 export function useMyRequests() {
   return useQuery({
     queryKey: [...REQUESTS_KEY, 'mine'],
-    queryFn: () => api.get<RequestList>('/api/requests/mine'),
+    queryFn: () => call(intakeApi.mine),
     refetchInterval: 60_000,
   });
 }

@@ -5,6 +5,3 @@ import type { CSSProperties } from 'react';
  * an input; the intake forms use red-9 (the app theme does not override it yet).
  */
 export const FORM_CONTRAST = { '--mantine-color-error': 'var(--mantine-color-red-9)' } as CSSProperties;
-
-/** Table cells with a badge: the badge keeps its whole word. */
-export const NO_WRAP: CSSProperties = { whiteSpace: 'nowrap' };

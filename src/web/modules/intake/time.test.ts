@@ -1,33 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  centsToAmount,
-  durationParts,
-  isoDuration,
-  localDateTimeToIso,
-  parseAmountToCents,
-  slugify,
-  toLocalDateInput,
-  toLocalDateTimeInput,
-} from './time';
-
-describe('localDateTimeToIso', () => {
-  it('reads the wall-clock time in the given zone', () => {
-    expect(localDateTimeToIso('2026-01-15T09:30', 'Europe/Helsinki')).toBe('2026-01-15T07:30:00.000Z');
-    expect(localDateTimeToIso('2026-07-15T09:30', 'Europe/Helsinki')).toBe('2026-07-15T06:30:00.000Z');
-    expect(localDateTimeToIso('2026-07-15T09:30', 'Europe/Oslo')).toBe('2026-07-15T07:30:00.000Z');
-    expect(localDateTimeToIso('2026-07-15T09:30', 'UTC')).toBe('2026-07-15T09:30:00.000Z');
-  });
-  it('rejects what is not a date-time', () => {
-    expect(localDateTimeToIso('', 'UTC')).toBeNull();
-    expect(localDateTimeToIso('yesterday', 'UTC')).toBeNull();
-  });
-  it('round-trips with toLocalDateTimeInput', () => {
-    const ms = Date.parse('2026-03-29T00:45:00Z');
-    expect(toLocalDateTimeInput(ms, 'Europe/Helsinki')).toBe('2026-03-29T02:45');
-    expect(localDateTimeToIso(toLocalDateTimeInput(ms, 'Europe/Helsinki'), 'Europe/Helsinki')).toBe('2026-03-29T00:45:00.000Z');
-    expect(toLocalDateInput(Date.parse('2026-03-28T22:30:00Z'), 'Europe/Helsinki')).toBe('2026-03-29');
-  });
-});
+import { centsToAmount, durationParts, isoDuration, parseAmountToCents } from './time';
 
 describe('durations', () => {
   it('splits minutes into days, hours and minutes', () => {
@@ -49,12 +21,5 @@ describe('money', () => {
     expect(parseAmountToCents('abc')).toBeNull();
     expect(centsToAmount(14050)).toBe('140,50');
     expect(centsToAmount(5, '.')).toBe('0.05');
-  });
-});
-
-describe('slugify', () => {
-  it('makes a URL slug from a name', () => {
-    expect(slugify('Tukiranta (demo)')).toBe('tukiranta-demo');
-    expect(slugify('Työnohjaus Ärrä Oy')).toBe('tyonohjaus-arra-oy');
   });
 });

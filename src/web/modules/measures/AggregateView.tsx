@@ -2,6 +2,7 @@ import './measures.css';
 import { Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Aggregate } from '../../../shared/measures';
 import { ScrollTable } from '../../app/components';
 import { useFormat } from '../../app/format-hooks';
 import { ErrorAlert } from '../../app/forms';
@@ -9,7 +10,6 @@ import { PageLoader } from '../../app/guards';
 import { useLocalText, useMeasuresError } from './hooks';
 import { monthDate } from './logic';
 import { useAggregates } from './queries';
-import type { Aggregate } from './types';
 
 function useMonthLabel() {
   const { locale } = useFormat();

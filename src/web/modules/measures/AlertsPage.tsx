@@ -1,11 +1,12 @@
 import './measures.css';
-import { Anchor, Button, Group, NativeSelect, Paper, SegmentedControl, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Paper, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { api, isApiError } from '../../app/api';
-import { ScrollTable } from '../../app/components';
+import { type AlertDetail, type AlertOutcome, alertOutcomes, alertRoutes, measureLimits } from '../../../shared/measures';
+import { call, isApiError } from '../../app/api';
+import { DataTable } from '../../app/DataTable';
 import { useFormat } from '../../app/format-hooks';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
@@ -14,7 +15,6 @@ import { notifySuccess } from '../../app/notify';
 import { usePageTitle } from '../../app/usePageTitle';
 import { AlertStatusBadge, LevelBadge, useInstrumentLookup, useMeasureLabels, useMeasuresError, useReasonLabel } from './hooks';
 import { enc, keys, paths, useAlert, useAlerts } from './queries';
-import { type Alert, type AlertDetail, OUTCOMES } from './types';
 
 const SUPERVISION_PROCESS = (id: string) => `/processes/${enc(id)}`;
 
@@ -51,50 +51,45 @@ export function AlertsPage() {
         <Text data-testid="alerts-empty">{status === 'open' ? t('alerts.emptyOpen') : t('alerts.empty')}</Text>
       )}
       {items.length > 0 && (
-        <ScrollTable minWidth={760} label={t('alerts.tableLabel')}>
-          <Table withTableBorder striped data-testid="alerts-table">
-            <Table.Caption>{t('alerts.caption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('alerts.person')}</Table.Th>
-                <Table.Th scope="col">{t('alerts.level')}</Table.Th>
-                <Table.Th scope="col">{t('alerts.instrument')}</Table.Th>
-                <Table.Th scope="col">{t('alerts.reasons')}</Table.Th>
-                <Table.Th scope="col">{t('alerts.process')}</Table.Th>
-                <Table.Th scope="col">{t('alerts.created')}</Table.Th>
-                <Table.Th scope="col">{t('alerts.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((a) => (
-                <Table.Tr key={a.id} data-testid={`alert-row-${a.id}`}>
-                  <Table.Th scope="row">
-                    <Anchor component={Link} to={paths.alert(a.id)}>
-                      {a.personName}
-                    </Anchor>
-                  </Table.Th>
-                  <Table.Td>
-                    <LevelBadge level={a.level} />
-                  </Table.Td>
-                  <Table.Td>
-                    {lookup.name(a.instrumentKey)}
-                    {a.score !== null ? ` · ${a.score}` : ''}
-                  </Table.Td>
-                  <Table.Td>{a.reasons.map((r) => reason(a.instrumentKey, r)).join('; ')}</Table.Td>
-                  <Table.Td>{a.processTitle}</Table.Td>
-                  <Table.Td>{format.dateTime(a.createdAt)}</Table.Td>
-                  <Table.Td>
-                    <AlertStatusBadge status={a.status} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
+        <DataTable
+          rows={items}
+          rowKey={(a) => a.id}
+          label={t('alerts.tableLabel')}
+          caption={t('alerts.caption')}
+          minWidth={760}
+          withTableBorder
+          testId="alerts-table"
+          rowTestId={(a) => `alert-row-${a.id}`}
+          columns={[
+            {
+              key: 'person',
+              header: t('alerts.person'),
+              primary: true,
+              rowHeader: true,
+              cell: (a) => (
+                <Anchor component={Link} to={paths.alert(a.id)}>
+                  {a.personName}
+                </Anchor>
+              ),
+            },
+            { key: 'level', header: t('alerts.level'), cell: (a) => <LevelBadge level={a.level} /> },
+            { key: 'instrument', header: t('alerts.instrument'), cell: (a) => `${lookup.name(a.instrumentKey)} · ${a.score}` },
+            { key: 'reasons', header: t('alerts.reasons'), cell: (a) => a.reasons.map((r) => reason(a.instrumentKey, r)).join('; ') },
+            { key: 'process', header: t('alerts.process'), cell: (a) => a.processTitle },
+            { key: 'created', header: t('alerts.created'), cell: (a) => format.dateTime(a.createdAt) },
+            { key: 'status', header: t('alerts.status'), cell: (a) => <AlertStatusBadge status={a.status} /> },
+          ]}
+        />
       )}
     </Stack>
   );
 }
+
+type AlertStep =
+  | { action: 'acknowledge' }
+  | { action: 'contact' }
+  | { action: 'referral'; note: string }
+  | { action: 'close'; outcome: AlertOutcome };
 
 function Step({ label, at }: { label: string; at: string | null }) {
   const { t } = useTranslation('measures');
@@ -114,14 +109,25 @@ function AlertActions({ alert }: { alert: AlertDetail }) {
   const queryClient = useQueryClient();
   const [note, setNote] = useState(alert.referralNote ?? '');
   const [noteError, setNoteError] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState('');
+  const [outcome, setOutcome] = useState<AlertOutcome | ''>('');
   const [outcomeError, setOutcomeError] = useState<string | null>(null);
   const act = useMutation({
-    mutationFn: ({ action, body }: { action: 'acknowledge' | 'contact' | 'referral' | 'close'; body?: unknown }) =>
-      api.post<Alert>(`/api/alerts/${enc(alert.id)}/${action}`, body ?? {}),
+    mutationFn: (step: AlertStep) => {
+      const params = { id: alert.id };
+      switch (step.action) {
+        case 'acknowledge':
+          return call(alertRoutes.acknowledge, { params });
+        case 'contact':
+          return call(alertRoutes.contact, { params });
+        case 'referral':
+          return call(alertRoutes.referral, { params, body: { note: step.note } });
+        case 'close':
+          return call(alertRoutes.close, { params, body: { outcome: step.outcome } });
+      }
+    },
     onSuccess: (updated, { action }) => {
       notifySuccess(t(`alerts.done.${action}`));
-      if (updated?.id) queryClient.setQueryData<AlertDetail>(keys.alert(alert.id), (old) => ({ ...(old ?? alert), ...updated }));
+      queryClient.setQueryData<AlertDetail>(keys.alert(alert.id), updated);
       void queryClient.invalidateQueries({ queryKey: keys.alert(alert.id) });
       void queryClient.invalidateQueries({ queryKey: keys.alertsAll });
     },
@@ -162,7 +168,7 @@ function AlertActions({ alert }: { alert: AlertDetail }) {
               return;
             }
             setNoteError(null);
-            act.mutate({ action: 'referral', body: { note: note.trim() } });
+            act.mutate({ action: 'referral', note: note.trim() });
           }}
         >
           <Stack gap="xs">
@@ -174,7 +180,7 @@ function AlertActions({ alert }: { alert: AlertDetail }) {
               error={noteError}
               autosize
               minRows={3}
-              maxLength={2000}
+              maxLength={measureLimits.referralNoteMax}
               required
               data-testid="alert-referral-note"
             />
@@ -197,20 +203,20 @@ function AlertActions({ alert }: { alert: AlertDetail }) {
               return;
             }
             setOutcomeError(null);
-            act.mutate({ action: 'close', body: { outcome } });
+            act.mutate({ action: 'close', outcome });
           }}
         >
           <Stack gap="xs">
             <NativeSelect
               label={t('alerts.outcome')}
               value={outcome}
-              onChange={(e) => setOutcome(e.currentTarget.value)}
+              onChange={(e) => setOutcome(alertOutcomes.find((o) => o === e.currentTarget.value) ?? '')}
               error={outcomeError}
               required
               data-testid="alert-outcome"
             >
               <option value="">{t('common.choose')}</option>
-              {OUTCOMES.map((o) => (
+              {alertOutcomes.map((o) => (
                 <option key={o} value={o}>
                   {labels.outcome(o)}
                 </option>
@@ -265,7 +271,7 @@ export function AlertPage() {
               <dt>{t('alerts.instrument')}</dt>
               <dd>
                 {lookup.name(data.instrumentKey)}
-                {data.score !== null ? ` · ${t('alerts.scoreN', { score: data.score })}` : ''}
+                {` · ${t('alerts.scoreN', { score: data.score })}`}
               </dd>
               <dt>{t('alerts.reasons')}</dt>
               <dd>
@@ -287,11 +293,9 @@ export function AlertPage() {
                   <Anchor component={Link} to={paths.person(data.personId)}>
                     {t('alerts.personResults', { name: data.personName })}
                   </Anchor>
-                  {data.responseId && (
-                    <Anchor component={Link} to={paths.response(data.responseId)}>
-                      {t('alerts.openResponse')}
-                    </Anchor>
-                  )}
+                  <Anchor component={Link} to={paths.response(data.responseId)}>
+                    {t('alerts.openResponse')}
+                  </Anchor>
                 </Group>
               </dd>
               <Step label={t('alerts.created')} at={data.createdAt} />

@@ -1,17 +1,17 @@
 import './measures.css';
-import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api';
-import { ScrollTable } from '../../app/components';
+import { type InstrumentSummary, instrumentRoutes } from '../../../shared/measures';
+import { call } from '../../app/api';
+import { DataTable } from '../../app/DataTable';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { notifySuccess } from '../../app/notify';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useLocalText, useMeasuresError } from './hooks';
-import { enc, keys, paths, useInstruments } from './queries';
-import type { InstrumentSummary } from './types';
+import { keys, paths, useInstruments } from './queries';
 
 function Availability({ item }: { item: InstrumentSummary }) {
   const { t } = useTranslation('measures');
@@ -37,7 +37,8 @@ export function InstrumentsPage() {
   const errorText = useMeasuresError();
   const queryClient = useQueryClient();
   const toggle = useMutation({
-    mutationFn: (item: InstrumentSummary) => api.patch<InstrumentSummary>(`/api/instruments/${enc(item.key)}`, { active: !item.active }),
+    mutationFn: (item: InstrumentSummary) =>
+      call(instrumentRoutes.setActive, { params: { key: item.key }, body: { active: !item.active } }),
     onSuccess: (_r, item) => {
       notifySuccess(item.active ? t('library.deactivated') : t('library.activated'));
       void queryClient.invalidateQueries({ queryKey: keys.instruments });
@@ -60,93 +61,110 @@ export function InstrumentsPage() {
       {instruments.isPending && <PageLoader />}
       <ErrorAlert error={instruments.error ?? toggle.error} message={errorText(instruments.error ?? toggle.error)} />
       {items.length > 0 && (
-        <ScrollTable minWidth={900} label={t('library.tableLabel')}>
-          <Table withTableBorder striped verticalSpacing="sm" data-testid="instrument-table">
-            <Table.Caption>{t('library.caption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('library.name')}</Table.Th>
-                <Table.Th scope="col">{t('library.languages')}</Table.Th>
-                <Table.Th scope="col">{t('library.licence')}</Table.Th>
-                <Table.Th scope="col">{t('library.scale')}</Table.Th>
-                <Table.Th scope="col">{t('library.availability')}</Table.Th>
-                <Table.Th scope="col">{t('common.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((item) => (
-                <Table.Tr key={item.key} data-testid={`instrument-${item.key}`}>
-                  <Table.Th scope="row">
-                    <Text fw={600} size="sm">
-                      {text(item.name, item.languages)}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {t('library.keyVersion', { key: item.key, version: item.version })}
-                    </Text>
-                  </Table.Th>
-                  <Table.Td>
-                    <ul className="plain-list">
-                      {item.languages.map((l) => (
-                        <li key={l}>
-                          <Text size="sm">
-                            <strong>{t(`language.names.${l}`, { ns: 'translation' })}</strong>
-                            {item.sources[l] ? `: ${item.sources[l]}` : ''}
-                          </Text>
-                        </li>
-                      ))}
-                    </ul>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{item.licence}</Text>
-                    {item.requiresLicence && (
-                      <Badge variant="light" color="orange" tt="none" mt={4}>
-                        {t('library.requiresLicence')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{t('library.itemsRange', { count: item.itemCount, min: item.min, max: item.max })}</Text>
-                    <Text size="xs">{item.higherIsBetter ? t('chart.higherBetter') : t('chart.lowerBetter')}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Availability item={item} />
-                  </Table.Td>
-                  <Table.Td>
-                    {item.custom ? (
-                      <Group gap="xs" wrap="nowrap">
-                        <Anchor
-                          component={Link}
-                          to={paths.editInstrument(item.key)}
-                          size="sm"
-                          aria-label={t('library.editFor', { name: text(item.name, item.languages) })}
-                        >
-                          {t('library.edit')}
-                        </Anchor>
-                        <Button
-                          size="compact-sm"
-                          variant="default"
-                          onClick={() => toggle.mutate(item)}
-                          loading={toggle.isPending && toggle.variables?.key === item.key}
-                          aria-label={t(item.active ? 'library.deactivateFor' : 'library.activateFor', {
-                            name: text(item.name, item.languages),
-                          })}
-                        >
-                          {item.active ? t('library.deactivate') : t('library.activate')}
-                        </Button>
-                      </Group>
-                    ) : item.requiresLicence && !item.available ? (
-                      <Anchor component={Link} to={paths.settings} size="sm">
-                        {t('library.confirmLicence')}
-                      </Anchor>
-                    ) : (
-                      '—'
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
+        <DataTable
+          rows={items}
+          rowKey={(item) => item.key}
+          label={t('library.tableLabel')}
+          caption={t('library.caption')}
+          minWidth={900}
+          withTableBorder
+          testId="instrument-table"
+          rowTestId={(item) => `instrument-${item.key}`}
+          columns={[
+            {
+              key: 'name',
+              header: t('library.name'),
+              primary: true,
+              rowHeader: true,
+              cell: (item) => (
+                <>
+                  <Text fw={600} size="sm">
+                    {text(item.name, item.languages)}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {t('library.keyVersion', { key: item.key, version: item.version })}
+                  </Text>
+                </>
+              ),
+            },
+            {
+              key: 'languages',
+              header: t('library.languages'),
+              cell: (item) => (
+                <ul className="plain-list">
+                  {item.languages.map((l) => (
+                    <li key={l}>
+                      <Text size="sm">
+                        <strong>{t(`language.names.${l}`, { ns: 'translation' })}</strong>
+                        {item.sources[l] ? `: ${item.sources[l]}` : ''}
+                      </Text>
+                    </li>
+                  ))}
+                </ul>
+              ),
+            },
+            {
+              key: 'licence',
+              header: t('library.licence'),
+              cell: (item) => (
+                <>
+                  <Text size="sm">{item.licence}</Text>
+                  {item.requiresLicence && (
+                    <Badge variant="light" color="orange" tt="none" mt={4}>
+                      {t('library.requiresLicence')}
+                    </Badge>
+                  )}
+                </>
+              ),
+            },
+            {
+              key: 'scale',
+              header: t('library.scale'),
+              cell: (item) => (
+                <>
+                  <Text size="sm">{t('library.itemsRange', { count: item.itemCount, min: item.min, max: item.max })}</Text>
+                  <Text size="xs">{item.higherIsBetter ? t('chart.higherBetter') : t('chart.lowerBetter')}</Text>
+                </>
+              ),
+            },
+            { key: 'availability', header: t('library.availability'), cell: (item) => <Availability item={item} /> },
+            {
+              key: 'actions',
+              header: t('common.actions'),
+              action: true,
+              cell: (item) =>
+                item.custom ? (
+                  <Group gap="xs" wrap="nowrap">
+                    <Anchor
+                      component={Link}
+                      to={paths.editInstrument(item.key)}
+                      size="sm"
+                      aria-label={t('library.editFor', { name: text(item.name, item.languages) })}
+                    >
+                      {t('library.edit')}
+                    </Anchor>
+                    <Button
+                      size="compact-sm"
+                      variant="default"
+                      onClick={() => toggle.mutate(item)}
+                      loading={toggle.isPending && toggle.variables?.key === item.key}
+                      aria-label={t(item.active ? 'library.deactivateFor' : 'library.activateFor', {
+                        name: text(item.name, item.languages),
+                      })}
+                    >
+                      {item.active ? t('library.deactivate') : t('library.activate')}
+                    </Button>
+                  </Group>
+                ) : item.requiresLicence && !item.available ? (
+                  <Anchor component={Link} to={paths.settings} size="sm">
+                    {t('library.confirmLicence')}
+                  </Anchor>
+                ) : (
+                  '—'
+                ),
+            },
+          ]}
+        />
       )}
     </Stack>
   );

@@ -3,12 +3,12 @@ import { Anchor, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Series, Severity } from '../../../shared/measures';
 import { ScrollTable } from '../../app/components';
 import { useFormat } from '../../app/format-hooks';
 import { useLocalText } from './hooks';
 import { bandAreas, severityColor } from './logic';
 import { paths } from './queries';
-import type { Series, Severity } from './types';
 
 /** Light fills for the band areas behind the line (the line and text stay well above them in contrast). */
 const FILLS: Record<Severity, string> = {

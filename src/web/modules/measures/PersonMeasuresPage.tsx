@@ -1,18 +1,18 @@
-import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import type { PersonMeasures } from '../../../shared/measures';
 import { isApiError } from '../../app/api';
-import { ScrollTable } from '../../app/components';
+import { DataTable } from '../../app/DataTable';
 import { useFormat } from '../../app/format-hooks';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { NotFound } from '../../app/NotFound';
 import { usePageTitle } from '../../app/usePageTitle';
-import { useLocalText, useMeasuresError } from './hooks';
+import { useMeasuresError } from './hooks';
 import { severityColor } from './logic';
 import { SeriesChart } from './MeasureCharts';
 import { useMyMeasures, usePersonMeasures, useResponse } from './queries';
-import type { PersonMeasures } from './types';
 
 function SeriesList({ data, own }: { data: PersonMeasures; own: boolean }) {
   const { t } = useTranslation('measures');
@@ -75,12 +75,11 @@ export function ResponsePage() {
   const { id = '' } = useParams();
   const response = useResponse(id);
   const format = useFormat();
-  const text = useLocalText();
   const errorText = useMeasuresError();
   const data = response.data;
   usePageTitle(t('response.title'));
   if (isApiError(response.error) && response.error.status === 404) return <NotFound />;
-  const band = data && typeof data.band === 'object' && data.band ? data.band : null;
+  const band = data?.band ?? null;
   return (
     <Stack gap="lg">
       {data && (
@@ -108,46 +107,35 @@ export function ResponsePage() {
                   {data.score}
                   {band && (
                     <Badge variant="light" color={severityColor(band.severity)} tt="none">
-                      {text(band.label)}
+                      {band.label}
                     </Badge>
                   )}
-                  {typeof data.band === 'string' && data.band}
                 </Group>
               </dd>
               <dt>{t('response.flags')}</dt>
               <dd>
                 {data.flags.length === 0
                   ? t('response.noFlags')
-                  : data.flags
-                      .map((f) => (typeof f === 'string' ? t(`flags.${f}`, { defaultValue: f }) : text(f.label) || f.id))
-                      .join(', ')}
+                  : data.flags.map((f) => f.label || t(`flags.${f.id}`, { defaultValue: f.id })).join(', ')}
               </dd>
             </dl>
           </Paper>
-          <ScrollTable minWidth={420} label={t('response.itemsLabel')}>
-            <Table withTableBorder striped>
-              <Table.Caption>{t('response.itemsCaption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('response.item')}</Table.Th>
-                  <Table.Th scope="col">{t('response.answer')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((item) => (
-                  <Table.Tr key={item.id}>
-                    <Table.Th scope="row" fw={400}>
-                      {text(item.text)}
-                    </Table.Th>
-                    <Table.Td>
-                      {data.freeText[item.id] ??
-                        (item.answerLabel ? text(item.answerLabel) : item.answer === null ? t('response.notAsked') : item.answer)}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
+          <DataTable
+            rows={data.items}
+            rowKey={(item) => item.id}
+            label={t('response.itemsLabel')}
+            caption={t('response.itemsCaption')}
+            minWidth={420}
+            withTableBorder
+            columns={[
+              { key: 'item', header: t('response.item'), primary: true, rowHeader: true, fw: 400, cell: (item) => item.text },
+              {
+                key: 'answer',
+                header: t('response.answer'),
+                cell: (item) => data.freeText[item.id] ?? item.answerLabel ?? (item.answer === null ? t('response.notAsked') : item.answer),
+              },
+            ]}
+          />
         </>
       )}
     </Stack>

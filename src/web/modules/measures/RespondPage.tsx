@@ -4,18 +4,19 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
+import type { Locale } from '../../../shared/locales';
+import type { Answers, RespondForm, RespondItem, RespondResult } from '../../../shared/measures';
+import { visibleItems } from '../../../shared/measures-logic';
 import { isApiError } from '../../app/api';
 import { useFormat } from '../../app/format-hooks';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { currentLocale, isLocale } from '../../app/i18n';
-import type { Locale } from '../../app/types';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useLocalText, useMeasuresError } from './hooks';
-import { answersToSend, missingItems, progress, severityColor, visibleItems } from './logic';
+import { answersToSend, missingItems, progress, severityColor } from './logic';
 import { keys } from './queries';
 import { fetchRespondForm, RespondError, saveDraft, submitAnswers } from './respond-api';
-import type { Answers, RespondForm, RespondItem, RespondResult } from './types';
 
 const AUTOSAVE_MS = 1200;
 
@@ -59,7 +60,7 @@ function ChoiceItem({
   onChange,
   text,
 }: {
-  item: RespondItem;
+  item: Extract<RespondItem, { type: 'choice' }>;
   index: number;
   value: number | undefined;
   invalid: boolean;
@@ -86,7 +87,7 @@ function ChoiceItem({
         </Text>
       )}
       <div className="measure-options">
-        {(item.options ?? []).map((option) => (
+        {item.options.map((option) => (
           <label key={option.value} className="measure-option">
             <input
               type="radio"

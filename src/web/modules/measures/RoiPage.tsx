@@ -3,6 +3,8 @@ import { Alert, Group, NumberInput, Paper, Stack, Text, TextInput, Title } from 
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { measureLimits } from '../../../shared/measures';
+import { roiRangeProblem } from '../../../shared/measures-logic';
 import { useFormat } from '../../app/format-hooks';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
@@ -25,7 +27,8 @@ export function RoiPage() {
   const [cost, setCost] = useState<string | number>('');
   const [debouncedCost] = useDebouncedValue(cost, 500);
   const costCents = parseMoneyToCents(debouncedCost);
-  const validRange = MONTH.test(from) && MONTH.test(to) && from <= to;
+  const rangeProblem = MONTH.test(from) && MONTH.test(to) ? roiRangeProblem(from, to) : null;
+  const validRange = MONTH.test(from) && MONTH.test(to) && rangeProblem === null;
   const roi = useRoi({ organisationId, from: validRange ? from : '', to: validRange ? to : '', sickDayCostCents: costCents });
   usePageTitle(t('roi.title'));
   const data = roi.data;
@@ -54,18 +57,26 @@ export function RoiPage() {
           label={t('roi.to')}
           value={to}
           onChange={(e) => setTo(e.currentTarget.value)}
-          error={!MONTH.test(to) ? t('roi.monthFormat') : from > to ? t('roi.toBeforeFrom') : null}
+          error={
+            !MONTH.test(to)
+              ? t('roi.monthFormat')
+              : rangeProblem === 'before_from'
+                ? t('roi.toBeforeFrom')
+                : rangeProblem === 'too_long'
+                  ? t('roi.tooLong', { months: measureLimits.roiMonthsMax })
+                  : null
+          }
           description={t('roi.monthHelp')}
           w={200}
         />
         <NumberInput
           label={t('roi.sickDayCost', { currency: data?.currency ?? 'EUR' })}
           description={t('roi.sickDayCostHelp')}
-          placeholder={data ? String(data.sickDayCostCents / 100) : undefined}
+          placeholder={data?.sickDayCostCents != null ? String(data.sickDayCostCents / 100) : undefined}
           value={cost}
           onChange={setCost}
-          min={0}
-          max={100000}
+          min={measureLimits.sickDayCostCentsMin / 100}
+          max={measureLimits.sickDayCostCentsMax / 100}
           decimalScale={2}
           w={260}
           data-testid="roi-sick-day-cost"
@@ -89,22 +100,30 @@ export function RoiPage() {
                 <dd>{format.number(data.heldSessions)}</dd>
                 <dt>{t('roi.sickDayCostUsed')}</dt>
                 <dd>
-                  {money(data.sickDayCostCents)} ({t(`roi.source.${data.sickDayCostSource}`)})
+                  {data.sickDayCostCents === null ? '—' : `${money(data.sickDayCostCents)} (${t(`roi.source.${data.sickDayCostSource}`)})`}
                 </dd>
                 <dt>{t('roi.breakEven')}</dt>
                 <dd data-testid="roi-break-even">
                   <Text fw={700} span>
-                    {t('roi.days', { formatted: format.number(Math.round(data.breakEvenDays * 10) / 10) })}
+                    {data.breakEvenDays === null
+                      ? '—'
+                      : t('roi.days', { formatted: format.number(Math.round(data.breakEvenDays * 10) / 10) })}
                   </Text>
                 </dd>
               </dl>
-              <Text mt="md">
-                {t('roi.explanation', {
-                  cost: money(data.supportCostCents),
-                  days: format.number(Math.round(data.breakEvenDays * 10) / 10),
-                  dayCost: money(data.sickDayCostCents),
-                })}
-              </Text>
+              {data.breakEvenDays === null || data.sickDayCostCents === null ? (
+                <Text mt="md" data-testid="roi-no-day-cost">
+                  {t('roi.noSickDayCost')}
+                </Text>
+              ) : (
+                <Text mt="md">
+                  {t('roi.explanation', {
+                    cost: money(data.supportCostCents),
+                    days: format.number(Math.round(data.breakEvenDays * 10) / 10),
+                    dayCost: money(data.sickDayCostCents),
+                  })}
+                </Text>
+              )}
             </Paper>
           )}
         </>

@@ -4,17 +4,17 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api';
+import { locales } from '../../../shared/locales';
+import { type LocalText, type MeasureSettings, measureLimits, measureSettingsRoutes, pcptsd5Cutoffs } from '../../../shared/measures';
+import { call } from '../../app/api';
 import { useFormat } from '../../app/format-hooks';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { notifySuccess } from '../../app/notify';
-import { LOCALES } from '../../app/types';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useMeasuresError } from './hooks';
 import { parseMoneyToCents } from './logic';
 import { keys, paths, useMeasureSettings } from './queries';
-import type { LocalText, MeasureSettings } from './types';
 
 function SettingsForm({ settings }: { settings: MeasureSettings }) {
   const { t } = useTranslation('measures');
@@ -32,14 +32,16 @@ function SettingsForm({ settings }: { settings: MeasureSettings }) {
     new Intl.NumberFormat(format.locale, { style: 'currency', currency: settings.currency || 'EUR' }).format(cents / 100);
   const save = useMutation({
     mutationFn: () =>
-      api.patch<MeasureSettings>('/api/measures/settings', {
-        pcptsd5Cutoff: Number(cutoff),
-        tsqLicensed: tsq,
-        escalationMinutes: Number(escalation),
-        linkValidDays: Number(validDays),
-        reminderAfterHours: Number(reminder),
-        guidance,
-        sickDayCostCents: parseMoneyToCents(cost),
+      call(measureSettingsRoutes.update, {
+        body: {
+          pcptsd5Cutoff: pcptsd5Cutoffs.find((c) => c === Number(cutoff)) ?? settings.pcptsd5Cutoff,
+          tsqLicensed: tsq,
+          escalationMinutes: Number(escalation),
+          linkValidDays: Number(validDays),
+          reminderAfterHours: Number(reminder),
+          guidance,
+          sickDayCostCents: parseMoneyToCents(cost),
+        },
       }),
     onSuccess: (updated) => {
       notifySuccess(t('settings.saved'));
@@ -69,8 +71,11 @@ function SettingsForm({ settings }: { settings: MeasureSettings }) {
               onChange={(e) => setCutoff(e.currentTarget.value)}
               w={{ base: '100%', sm: 420 }}
             >
-              <option value="3">{t('settings.cutoff3')}</option>
-              <option value="4">{t('settings.cutoff4')}</option>
+              {pcptsd5Cutoffs.map((c) => (
+                <option key={c} value={String(c)}>
+                  {t(`settings.cutoff${c}`)}
+                </option>
+              ))}
             </NativeSelect>
             <Checkbox
               label={t('settings.tsqLicensed')}
@@ -95,8 +100,8 @@ function SettingsForm({ settings }: { settings: MeasureSettings }) {
               description={t('settings.escalationHelp')}
               value={escalation}
               onChange={setEscalation}
-              min={5}
-              max={1440}
+              min={measureLimits.escalationMinutesMin}
+              max={measureLimits.escalationMinutesMax}
               allowDecimal={false}
               w={{ base: '100%', sm: 420 }}
               required
@@ -105,8 +110,8 @@ function SettingsForm({ settings }: { settings: MeasureSettings }) {
               label={t('settings.linkValid')}
               value={validDays}
               onChange={setValidDays}
-              min={1}
-              max={60}
+              min={measureLimits.linkValidDaysMin}
+              max={measureLimits.linkValidDaysMax}
               allowDecimal={false}
               w={{ base: '100%', sm: 420 }}
               required
@@ -116,8 +121,8 @@ function SettingsForm({ settings }: { settings: MeasureSettings }) {
               description={t('settings.reminderHelp')}
               value={reminder}
               onChange={setReminder}
-              min={1}
-              max={720}
+              min={measureLimits.reminderAfterHoursMin}
+              max={measureLimits.reminderAfterHoursMax}
               allowDecimal={false}
               w={{ base: '100%', sm: 420 }}
               required
@@ -132,7 +137,7 @@ function SettingsForm({ settings }: { settings: MeasureSettings }) {
             {t('settings.guidanceHelp')}
           </Text>
           <Stack gap="sm">
-            {LOCALES.map((l) => (
+            {locales.map((l) => (
               <Textarea
                 key={l}
                 lang={l}
@@ -147,7 +152,7 @@ function SettingsForm({ settings }: { settings: MeasureSettings }) {
                 }}
                 autosize
                 minRows={2}
-                maxLength={2000}
+                maxLength={measureLimits.localTextMax}
               />
             ))}
             {settings.crisisLines.length > 0 && (
@@ -182,8 +187,8 @@ function SettingsForm({ settings }: { settings: MeasureSettings }) {
             }
             value={cost}
             onChange={setCost}
-            min={0}
-            max={100000}
+            min={measureLimits.sickDayCostCentsMin / 100}
+            max={measureLimits.sickDayCostCentsMax / 100}
             decimalScale={2}
             w={{ base: '100%', sm: 420 }}
             data-testid="settings-sick-day-cost"

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { InstrumentDefinition } from '../../../shared/measures';
 import { bandProblems, emptyEditor, fromDefinition, missingTexts, scoreRange, toBody } from './editor';
-import type { InstrumentDefinition } from './types';
 
 describe('the questionnaire editor', () => {
   it('derives the score range from the options and the scoring rule', () => {
@@ -13,6 +13,17 @@ describe('the questionnaire editor', () => {
     expect(bandProblems(state)).toEqual([]);
     expect(bandProblems({ ...state, bands: [{ ...state.bands[0]!, max: 0 }, state.bands[1]!] })).toEqual([1]);
     expect(bandProblems({ ...state, bands: [state.bands[0]!, { ...state.bands[1]!, max: 2 }] })).toEqual([1]);
+    expect(bandProblems({ ...state, bands: [state.bands[0]!, { ...state.bands[1]!, min: 'x' }] })).toEqual([1]);
+  });
+  it('checks the bands of a mean score in steps of one decimal, as the server does', () => {
+    const state = { ...emptyEditor('en'), scoring: 'mean' as const };
+    const band = state.bands[0]!;
+    const bands = [
+      { ...band, min: 0, max: 1.4 },
+      { ...band, uid: 99, min: 1.5, max: 3 },
+    ];
+    expect(bandProblems({ ...state, bands })).toEqual([]);
+    expect(bandProblems({ ...state, bands: [bands[0]!, { ...bands[1]!, min: 1.7 }] })).toEqual([1]);
   });
   it('lists texts missing in a chosen language and builds the request body in those languages only', () => {
     const state = { ...emptyEditor('fi'), languages: ['fi' as const, 'en' as const], name: { fi: 'Kysely', en: ' ', sv: 'x' } };
@@ -30,6 +41,8 @@ describe('the questionnaire editor', () => {
       name: { en: 'X' },
       instructions: { en: '' },
       languages: { en: { source: 'us' } },
+      licence: 'ours',
+      requiresLicence: false,
       optionSets: {
         o: [
           { value: 0, label: { en: 'No' } },
@@ -42,6 +55,8 @@ describe('the questionnaire editor', () => {
         { id: 'b2', min: 1, max: 1, label: { en: 'Yes' }, severity: 'mild', alert: 'normal' },
         { id: 'b1', min: 0, max: 0, label: { en: 'No' }, severity: 'none' },
       ],
+      flags: [],
+      minIntervalDays: 0,
       higherIsBetter: false,
     };
     const state = fromDefinition(def);

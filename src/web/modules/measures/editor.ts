@@ -1,6 +1,7 @@
 /** The custom questionnaire editor's state, and its conversion to and from the API (pure). */
-import { LOCALES, type Locale } from '../../app/types';
-import type { AlertLevel, CustomInstrumentBody, InstrumentDefinition, LocalText, Severity } from './types';
+import { type Locale, locales } from '../../../shared/locales';
+import type { AlertLevel, CustomInstrumentBody, InstrumentDefinition, LocalText, ScoringMethod, Severity } from '../../../shared/measures';
+import { bandCoverProblems, customDecimals, scoreRange as rangeOf, scoreStep } from '../../../shared/measures-logic';
 
 let counter = 0;
 /** A stable key for a row of the editor (options, items and bands can be added and removed). */
@@ -21,7 +22,7 @@ export interface EditorState {
   instructions: LocalText;
   options: { uid: number; value: number | string; label: LocalText }[];
   items: { uid: number; text: LocalText }[];
-  scoring: 'sum' | 'mean';
+  scoring: ScoringMethod;
   higherIsBetter: boolean;
   bands: EditorBand[];
 }
@@ -49,12 +50,11 @@ export function emptyEditor(locale: Locale): EditorState {
 
 /** The score range the options and scoring rule give: sum → items × option range; mean → the option range. */
 export function scoreRange(state: Pick<EditorState, 'options' | 'items' | 'scoring'>): { min: number; max: number } | null {
-  const values = state.options.map((o) => Number(o.value)).filter((v) => Number.isFinite(v));
-  if (values.length === 0) return null;
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
-  const n = state.scoring === 'sum' ? Math.max(1, state.items.length) : 1;
-  return { min: lo * n, max: hi * n };
+  return rangeOf(
+    state.options.map((o) => Number(o.value)),
+    state.items.length,
+    state.scoring,
+  );
 }
 
 const only = (text: LocalText, languages: Locale[]): LocalText => {
@@ -64,7 +64,7 @@ const only = (text: LocalText, languages: Locale[]): LocalText => {
 };
 
 export function toBody(state: EditorState): CustomInstrumentBody {
-  const languages = LOCALES.filter((l) => state.languages.includes(l));
+  const languages = locales.filter((l) => state.languages.includes(l));
   return {
     name: only(state.name, languages),
     instructions: only(state.instructions, languages),
@@ -103,30 +103,23 @@ export function missingTexts(state: EditorState): string[] {
 
 /**
  * Bands (by index) that break the cover of the score range: a gap, an overlap, a wrong start or
- * end. Whole-number scores (sum) only; mean scores are checked by the server.
+ * end, a band ending before it starts — the server's own rule (shared/measures-logic.ts), with
+ * the score steps of the scoring rule (a mean keeps one decimal).
  */
 export function bandProblems(state: EditorState): number[] {
-  const bad = new Set<number>();
-  const bands = state.bands.map((b, i) => ({ i, min: Number(b.min), max: Number(b.max) }));
-  for (const b of bands) if (!Number.isFinite(b.min) || !Number.isFinite(b.max) || b.max < b.min) bad.add(b.i);
   const range = scoreRange(state);
-  if (!range || state.scoring !== 'sum' || bad.size > 0) return [...bad].sort((a, b) => a - b);
-  const sorted = [...bands].sort((a, b) => a.min - b.min);
-  let expected = range.min;
-  for (const b of sorted) {
-    if (b.min !== expected) bad.add(b.i);
-    expected = b.max + 1;
-  }
-  const last = sorted[sorted.length - 1];
-  if (last && last.max !== range.max) bad.add(last.i);
-  return [...bad].sort((a, b) => a - b);
+  const bands = state.bands.map((b) => ({ min: Number(b.min), max: Number(b.max) }));
+  if (!range) return bands.flatMap((b, i) => (Number.isFinite(b.min) && Number.isFinite(b.max) && b.max >= b.min ? [] : [i]));
+  const problems = bandCoverProblems(bands, range, scoreStep(customDecimals(state.scoring)));
+  return [...new Set(problems.map((p) => p.index))].sort((a, b) => a - b);
 }
 
 /** The editor state of a stored custom definition (for a new version). */
 export function fromDefinition(def: InstrumentDefinition): EditorState {
-  const languages = LOCALES.filter((l) => def.languages[l]);
-  const firstChoice = def.items.find((i) => i.type === 'choice' && i.options);
-  const options = (firstChoice?.options ? def.optionSets[firstChoice.options] : Object.values(def.optionSets)[0]) ?? [];
+  const languages = locales.filter((l) => def.languages[l]);
+  const firstChoice = def.items.find((i) => i.type === 'choice');
+  const options =
+    (firstChoice?.type === 'choice' && firstChoice.options ? def.optionSets[firstChoice.options] : Object.values(def.optionSets)[0]) ?? [];
   return {
     languages,
     name: { ...def.name },
@@ -141,7 +134,7 @@ export function fromDefinition(def: InstrumentDefinition): EditorState {
         uid: uid(),
         min: b.min,
         max: b.max,
-        label: { ...(b.label as LocalText) },
+        label: { ...b.label },
         severity: b.severity,
         alert: b.alert ?? '',
       })),

@@ -1,12 +1,13 @@
 import { Badge } from '@mantine/core';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Locale } from '../../../shared/locales';
+import type { AlertLevel, AlertStatus, BandSummary, CheckinStatus, InstrumentSummary, Severity } from '../../../shared/measures';
+import { parseReason } from '../../../shared/measures-logic';
 import { toLocale } from '../../app/i18n';
 import { useModuleError } from '../../app/labels';
-import type { Locale } from '../../app/types';
-import { parseReason, pickText, severityColor } from './logic';
+import { pickText, severityColor, type Text } from './logic';
 import { useInstruments } from './queries';
-import type { AlertLevel, BandSummary, CheckinStatus, InstrumentSummary, Severity, Text } from './types';
 
 /** The active interface language. */
 export function useLocale(): Locale {
@@ -126,7 +127,7 @@ export function CheckinStatusBadge({ status }: { status: CheckinStatus }) {
   );
 }
 
-export function AlertStatusBadge({ status }: { status: string }) {
+export function AlertStatusBadge({ status }: { status: AlertStatus }) {
   const labels = useMeasureLabels();
   const color = status === 'closed' ? 'gray' : status === 'open' ? 'red' : 'blue';
   return (

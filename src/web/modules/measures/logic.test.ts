@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  answersToSend,
-  bandAreas,
-  bandOf,
-  displayLocale,
-  gateClosed,
-  missingItems,
-  monthKey,
-  parseMoneyToCents,
-  parseReason,
-  pickText,
-  progress,
-  visibleItems,
-} from './logic';
+import { visibleItems } from '../../../shared/measures-logic';
+import { answersToSend, bandAreas, bandOf, missingItems, monthKey, parseMoneyToCents, pickText, progress } from './logic';
 
 describe('pickText', () => {
   it('takes the wanted language, then the instrument languages in order, then English', () => {
@@ -27,14 +15,9 @@ describe('pickText', () => {
     expect(pickText(null, 'en')).toBe('');
     expect(pickText({}, 'en')).toBe('');
   });
-  it('chooses a display language among the available ones', () => {
-    expect(displayLocale('fi', ['fi', 'en'])).toBe('fi');
-    expect(displayLocale('sv', ['fi', 'en'])).toBe('en');
-    expect(displayLocale('sv', ['nb'])).toBe('nb');
-  });
 });
 
-describe('the gate question', () => {
+describe('answering with a gate question', () => {
   const items = [
     { id: 'exposure', type: 'choice' as const },
     { id: 'i1', type: 'choice' as const },
@@ -42,13 +25,6 @@ describe('the gate question', () => {
     { id: 'comment', type: 'text' as const },
   ];
   const gate = { item: 'exposure', closesWith: [0] };
-  it('hides the remaining items when the gate answer closes the form', () => {
-    expect(gateClosed(gate, { exposure: 0 })).toBe(true);
-    expect(visibleItems(items, gate, { exposure: 0 }).map((i) => i.id)).toEqual(['exposure']);
-    expect(visibleItems(items, gate, { exposure: 1 })).toHaveLength(4);
-    expect(visibleItems(items, gate, {})).toHaveLength(4);
-    expect(visibleItems(items, null, { exposure: 0 })).toHaveLength(4);
-  });
   it('sends only the answers of visible items, without empty text', () => {
     const visible = visibleItems(items, gate, { exposure: 0, i1: 1 });
     expect(answersToSend(visible, { exposure: 0, i1: 1 })).toEqual({ exposure: 0 });
@@ -84,11 +60,6 @@ describe('small parsers', () => {
     expect(parseMoneyToCents('')).toBeNull();
     expect(parseMoneyToCents('-1')).toBeNull();
     expect(parseMoneyToCents(12.5)).toBe(1250);
-  });
-  it('splits alert reasons', () => {
-    expect(parseReason('band:severe')).toEqual({ kind: 'band', id: 'severe' });
-    expect(parseReason('flag:item9')).toEqual({ kind: 'flag', id: 'item9' });
-    expect(parseReason('drop')).toEqual({ kind: 'drop', id: '' });
   });
   it('names months relative to a date', () => {
     expect(monthKey(new Date(2026, 0, 15), -1)).toBe('2025-12');

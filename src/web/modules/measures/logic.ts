@@ -1,6 +1,13 @@
-/** Pure helpers of the measures module (no React), unit-tested in logic.test.ts. */
-import type { Locale } from '../../app/types';
-import type { Answers, BandSummary, RespondItem, Severity, Text } from './types';
+/**
+ * Pure helpers of the web side of the measures module (no React), unit-tested in logic.test.ts.
+ * The rules the server applies too (gate, score range, band cover, alert reasons) live in
+ * src/shared/measures-logic.ts.
+ */
+import type { Locale } from '../../../shared/locales';
+import type { Answers, BandSummary, LocalText, RespondItem, Severity } from '../../../shared/measures';
+
+/** Text in an instrument's languages, or one the server already resolved to a string. */
+export type Text = LocalText | string;
 
 const FALLBACK: Locale[] = ['en', 'fi', 'sv', 'nb'];
 
@@ -18,31 +25,6 @@ export function pickText(text: Text | null | undefined, locale: Locale, language
     if (value?.trim()) return value;
   }
   return Object.values(text).find((v) => typeof v === 'string' && v.trim()) ?? '';
-}
-
-/** The language to show an instrument in: the wanted one when it exists, else English, else its first. */
-export function displayLocale(wanted: Locale, languages: readonly Locale[]): Locale {
-  if (languages.length === 0 || languages.includes(wanted)) return wanted;
-  if (languages.includes('en')) return 'en';
-  return languages[0] ?? wanted;
-}
-
-/** Is the form closed by its gate question (PC-PTSD-5: no exposure → no further items)? */
-export function gateClosed(gate: { item: string; closesWith: number[] } | null | undefined, answers: Answers): boolean {
-  if (!gate) return false;
-  const answer = answers[gate.item];
-  return typeof answer === 'number' && gate.closesWith.includes(answer);
-}
-
-/** The items to ask: all of them, or up to and including the gate question when it closes the form. */
-export function visibleItems<T extends Pick<RespondItem, 'id'>>(
-  items: T[],
-  gate: { item: string; closesWith: number[] } | null | undefined,
-  answers: Answers,
-): T[] {
-  if (!gate || !gateClosed(gate, answers)) return items;
-  const index = items.findIndex((i) => i.id === gate.item);
-  return index < 0 ? items : items.slice(0, index + 1);
 }
 
 /** Answers of the visible items only, empty text answers dropped. */
@@ -133,15 +115,6 @@ export function parseMoneyToCents(value: string | number | null | undefined): nu
   const n = typeof value === 'number' ? value : Number(String(value).replace(/\s/g, '').replace(',', '.'));
   if (!Number.isFinite(n) || n < 0) return null;
   return Math.round(n * 100);
-}
-
-/** Alert reasons ("band:severe", "flag:item9", "drop") split into their kind and id. */
-export function parseReason(reason: string): { kind: 'band' | 'flag' | 'drop' | 'other'; id: string } {
-  if (reason === 'drop') return { kind: 'drop', id: '' };
-  const [kind, ...rest] = reason.split(':');
-  const id = rest.join(':');
-  if (kind === 'band' || kind === 'flag') return { kind, id };
-  return { kind: 'other', id: reason };
 }
 
 /** A name for a custom instrument's key is derived on the server; "custom_" marks it. */

@@ -1,18 +1,14 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, query } from '../../app/api';
-import type { Items } from '../../app/types';
-import type {
-  Aggregates,
-  AlertDetail,
-  Alert as AlertItem,
-  InstrumentDetail,
-  InstrumentSummary,
-  MeasureSettings,
-  PersonMeasures,
-  ProcessCheckins,
-  ResponseDetail,
-  Roi,
-} from './types';
+import {
+  type AlertFilter,
+  alertRoutes,
+  checkinRoutes,
+  instrumentRoutes,
+  measureSettingsRoutes,
+  reportRoutes,
+  resultRoutes,
+} from '../../../shared/measures';
+import { call } from '../../app/api';
 
 export const enc = encodeURIComponent;
 
@@ -28,7 +24,7 @@ export const keys = {
   person: (id: string) => ['measures', 'person', id] as const,
   mine: ['measures', 'mine'] as const,
   response: (id: string) => ['measures', 'response', id] as const,
-  aggregates: (params: Record<string, string>) => ['measures', 'aggregates', params] as const,
+  aggregates: (params: { processId?: string; organisationId?: string }) => ['measures', 'aggregates', params] as const,
   roi: (params: Record<string, string | number>) => ['measures', 'roi', params] as const,
   respond: (token: string, locale: string) => ['measures', 'respond', token, locale] as const,
 };
@@ -51,7 +47,7 @@ export const paths = {
 export function useInstruments(enabled = true) {
   return useQuery({
     queryKey: keys.instruments,
-    queryFn: () => api.get<Items<InstrumentSummary>>('/api/instruments'),
+    queryFn: () => call(instrumentRoutes.list),
     staleTime: 60_000,
     enabled,
   });
@@ -60,7 +56,7 @@ export function useInstruments(enabled = true) {
 export function useInstrument(key: string | null | undefined) {
   return useQuery({
     queryKey: keys.instrument(key ?? ''),
-    queryFn: () => api.get<InstrumentDetail>(`/api/instruments/${enc(key ?? '')}`),
+    queryFn: () => call(instrumentRoutes.get, { params: { key: key ?? '' } }),
     enabled: Boolean(key),
   });
 }
@@ -68,7 +64,7 @@ export function useInstrument(key: string | null | undefined) {
 export function useMeasureSettings(enabled = true) {
   return useQuery({
     queryKey: keys.settings,
-    queryFn: () => api.get<MeasureSettings>('/api/measures/settings'),
+    queryFn: () => call(measureSettingsRoutes.get),
     enabled,
   });
 }
@@ -76,15 +72,15 @@ export function useMeasureSettings(enabled = true) {
 export function useCheckins(processId: string, enabled = true) {
   return useQuery({
     queryKey: keys.checkins(processId),
-    queryFn: () => api.get<ProcessCheckins>(`/api/processes/${enc(processId)}/checkins`),
+    queryFn: () => call(checkinRoutes.ofProcess, { params: { id: processId } }),
     enabled: Boolean(processId) && enabled,
   });
 }
 
-export function useAlerts(status: 'open' | 'all', enabled = true) {
+export function useAlerts(status: AlertFilter, enabled = true) {
   return useQuery({
     queryKey: keys.alerts(status),
-    queryFn: () => api.get<Items<AlertItem>>(`/api/alerts${query({ status })}`),
+    queryFn: () => call(alertRoutes.list, { query: { status } }),
     placeholderData: keepPreviousData,
     refetchInterval: 60_000,
     enabled,
@@ -94,7 +90,7 @@ export function useAlerts(status: 'open' | 'all', enabled = true) {
 export function useAlert(id: string) {
   return useQuery({
     queryKey: keys.alert(id),
-    queryFn: () => api.get<AlertDetail>(`/api/alerts/${enc(id)}`),
+    queryFn: () => call(alertRoutes.get, { params: { id } }),
     enabled: Boolean(id),
   });
 }
@@ -102,38 +98,42 @@ export function useAlert(id: string) {
 export function usePersonMeasures(id: string) {
   return useQuery({
     queryKey: keys.person(id),
-    queryFn: () => api.get<PersonMeasures>(`/api/people/${enc(id)}/measures`),
+    queryFn: () => call(resultRoutes.person, { params: { id } }),
     enabled: Boolean(id),
   });
 }
 
 export function useMyMeasures() {
-  return useQuery({ queryKey: keys.mine, queryFn: () => api.get<PersonMeasures>('/api/me/measures') });
+  return useQuery({ queryKey: keys.mine, queryFn: () => call(resultRoutes.mine) });
 }
 
 export function useResponse(id: string) {
   return useQuery({
     queryKey: keys.response(id),
-    queryFn: () => api.get<ResponseDetail>(`/api/responses/${enc(id)}`),
+    queryFn: () => call(resultRoutes.response, { params: { id } }),
     enabled: Boolean(id),
   });
 }
 
 export function useAggregates(params: { processId?: string; organisationId?: string }, enabled = true) {
-  const clean = Object.fromEntries(Object.entries(params).filter(([, v]) => v)) as Record<string, string>;
+  const clean = Object.fromEntries(Object.entries(params).filter(([, v]) => v)) as { processId?: string; organisationId?: string };
   return useQuery({
     queryKey: keys.aggregates(clean),
-    queryFn: () => api.get<Aggregates>(`/api/measures/aggregates${query(clean)}`),
+    queryFn: () => call(reportRoutes.aggregates, { query: clean }),
     enabled: enabled && Object.keys(clean).length > 0,
   });
 }
 
 export function useRoi(params: { organisationId: string; from: string; to: string; sickDayCostCents: number | null }) {
-  const clean: Record<string, string | number> = { organisationId: params.organisationId, from: params.from, to: params.to };
-  if (params.sickDayCostCents !== null) clean.sickDayCostCents = params.sickDayCostCents;
+  const clean = {
+    organisationId: params.organisationId,
+    from: params.from,
+    to: params.to,
+    ...(params.sickDayCostCents !== null ? { sickDayCostCents: params.sickDayCostCents } : {}),
+  };
   return useQuery({
     queryKey: keys.roi(clean),
-    queryFn: () => api.get<Roi>(`/api/measures/roi${query(clean)}`),
+    queryFn: () => call(reportRoutes.roi, { query: clean }),
     placeholderData: keepPreviousData,
     enabled: Boolean(params.organisationId && params.from && params.to && params.from <= params.to),
   });

@@ -2,9 +2,9 @@
  * The respondent's requests. The token in the path is the credential (no session). GET is read
  * with its own fetch so that an expired link's `providerName` (not part of ApiError) is kept.
  */
-import { api } from '../../app/api';
-import type { Locale } from '../../app/types';
-import type { Answers, RespondForm, RespondResult } from './types';
+import type { Locale } from '../../../shared/locales';
+import { type Answers, type RespondForm, respondForm, respondRoutes } from '../../../shared/measures';
+import { call, urlOf } from '../../app/api';
 
 export class RespondError extends Error {
   constructor(
@@ -17,12 +17,10 @@ export class RespondError extends Error {
   }
 }
 
-const path = (token: string) => `/api/respond/${encodeURIComponent(token)}`;
-
 export async function fetchRespondForm(token: string, locale: Locale | null, signal?: AbortSignal): Promise<RespondForm> {
   let response: Response;
   try {
-    response = await fetch(`${path(token)}${locale ? `?locale=${locale}` : ''}`, {
+    response = await fetch(urlOf(respondRoutes.form, { params: { token }, query: locale ? { locale } : {} }), {
       credentials: 'same-origin',
       headers: { accept: 'application/json' },
       signal,
@@ -31,7 +29,13 @@ export async function fetchRespondForm(token: string, locale: Locale | null, sig
     if (signal?.aborted) throw error;
     throw new RespondError(0, 'network_error', null);
   }
-  if (response.ok) return (await response.json()) as RespondForm;
+  if (response.ok) {
+    // Checked against the contract like every `call` answer.
+    const parsed = respondForm.safeParse(await response.json());
+    if (parsed.success) return parsed.data;
+    console.error(`GET ${respondRoutes.form.path}: the answer does not match the contract`, parsed.error.issues);
+    throw new RespondError(0, 'unexpected_response', null);
+  }
   let code = response.status === 404 ? 'link_unknown' : response.status === 410 ? 'link_expired' : 'http_error';
   let providerName: string | null = null;
   try {
@@ -51,8 +55,8 @@ export async function fetchRespondForm(token: string, locale: Locale | null, sig
   throw new RespondError(response.status, code, providerName);
 }
 
-export const saveDraft = (token: string, answers: Answers) => api.put<{ savedAt: string }>(`${path(token)}/draft`, { answers });
+export const saveDraft = (token: string, answers: Answers) => call(respondRoutes.saveDraft, { params: { token }, body: { answers } });
 
 /** Send the answers; `locale` words the result (band, explanation, guidance) in the respondent's language. */
 export const submitAnswers = (token: string, answers: Answers, locale?: Locale) =>
-  api.post<RespondResult>(path(token), { answers, ...(locale ? { locale } : {}) });
+  call(respondRoutes.submit, { params: { token }, body: { answers, ...(locale ? { locale } : {}) } });

@@ -2,10 +2,11 @@ import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { email } from '../../../shared/schemas';
+import { type Country, countries, nameMax, providerRoutes, slug as slugSchema } from '../../../shared/tenancy';
+import { call } from '../../app/api';
 import { applyFieldErrors, ErrorAlert } from '../../app/forms';
 import { notifySuccess } from '../../app/notify';
-import { COUNTRIES, type Provider } from '../../app/types';
 
 interface Values {
   name: string;
@@ -27,8 +28,6 @@ export function slugify(name: string): string {
     .slice(0, 60);
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 export function ProviderForm() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -37,18 +36,15 @@ export function ProviderForm() {
     initialValues: { name: '', slug: '', country: '', adminEmail: '' },
     validate: {
       name: (v) => (v.trim() ? null : t('validation.required')),
-      slug: (v) => (SLUG.test(v) ? null : t('providers.slugInvalid')),
+      slug: (v) => (slugSchema.safeParse(v).success ? null : t('providers.slugInvalid')),
       country: (v) => (v ? null : t('validation.required')),
-      adminEmail: (v) => (/^\S+@\S+$/.test(v.trim()) ? null : t('validation.email')),
+      adminEmail: (v) => (email.safeParse(v).success ? null : t('validation.email')),
     },
   });
   const create = useMutation({
     mutationFn: (values: Values) =>
-      api.post<Provider>('/api/platform/providers', {
-        name: values.name.trim(),
-        slug: values.slug,
-        country: values.country,
-        adminEmail: values.adminEmail.trim(),
+      call(providerRoutes.create, {
+        body: { name: values.name.trim(), slug: values.slug, country: values.country as Country, adminEmail: values.adminEmail.trim() },
       }),
     onSuccess: (_, values) => {
       notifySuccess(t('providers.created', { name: values.name.trim(), email: values.adminEmail.trim() }));
@@ -67,6 +63,7 @@ export function ProviderForm() {
           <TextInput
             label={t('providers.name')}
             required
+            maxLength={nameMax}
             miw={220}
             {...nameProps}
             onChange={(e) => {
@@ -83,7 +80,7 @@ export function ProviderForm() {
         <Group align="flex-start" gap="sm" grow preventGrowOverflow={false} wrap="wrap">
           <NativeSelect label={t('providers.country')} required miw={180} {...form.getInputProps('country')}>
             <option value="">{t('common.choose')}</option>
-            {COUNTRIES.map((c) => (
+            {countries.map((c) => (
               <option key={c} value={c}>
                 {t(`countries.${c}`)}
               </option>

@@ -1,12 +1,12 @@
-import { Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
-import { ScrollTable } from '../../app/components';
+import { providerRoutes } from '../../../shared/tenancy';
+import { call } from '../../app/api';
+import { DataTable } from '../../app/DataTable';
 import { useFormat } from '../../app/format-hooks';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
-import type { Items, Provider } from '../../app/types';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ProviderForm } from './ProviderForm';
 
@@ -16,7 +16,7 @@ export function ProvidersPage() {
   usePageTitle(t('providers.title'));
   const providers = useQuery({
     queryKey: ['platform', 'providers'],
-    queryFn: () => api.get<Items<Provider>>('/api/platform/providers'),
+    queryFn: () => call(providerRoutes.list),
   });
 
   return (
@@ -32,32 +32,27 @@ export function ProvidersPage() {
           (providers.data.items.length === 0 ? (
             <Text>{t('providers.empty')}</Text>
           ) : (
-            <ScrollTable minWidth={520} label={t('providers.list')}>
-              <Table striped data-testid="providers-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('providers.name')}</Table.Th>
-                    <Table.Th scope="col">{t('providers.slug')}</Table.Th>
-                    <Table.Th scope="col">{t('providers.country')}</Table.Th>
-                    <Table.Th scope="col">{t('providers.createdAt')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {providers.data.items.map((p) => (
-                    <Table.Tr key={p.id}>
-                      <Table.Td>{p.name}</Table.Td>
-                      <Table.Td>
-                        <Text size="sm" ff="monospace">
-                          {p.slug}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>{t(`countries.${p.country}`, { defaultValue: p.country })}</Table.Td>
-                      <Table.Td>{format.date(p.createdAt)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollTable>
+            <DataTable
+              rows={providers.data.items}
+              rowKey={(p) => p.id}
+              label={t('providers.list')}
+              minWidth={520}
+              testId="providers-table"
+              columns={[
+                { key: 'name', header: t('providers.name'), primary: true, cell: (p) => p.name },
+                {
+                  key: 'slug',
+                  header: t('providers.slug'),
+                  cell: (p) => (
+                    <Text size="sm" ff="monospace">
+                      {p.slug}
+                    </Text>
+                  ),
+                },
+                { key: 'country', header: t('providers.country'), cell: (p) => t(`countries.${p.country}`, { defaultValue: p.country }) },
+                { key: 'created', header: t('providers.createdAt'), cell: (p) => format.date(p.createdAt) },
+              ]}
+            />
           ))}
       </section>
       <section aria-labelledby="providers-new">

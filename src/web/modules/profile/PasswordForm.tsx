@@ -2,7 +2,8 @@ import { Alert, Button, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, refreshCsrfToken } from '../../app/api';
+import { meRoutes } from '../../../shared/auth';
+import { call, refreshCsrfToken } from '../../app/api';
 import { applyFieldErrors, ErrorAlert, Password } from '../../app/forms';
 import { NewPasswordFields, newPasswordRules } from '../auth/NewPasswordFields';
 
@@ -21,7 +22,7 @@ export function PasswordForm() {
   });
   const change = useMutation({
     mutationFn: (values: typeof form.values) =>
-      api.post<void>('/api/me/password', { currentPassword: values.currentPassword, newPassword: values.password }),
+      call(meRoutes.changePassword, { body: { currentPassword: values.currentPassword, newPassword: values.password } }),
     onSuccess: async () => {
       form.reset();
       await refreshCsrfToken();

@@ -3,13 +3,13 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
-import { browserTimeZone } from '../../app/format';
+import { type Me, meRoutes, type Session } from '../../../shared/auth';
+import { nameMax } from '../../../shared/tenancy';
+import { call } from '../../app/api';
 import { applyFieldErrors, ErrorAlert } from '../../app/forms';
 import { currentLocale } from '../../app/i18n';
 import { SESSION_KEY } from '../../app/session';
-import type { Me, Session } from '../../app/types';
-import { timeZoneOptions } from './timeZones';
+import { browserTimeZone, timeZoneOptions } from '../../app/time';
 
 export function ProfileForm({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -27,7 +27,7 @@ export function ProfileForm({ me }: { me: Me }) {
   });
 
   const save = useMutation({
-    mutationFn: (values: typeof form.values) => api.patch<Me>('/api/me', { name: values.name.trim(), timeZone: values.timeZone }),
+    mutationFn: (values: typeof form.values) => call(meRoutes.update, { body: { name: values.name.trim(), timeZone: values.timeZone } }),
     onSuccess: (updated) => {
       queryClient.setQueryData(['me'], updated);
       queryClient.setQueryData<Session | null>(SESSION_KEY, (old) =>
@@ -48,7 +48,7 @@ export function ProfileForm({ me }: { me: Me }) {
         )}
         <ErrorAlert error={save.error} form={form} />
         <TextInput label={t('auth.email')} value={me.email} readOnly variant="filled" />
-        <TextInput label={t('profile.name')} autoComplete="name" required {...form.getInputProps('name')} />
+        <TextInput label={t('profile.name')} autoComplete="name" required maxLength={nameMax} {...form.getInputProps('name')} />
         <Select
           label={t('profile.timeZone')}
           description={t('profile.timeZoneHelp', { zone: browserZone })}

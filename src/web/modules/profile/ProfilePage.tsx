@@ -2,10 +2,10 @@ import { Anchor, Badge, Group, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api';
+import { meRoutes } from '../../../shared/auth';
+import { call } from '../../app/api';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
-import type { Me } from '../../app/types';
 import { usePageTitle } from '../../app/usePageTitle';
 import { PasswordForm } from './PasswordForm';
 import { ProfileForm } from './ProfileForm';
@@ -25,7 +25,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 export function ProfilePage() {
   const { t } = useTranslation();
   usePageTitle(t('profile.title'));
-  const me = useQuery({ queryKey: ['me'], queryFn: () => api.get<Me>('/api/me') });
+  const me = useQuery({ queryKey: ['me'], queryFn: () => call(meRoutes.get) });
 
   return (
     <Stack gap="xl">

@@ -1,12 +1,12 @@
-import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
-import { ScrollTable } from '../../app/components';
+import { meRoutes } from '../../../shared/auth';
+import { call } from '../../app/api';
+import { DataTable } from '../../app/DataTable';
 import { useFormat } from '../../app/format-hooks';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
-import type { Items, UserSession } from '../../app/types';
 import { useSignOut } from '../../app/useSignOut';
 
 export function SessionsList() {
@@ -14,12 +14,12 @@ export function SessionsList() {
   const format = useFormat();
   const sessions = useQuery({
     queryKey: ['me', 'sessions'],
-    queryFn: () => api.get<Items<UserSession>>('/api/me/sessions'),
+    queryFn: () => call(meRoutes.sessions),
   });
   const signOutEverywhere = useSignOut({ everywhere: true });
   const queryClient = useQueryClient();
   const endSession = useMutation({
-    mutationFn: (id: string) => api.delete(`/api/me/sessions/${id}`),
+    mutationFn: (id: string) => call(meRoutes.endSession, { params: { id } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me', 'sessions'] }),
   });
 
@@ -28,57 +28,58 @@ export function SessionsList() {
       {sessions.isPending && <PageLoader />}
       <ErrorAlert error={sessions.error ?? endSession.error} />
       {sessions.data && (
-        <ScrollTable minWidth={560} label={t('profile.sessionsCaption')}>
-          <Table striped>
-            <Table.Caption>{t('profile.sessionsCaption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('profile.sessionStarted')}</Table.Th>
-                <Table.Th scope="col">{t('profile.sessionLastSeen')}</Table.Th>
-                <Table.Th scope="col">{t('profile.sessionIp')}</Table.Th>
-                <Table.Th scope="col">{t('profile.sessionDevice')}</Table.Th>
-                <Table.Th scope="col">{t('profile.sessionActions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {sessions.data.items.map((s) => (
-                <Table.Tr key={s.id}>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      {format.dateTime(s.createdAt)}
-                      {s.current && (
-                        <Badge size="sm" variant="light" color="green">
-                          {t('profile.thisSession')}
-                        </Badge>
-                      )}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>{format.dateTime(s.lastSeenAt)}</Table.Td>
-                  <Table.Td>{s.ip ?? '—'}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" lineClamp={2} title={s.userAgent ?? undefined}>
-                      {s.userAgent ?? '—'}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {!s.current && (
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        loading={endSession.isPending && endSession.variables === s.id}
-                        onClick={() => endSession.mutate(s.id)}
-                        aria-label={t('profile.endSessionOf', { started: format.dateTime(s.createdAt) })}
-                      >
-                        {t('profile.endSession')}
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
+        <DataTable
+          rows={sessions.data.items}
+          rowKey={(s) => s.id}
+          label={t('profile.sessionsCaption')}
+          caption={t('profile.sessionsCaption')}
+          columns={[
+            {
+              key: 'started',
+              header: t('profile.sessionStarted'),
+              primary: true,
+              cell: (s) => (
+                <Group gap="xs" wrap="nowrap">
+                  {format.dateTime(s.createdAt)}
+                  {s.current && (
+                    <Badge size="sm" variant="light" color="green">
+                      {t('profile.thisSession')}
+                    </Badge>
+                  )}
+                </Group>
+              ),
+            },
+            { key: 'lastSeen', header: t('profile.sessionLastSeen'), cell: (s) => format.dateTime(s.lastSeenAt) },
+            { key: 'ip', header: t('profile.sessionIp'), cell: (s) => s.ip ?? '—' },
+            {
+              key: 'device',
+              header: t('profile.sessionDevice'),
+              cell: (s) => (
+                <Text size="sm" lineClamp={2} title={s.userAgent ?? undefined}>
+                  {s.userAgent ?? '—'}
+                </Text>
+              ),
+            },
+            {
+              key: 'actions',
+              header: t('profile.sessionActions'),
+              action: true,
+              cell: (s) =>
+                s.current ? null : (
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    loading={endSession.isPending && endSession.variables === s.id}
+                    onClick={() => endSession.mutate(s.id)}
+                    aria-label={t('profile.endSessionOf', { started: format.dateTime(s.createdAt) })}
+                  >
+                    {t('profile.endSession')}
+                  </Button>
+                ),
+            },
+          ]}
+        />
       )}
       <Text size="sm">{t('profile.signOutEverywhereHelp')}</Text>
       <Button

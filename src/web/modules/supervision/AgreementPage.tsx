@@ -2,17 +2,17 @@ import './supervision.css';
 import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { isCrisis, type ProcessDetail } from '../../../shared/processes';
 import { isApiError } from '../../app/api';
 import { intlLocale } from '../../app/format';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { NotFound } from '../../app/NotFound';
 import { useSession } from '../../app/session';
+import { dateOnlyIso } from '../../app/time';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useSupervisionFormat } from './hooks';
 import { paths, useProcess } from './queries';
-import { dateOnlyIso } from './time';
-import { isCrisis, type ProcessDetail } from './types';
 
 function Agreement({ process, providerName }: { process: ProcessDetail; providerName: string }) {
   const { i18n } = useTranslation('supervision');

@@ -2,13 +2,10 @@ import './supervision.css';
 import { Anchor, Button, Group, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
+import type { CalendarItem } from '../../../shared/scheduling';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { useRoles } from '../../app/session';
-import { usePageTitle } from '../../app/usePageTitle';
-import { useSupervisionFormat } from './hooks';
-import { useEnumLabels } from './labels';
-import { paths, useCalendar } from './queries';
 import {
   addDays,
   addMonths,
@@ -20,8 +17,11 @@ import {
   startOfWeek,
   todayIn,
   zonedParts,
-} from './time';
-import type { CalendarItem } from './types';
+} from '../../app/time';
+import { usePageTitle } from '../../app/usePageTitle';
+import { useSupervisionFormat } from './hooks';
+import { useEnumLabels } from './labels';
+import { paths, useCalendar } from './queries';
 
 type View = 'week' | 'month';
 

@@ -3,14 +3,14 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { api } from '../../app/api';
+import { type ContinueKind, continueKinds, type ProcessDetail, processLimits, processRoutes } from '../../../shared/processes';
+import { call } from '../../app/api';
 import { applyFieldErrors, ErrorAlert } from '../../app/forms';
 import { notifySuccess } from '../../app/notify';
 import { useSupervisionError } from './hooks';
 import { useEnumLabels } from './labels';
-import { Section } from './ProcessSections';
-import { enc, keys, paths, useServices } from './queries';
-import { CONTINUE_KINDS, type ProcessDetail } from './types';
+import { keys, paths, useServices } from './queries';
+import { Section } from './Section';
 
 /** Continue a crisis process as ordinary supervision, keeping its history. */
 export function ContinuePanel({ process }: { process: ProcessDetail }) {
@@ -22,7 +22,7 @@ export function ContinuePanel({ process }: { process: ProcessDetail }) {
   const services = useServices();
   const form = useForm({
     mode: 'controlled',
-    initialValues: { kind: process.kind === 'crisis_group' ? 'group' : 'individual', serviceId: '', title: '' },
+    initialValues: { kind: (process.kind === 'crisis_group' ? 'group' : 'individual') as ContinueKind, serviceId: '', title: '' },
     validate: {
       kind: (v) => (v ? null : t('validation.required')),
       serviceId: (v) => (v ? null : t('validation.required')),
@@ -31,10 +31,13 @@ export function ContinuePanel({ process }: { process: ProcessDetail }) {
   const choices = (services.data?.items ?? []).filter((s) => s.active && s.kind === form.values.kind);
   const go = useMutation({
     mutationFn: (values: typeof form.values) =>
-      api.post<ProcessDetail>(`/api/processes/${enc(process.id)}/continue`, {
-        kind: values.kind,
-        serviceId: values.serviceId,
-        ...(values.title.trim() ? { title: values.title.trim() } : {}),
+      call(processRoutes.continue, {
+        params: { id: process.id },
+        body: {
+          kind: values.kind,
+          serviceId: values.serviceId,
+          ...(values.title.trim() ? { title: values.title.trim() } : {}),
+        },
       }),
     onSuccess: (created) => {
       notifySuccess(t('continue.done', { title: created.title }));
@@ -60,11 +63,11 @@ export function ContinuePanel({ process }: { process: ProcessDetail }) {
               miw={200}
               {...form.getInputProps('kind')}
               onChange={(e) => {
-                form.setFieldValue('kind', e.currentTarget.value);
+                form.setFieldValue('kind', e.currentTarget.value as ContinueKind);
                 form.setFieldValue('serviceId', '');
               }}
             >
-              {CONTINUE_KINDS.map((k) => (
+              {continueKinds.map((k) => (
                 <option key={k} value={k}>
                   {labels.kind(k)}
                 </option>
@@ -79,7 +82,12 @@ export function ContinuePanel({ process }: { process: ProcessDetail }) {
               ))}
             </NativeSelect>
           </Group>
-          <TextInput label={t('continue.newTitle')} description={t('continue.newTitleHelp')} {...form.getInputProps('title')} />
+          <TextInput
+            label={t('continue.newTitle')}
+            description={t('continue.newTitleHelp')}
+            maxLength={processLimits.nameMax}
+            {...form.getInputProps('title')}
+          />
           <Button type="submit" loading={go.isPending} w="fit-content">
             {t('continue.submit')}
           </Button>

@@ -2,13 +2,14 @@ import './supervision.css';
 import { Anchor, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { isOpen } from '../../../shared/processes';
+import type { CalendarItem } from '../../../shared/scheduling';
 import { ErrorAlert } from '../../app/forms';
 import { useRoles } from '../../app/session';
+import { addDays, startOfDayIso, todayIn, zonedParts } from '../../app/time';
 import { useSupervisionFormat } from './hooks';
 import { StatusBadge } from './labels';
 import { paths, useCalendar, useProcesses } from './queries';
-import { addDays, startOfDayIso, todayIn, zonedParts } from './time';
-import type { CalendarItem } from './types';
 
 function Card({ id, title, link, children }: { id: string; title: string; link: string; children: React.ReactNode }) {
   return (
@@ -116,7 +117,7 @@ function ClientCard() {
   const { t } = useTranslation('supervision');
   const format = useSupervisionFormat();
   const processes = useProcesses();
-  const open = (processes.data?.items ?? []).filter((p) => !['completed', 'cancelled'].includes(p.status));
+  const open = (processes.data?.items ?? []).filter((p) => isOpen(p.status));
   return (
     <>
       <ErrorAlert error={processes.error} />

@@ -1,18 +1,18 @@
 import './supervision.css';
-import { Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, query } from '../../app/api';
-import { ScrollTable } from '../../app/components';
+import { invoicingQuery, invoicingRoutes } from '../../../shared/processes';
+import { call, urlOf } from '../../app/api';
+import { DataTable } from '../../app/DataTable';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
+import { currentMonth } from '../../app/time';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useOrganisationOptions } from '../admin/useOrganisations';
 import { useSupervisionFormat } from './hooks';
 import { useEnumLabels } from './labels';
-import { currentMonth } from './time';
-import type { Invoicing } from './types';
 
 export function InvoicingPage() {
   const { t } = useTranslation('supervision');
@@ -22,18 +22,16 @@ export function InvoicingPage() {
   const organisations = useOrganisationOptions();
   const [organisationId, setOrganisationId] = useState('');
   const [month, setMonth] = useState(currentMonth(format.timeZone));
-  const valid = Boolean(organisationId) && /^\d{4}-\d{2}$/.test(month);
   const params = { organisationId, month };
+  // The server's own rule for the query (a known organisation id, a month YYYY-MM).
+  const valid = invoicingQuery.safeParse(params).success;
   const invoicing = useQuery({
     queryKey: ['supervision', 'invoicing', params],
-    queryFn: () => api.get<Invoicing>(`/api/invoicing${query(params)}`),
+    queryFn: () => call(invoicingRoutes.get, { query: params }),
     enabled: valid,
   });
   const data = invoicing.data;
-  const organisationName =
-    typeof data?.organisation === 'string'
-      ? data.organisation
-      : (data?.organisation?.name ?? organisations.data?.find((o) => o.value === organisationId)?.label ?? '');
+  const organisationName = data?.organisation.name ?? organisations.data?.find((o) => o.value === organisationId)?.label ?? '';
   const monthLabel = /^\d{4}-\d{2}$/.test(month) ? format.monthTitle(`${month}-01`) : month;
   const currency = data?.currency ?? 'EUR';
 
@@ -69,7 +67,7 @@ export function InvoicingPage() {
           />
           {valid && (
             <>
-              <Button component="a" href={`/api/invoicing.csv${query(params)}`} variant="default" download>
+              <Button component="a" href={urlOf(invoicingRoutes.csv, { query: params })} variant="default" download>
                 {t('invoicing.csv')}
               </Button>
               <Button onClick={() => window.print()} disabled={!data}>
@@ -86,50 +84,27 @@ export function InvoicingPage() {
             <Title order={2} size="h3" id="invoicing-heading" mb="sm">
               {t('invoicing.heading', { organisation: organisationName, month: monthLabel })}
             </Title>
-            <ScrollTable minWidth={760} label={t('invoicing.caption')}>
-              <Table data-testid="invoicing-table" striped>
-                <Table.Caption>{t('invoicing.caption')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('invoicing.date')}</Table.Th>
-                    <Table.Th scope="col">{t('invoicing.process')}</Table.Th>
-                    <Table.Th scope="col">{t('process.service')}</Table.Th>
-                    <Table.Th scope="col">{t('meeting.status')}</Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('invoicing.price')}
-                    </Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('invoicing.charged')}
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.rows.map((row) => (
-                    <Table.Tr key={row.meetingId}>
-                      <Table.Td>{row.date.length === 10 ? format.calendarDate(row.date) : format.dateTime(row.date)}</Table.Td>
-                      <Table.Td>{row.processTitle}</Table.Td>
-                      <Table.Td>{row.serviceName}</Table.Td>
-                      <Table.Td>
-                        {labels.meetingStatus(row.status)}
-                        {row.lateCancellation ? ` (${t('invoicing.late')})` : ''}
-                      </Table.Td>
-                      <Table.Td ta="right">{format.money(row.priceCents, currency)}</Table.Td>
-                      <Table.Td ta="right">{format.money(row.chargedCents, currency)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-                <Table.Tfoot>
-                  <Table.Tr>
-                    <Table.Th scope="row" colSpan={5}>
-                      {t('invoicing.total')}
-                    </Table.Th>
-                    <Table.Td ta="right" fw={700}>
-                      {format.money(data.totalCents, currency)}
-                    </Table.Td>
-                  </Table.Tr>
-                </Table.Tfoot>
-              </Table>
-            </ScrollTable>
+            <DataTable
+              rows={data.rows}
+              rowKey={(row) => row.meetingId}
+              label={t('invoicing.caption')}
+              caption={t('invoicing.caption')}
+              minWidth={760}
+              testId="invoicing-table"
+              columns={[
+                { key: 'date', header: t('invoicing.date'), cell: (row) => format.calendarDate(row.date) },
+                { key: 'process', header: t('invoicing.process'), primary: true, cell: (row) => row.processTitle },
+                { key: 'service', header: t('process.service'), cell: (row) => row.serviceName },
+                {
+                  key: 'status',
+                  header: t('meeting.status'),
+                  cell: (row) => `${labels.meetingStatus(row.status)}${row.lateCancellation ? ` (${t('invoicing.late')})` : ''}`,
+                },
+                { key: 'price', header: t('invoicing.price'), align: 'right', cell: (row) => format.money(row.priceCents, currency) },
+                { key: 'charged', header: t('invoicing.charged'), align: 'right', cell: (row) => format.money(row.chargedCents, currency) },
+              ]}
+              total={{ label: t('invoicing.total'), value: format.money(data.totalCents, currency) }}
+            />
             {data.rows.length === 0 && <Text mt="sm">{t('invoicing.empty')}</Text>}
           </section>
         )}

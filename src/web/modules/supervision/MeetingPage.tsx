@@ -1,22 +1,27 @@
 import './supervision.css';
 import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api, isApiError } from '../../app/api';
+import { type Meeting, schedulingRoutes } from '../../../shared/scheduling';
+import { call, isApiError } from '../../app/api';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { NotFound } from '../../app/NotFound';
 import { notifySuccess } from '../../app/notify';
 import { useRoles } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
+import { AttendanceEditor } from './AttendanceEditor';
 import { useSupervisionError, useSupervisionFormat } from './hooks';
 import { MeetingStatusBadge, useEnumLabels } from './labels';
-import { AttendanceEditor, CancelForm, NoteEditor, RescheduleForm, ScalingEditor, SummaryEditor } from './MeetingEditors';
-import { Section, WhatWorksSection } from './ProcessSections';
-import { enc, keys, paths, useMeeting, useProcess } from './queries';
-import type { Meeting } from './types';
+import { CancelForm, RescheduleForm } from './MeetingChangeForms';
+import { NoteEditor, SummaryEditor } from './MeetingTextEditors';
+import { useRefreshMeeting } from './meetingCache';
+import { paths, useMeeting, useProcess } from './queries';
+import { ScalingEditor } from './ScalingEditor';
+import { Section } from './Section';
+import { WhatWorksSection } from './WhatWorksSection';
 
 function Facts({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation('supervision');
@@ -78,15 +83,12 @@ function Facts({ meeting }: { meeting: Meeting }) {
 function HeldButton({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation('supervision');
   const errorText = useSupervisionError();
-  const queryClient = useQueryClient();
+  const refresh = useRefreshMeeting(meeting);
   const held = useMutation({
-    mutationFn: () => api.post<Meeting>(`/api/meetings/${enc(meeting.id)}/held`),
+    mutationFn: () => call(schedulingRoutes.held, { params: { id: meeting.id } }),
     onSuccess: (updated) => {
       notifySuccess(t('meeting.heldDone'));
-      if (updated?.id) queryClient.setQueryData(keys.meeting(meeting.id), updated);
-      void queryClient.invalidateQueries({ queryKey: keys.meeting(meeting.id) });
-      void queryClient.invalidateQueries({ queryKey: keys.process(meeting.processId) });
-      void queryClient.invalidateQueries({ queryKey: keys.calendarAll });
+      refresh(updated);
     },
   });
   return (

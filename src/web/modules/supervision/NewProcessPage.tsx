@@ -4,111 +4,19 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { api } from '../../app/api';
+import { locales } from '../../../shared/locales';
+import { cadences, places, processLimits, processRoutes, type Service } from '../../../shared/processes';
+import { call } from '../../app/api';
 import { applyFieldErrors, ErrorAlert } from '../../app/forms';
 import { currentLocale } from '../../app/i18n';
 import { notifySuccess } from '../../app/notify';
 import { useRoles } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
+import { AddPersonForm } from './AddPersonForm';
 import { useSupervisionError } from './hooks';
 import { useEnumLabels } from './labels';
-import { keys, paths, useOrganisationChoices, usePeople, usePractitionerChoices, useServices } from './queries';
-import { CADENCES, LANGUAGES, type Language, type Person, PLACES, type ProcessDetail, type Service } from './types';
-
-interface Values {
-  organisationId: string;
-  serviceId: string;
-  title: string;
-  cadence: string;
-  sessionMinutes: number | string;
-  place: string;
-  location: string;
-  videoLink: string;
-  price: number | string;
-  agreedSessions: number | string;
-  startDate: string;
-  reviewDate: string;
-  language: string;
-  participantIds: string[];
-  practitionerIds: string[];
-}
-
-function AddPerson({ organisationId, onAdded }: { organisationId: string; onAdded: (person: Person) => void }) {
-  const { t } = useTranslation('supervision');
-  const labels = useEnumLabels();
-  const queryClient = useQueryClient();
-  const form = useForm({
-    mode: 'controlled',
-    initialValues: { name: '', email: '', phone: '', locale: currentLocale() as string },
-    validate: {
-      name: (v) => (v.trim() ? null : t('validation.required')),
-      email: (v) => (!v.trim() || /^\S+@\S+$/.test(v.trim()) ? null : t('validation.email')),
-    },
-  });
-  const add = useMutation({
-    mutationFn: (values: typeof form.values) =>
-      api.post<Person>('/api/people', {
-        organisationId,
-        name: values.name.trim(),
-        ...(values.email.trim() ? { email: values.email.trim() } : {}),
-        ...(values.phone.trim() ? { phone: values.phone.trim() } : {}),
-        locale: values.locale,
-      }),
-    onSuccess: (person) => {
-      notifySuccess(t('newProcess.personAdded', { name: person.name }));
-      form.reset();
-      void queryClient.invalidateQueries({ queryKey: keys.people(organisationId) });
-      onAdded(person);
-    },
-    onError: (error) => applyFieldErrors(form, error),
-  });
-  const submit = () => {
-    if (!form.validate().hasErrors) add.mutate(form.getValues());
-  };
-  return (
-    <fieldset className="plain-fieldset">
-      <legend>
-        <Text fw={600} size="sm">
-          {t('newProcess.addPerson')}
-        </Text>
-      </legend>
-      <Stack gap="xs">
-        <ErrorAlert error={add.error} form={form} />
-        <Group align="flex-start" gap="sm" grow preventGrowOverflow={false} wrap="wrap">
-          <TextInput label={t('newProcess.personName')} required miw={200} {...form.getInputProps('name')} />
-          <TextInput
-            label={t('newProcess.personEmail')}
-            description={t('common.optional')}
-            type="email"
-            autoComplete="off"
-            miw={200}
-            {...form.getInputProps('email')}
-          />
-        </Group>
-        <Group align="flex-start" gap="sm" grow preventGrowOverflow={false} wrap="wrap">
-          <TextInput
-            label={t('newProcess.personPhone')}
-            description={t('common.optional')}
-            type="tel"
-            autoComplete="off"
-            miw={200}
-            {...form.getInputProps('phone')}
-          />
-          <NativeSelect label={t('newProcess.personLanguage')} miw={160} {...form.getInputProps('locale')}>
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {labels.language(l)}
-              </option>
-            ))}
-          </NativeSelect>
-        </Group>
-        <Button type="button" variant="default" onClick={submit} loading={add.isPending} w="fit-content">
-          {t('newProcess.addPersonButton')}
-        </Button>
-      </Stack>
-    </fieldset>
-  );
-}
+import { emptyNewProcess, type NewProcessValues, newProcessRules, toProcessBody } from './newProcessForm';
+import { paths, useOrganisationChoices, usePeople, usePractitionerChoices, useServices } from './queries';
 
 export function NewProcessPage() {
   const { t } = useTranslation('supervision');
@@ -126,32 +34,10 @@ export function NewProcessPage() {
   const practitioners = usePractitionerChoices(isAdmin);
   const colleagues = (practitioners.data ?? []).filter((p) => !(isPractitioner && p.value === me));
 
-  const form = useForm<Values>({
+  const form = useForm<NewProcessValues>({
     mode: 'controlled',
-    initialValues: {
-      organisationId: '',
-      serviceId: '',
-      title: '',
-      cadence: '',
-      sessionMinutes: '',
-      place: '',
-      location: '',
-      videoLink: '',
-      price: '',
-      agreedSessions: '',
-      startDate: '',
-      reviewDate: '',
-      language: currentLocale(),
-      participantIds: [],
-      practitionerIds: [],
-    },
-    validate: {
-      organisationId: (v) => (v ? null : t('validation.required')),
-      serviceId: (v) => (v ? null : t('validation.required')),
-      title: (v) => (v.trim() ? null : t('validation.required')),
-      practitionerIds: (v) => (!isPractitioner && v.length === 0 ? t('newProcess.choosePractitioner') : null),
-      reviewDate: (v, values) => (v && values.startDate && v < values.startDate ? t('validation.reviewAfterStart') : null),
-    },
+    initialValues: emptyNewProcess(currentLocale()),
+    validate: newProcessRules(t, { needsPractitioner: !isPractitioner }),
   });
   const people = usePeople(form.values.organisationId || null);
 
@@ -167,29 +53,13 @@ export function NewProcessPage() {
   };
 
   const create = useMutation({
-    mutationFn: (values: Values) => {
-      const service = activeServices.find((s) => s.id === values.serviceId);
-      const num = (v: number | string) => (v === '' || v === null ? undefined : Number(v));
-      const price = num(values.price);
-      return api.post<ProcessDetail>('/api/processes', {
-        organisationId: values.organisationId,
-        serviceId: values.serviceId,
-        title: values.title.trim(),
-        ...(service ? { kind: service.kind } : {}),
-        ...(values.cadence ? { cadence: values.cadence } : {}),
-        ...(num(values.sessionMinutes) !== undefined ? { sessionMinutes: num(values.sessionMinutes) } : {}),
-        ...(values.place ? { place: values.place } : {}),
-        ...(values.location.trim() && values.place !== 'video' ? { location: values.location.trim() } : {}),
-        ...(values.videoLink.trim() && values.place === 'video' ? { videoLink: values.videoLink.trim() } : {}),
-        ...(price !== undefined ? { priceCents: Math.round(price * 100) } : {}),
-        ...(num(values.agreedSessions) !== undefined ? { agreedSessions: num(values.agreedSessions) } : {}),
-        language: values.language as Language,
-        ...(values.startDate ? { startDate: values.startDate } : {}),
-        ...(values.reviewDate ? { reviewDate: values.reviewDate } : {}),
-        participantIds: values.participantIds,
-        ...(values.practitionerIds.length > 0 ? { practitionerIds: values.practitionerIds } : {}),
-      });
-    },
+    mutationFn: (values: NewProcessValues) =>
+      call(processRoutes.create, {
+        body: toProcessBody(
+          values,
+          activeServices.find((s) => s.id === values.serviceId),
+        ),
+      }),
     onSuccess: (created) => {
       notifySuccess(t('newProcess.created', { title: created.title }));
       void queryClient.invalidateQueries({ queryKey: ['supervision', 'processes'] });
@@ -247,11 +117,17 @@ export function NewProcessPage() {
               ))}
             </NativeSelect>
           </Group>
-          <TextInput label={t('process.titleLabel')} description={t('newProcess.titleHelp')} required {...form.getInputProps('title')} />
+          <TextInput
+            label={t('process.titleLabel')}
+            description={t('newProcess.titleHelp')}
+            required
+            maxLength={processLimits.nameMax}
+            {...form.getInputProps('title')}
+          />
           <Group align="flex-start" gap="sm" grow preventGrowOverflow={false} wrap="wrap">
             <NativeSelect label={t('process.cadence')} miw={180} {...form.getInputProps('cadence')}>
               <option value="">{t('newProcess.fromService')}</option>
-              {CADENCES.map((c) => (
+              {cadences.map((c) => (
                 <option key={c} value={c}>
                   {labels.cadence(c)}
                 </option>
@@ -259,8 +135,8 @@ export function NewProcessPage() {
             </NativeSelect>
             <NumberInput
               label={t('process.sessionMinutes')}
-              min={15}
-              max={480}
+              min={processLimits.minutesMin}
+              max={processLimits.minutesMax}
               step={15}
               allowDecimal={false}
               miw={160}
@@ -268,7 +144,8 @@ export function NewProcessPage() {
             />
             <NumberInput
               label={t('newProcess.price', { currency })}
-              min={0}
+              min={processLimits.centsMin / 100}
+              max={processLimits.centsMax / 100}
               decimalScale={2}
               fixedDecimalScale
               miw={160}
@@ -278,7 +155,7 @@ export function NewProcessPage() {
           <Group align="flex-start" gap="sm" grow preventGrowOverflow={false} wrap="wrap">
             <NativeSelect label={t('process.place')} miw={180} {...form.getInputProps('place')}>
               <option value="">{t('newProcess.fromService')}</option>
-              {PLACES.map((p) => (
+              {places.map((p) => (
                 <option key={p} value={p}>
                   {labels.place(p)}
                 </option>
@@ -289,6 +166,7 @@ export function NewProcessPage() {
                 label={t('process.videoLink')}
                 description={t('common.optional')}
                 type="url"
+                maxLength={processLimits.videoLinkMax}
                 miw={260}
                 {...form.getInputProps('videoLink')}
               />
@@ -296,6 +174,7 @@ export function NewProcessPage() {
               <TextInput
                 label={t('process.location')}
                 description={t('newProcess.locationHelp')}
+                maxLength={processLimits.locationMax}
                 miw={260}
                 {...form.getInputProps('location')}
               />
@@ -305,8 +184,8 @@ export function NewProcessPage() {
             <NumberInput
               label={t('process.agreedSessions')}
               description={t('common.optional')}
-              min={1}
-              max={200}
+              min={processLimits.agreedSessionsMin}
+              max={processLimits.agreedSessionsMax}
               allowDecimal={false}
               miw={160}
               {...form.getInputProps('agreedSessions')}
@@ -331,7 +210,7 @@ export function NewProcessPage() {
               miw={160}
               {...form.getInputProps('language')}
             >
-              {LANGUAGES.map((l) => (
+              {locales.map((l) => (
                 <option key={l} value={l}>
                   {labels.language(l)}
                 </option>
@@ -376,7 +255,7 @@ export function NewProcessPage() {
                 </Stack>
               </Checkbox.Group>
               {form.values.organisationId && (
-                <AddPerson
+                <AddPersonForm
                   organisationId={form.values.organisationId}
                   onAdded={(person) => form.setFieldValue('participantIds', [...form.getValues().participantIds, person.id])}
                 />

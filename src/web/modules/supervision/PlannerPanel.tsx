@@ -2,16 +2,17 @@ import { ActionIcon, Alert, Badge, Button, Group, NumberInput, Paper, Stack, Tex
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import type { ProcessDetail } from '../../../shared/processes';
+import { type Proposal, type ProposalReason, schedulingLimits, schedulingRoutes } from '../../../shared/scheduling';
+import { call } from '../../app/api';
 import { ErrorAlert } from '../../app/forms';
 import { notifySuccess } from '../../app/notify';
-import type { Items } from '../../app/types';
+import { zonedParts, zonedToIso } from '../../app/time';
+import { DateTimeFields } from './DateTimeFields';
 import { useSupervisionError, useSupervisionFormat } from './hooks';
 import { useEnumLabels } from './labels';
-import { Section } from './ProcessSections';
-import { enc, keys } from './queries';
-import { zonedParts, zonedToIso } from './time';
-import type { Meeting, Plan, ProcessDetail, Proposal } from './types';
+import { keys } from './queries';
+import { Section } from './Section';
 
 interface Row {
   key: number;
@@ -25,16 +26,13 @@ export function useProposalReason() {
   const { t } = useTranslation('supervision');
   const labels = useEnumLabels();
   return (proposal: Proposal, cadence: string) => {
-    const base =
-      proposal.reason === 'first-asap'
-        ? t('planner.reason.firstAsap')
-        : proposal.reason === 'acute-phase'
-          ? t('planner.reason.acutePhase')
-          : proposal.reason === 'lengthened'
-            ? t('planner.reason.lengthened')
-            : proposal.reason === 'regular'
-              ? t('planner.reason.regular', { cadence: labels.cadence(cadence).toLowerCase() })
-              : proposal.reason;
+    const bases: Record<ProposalReason, () => string> = {
+      'first-asap': () => t('planner.reason.firstAsap'),
+      'acute-phase': () => t('planner.reason.acutePhase'),
+      lengthened: () => t('planner.reason.lengthened'),
+      regular: () => t('planner.reason.regular', { cadence: labels.cadence(cadence).toLowerCase() }),
+    };
+    const base = bases[proposal.reason]();
     const shifted = (proposal.shiftedBecause ?? []).map((why) => t(`planner.shifted.${why}`, { defaultValue: why }));
     return { base, shifted };
   };
@@ -49,15 +47,15 @@ export function PlannerPanel({ process }: { process: ProcessDetail }) {
   const queryClient = useQueryClient();
   const planned = (process.meetings ?? []).filter((m) => m.status !== 'cancelled').length;
   const remaining = process.agreedSessions ? Math.max(1, process.agreedSessions - planned) : 4;
-  const [count, setCount] = useState<number | string>(Math.min(24, remaining));
+  const [count, setCount] = useState<number | string>(Math.min(schedulingLimits.planCountMax, remaining));
   const [startFrom, setStartFrom] = useState('');
   const [rows, setRows] = useState<Row[] | null>(null);
 
   const plan = useMutation({
     mutationFn: () =>
-      api.post<Plan>(`/api/processes/${enc(process.id)}/plan`, {
-        ...(count !== '' ? { count: Number(count) } : {}),
-        ...(startFrom ? { startFrom } : {}),
+      call(schedulingRoutes.plan, {
+        params: { id: process.id },
+        body: { ...(count !== '' ? { count: Number(count) } : {}), ...(startFrom ? { startFrom } : {}) },
       }),
     onSuccess: (result) => {
       setRows(
@@ -72,9 +70,9 @@ export function PlannerPanel({ process }: { process: ProcessDetail }) {
 
   const confirm = useMutation({
     mutationFn: (meetings: { startsAt: string; endsAt: string }[]) =>
-      api.post<Items<Meeting>>(`/api/processes/${enc(process.id)}/meetings`, { meetings }),
+      call(schedulingRoutes.book, { params: { id: process.id }, body: { meetings } }),
     onSuccess: (result) => {
-      notifySuccess(t('planner.booked', { count: result?.items?.length ?? rows?.length ?? 0 }));
+      notifySuccess(t('planner.booked', { count: result.items.length }));
       setRows(null);
       void queryClient.invalidateQueries({ queryKey: keys.process(process.id) });
       void queryClient.invalidateQueries({ queryKey: keys.calendarAll });
@@ -102,7 +100,15 @@ export function PlannerPanel({ process }: { process: ProcessDetail }) {
           }}
         >
           <Group align="flex-end" gap="sm" wrap="wrap">
-            <NumberInput label={t('planner.count')} min={1} max={24} allowDecimal={false} value={count} onChange={setCount} w={160} />
+            <NumberInput
+              label={t('planner.count')}
+              min={schedulingLimits.planCountMin}
+              max={schedulingLimits.planCountMax}
+              allowDecimal={false}
+              value={count}
+              onChange={setCount}
+              w={160}
+            />
             <TextInput
               label={t('planner.startFrom')}
               description={t('common.optional')}
@@ -158,22 +164,14 @@ export function PlannerPanel({ process }: { process: ProcessDetail }) {
                           </ActionIcon>
                         </Group>
                         <Group gap="sm" wrap="wrap" align="flex-end">
-                          <TextInput
-                            label={t('planner.date', { n })}
-                            type="date"
-                            value={row.date}
-                            required
-                            onChange={(e) => update(row.key, { date: e.currentTarget.value })}
-                            w={180}
-                          />
-                          <TextInput
-                            label={t('planner.time', { n })}
-                            type="time"
+                          <DateTimeFields
+                            dateLabel={t('planner.date', { n })}
+                            timeLabel={t('planner.time', { n })}
+                            date={row.date}
+                            time={row.time}
+                            onDate={(date) => update(row.key, { date })}
+                            onTime={(time) => update(row.key, { time })}
                             step={300}
-                            value={row.time}
-                            required
-                            onChange={(e) => update(row.key, { time: e.currentTarget.value })}
-                            w={140}
                           />
                           <Text size="sm" pb={8}>
                             {t('planner.duration', { minutes: row.minutes })}

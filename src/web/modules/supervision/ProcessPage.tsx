@@ -3,6 +3,7 @@ import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { isCrisis, isOpen, type ProcessDetail } from '../../../shared/processes';
 import { isApiError } from '../../app/api';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
@@ -11,14 +12,13 @@ import { useRoles } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
 import { FollowUpSection } from '../measures/FollowUpSection';
 import { ContinuePanel } from './ContinuePanel';
+import { GoalsSection } from './GoalsSection';
 import { useSupervisionFormat } from './hooks';
 import { StatusBadge, useEnumLabels } from './labels';
 import { PlannerPanel } from './PlannerPanel';
-import { GoalsSection, HistorySection, MeetingsSection, StatusActions, WhatWorksSection } from './ProcessSections';
+import { HistorySection, MeetingsSection, StatusActions } from './ProcessSections';
 import { paths, useProcess } from './queries';
-import { isCrisis, type ProcessDetail } from './types';
-
-const OPEN = ['proposed', 'agreed', 'active', 'paused'];
+import { WhatWorksSection } from './WhatWorksSection';
 
 // The chart library is large: load it only when a process page shows the scaling graph.
 const ScalingSection = lazy(() => import('./ScalingSection').then((m) => ({ default: m.ScalingSection })));
@@ -112,7 +112,7 @@ export function ProcessPage() {
 
   if (isApiError(process.error) && process.error.status === 404) return <NotFound />;
   const data = process.data;
-  const open = data ? OPEN.includes(data.status) : false;
+  const open = data ? isOpen(data.status) : false;
   const mine = Boolean(data && session && data.practitioners.some((p) => p.userId === session.user.id));
   // Goals, what works, planning and continuing belong to the practitioners of the process.
   const canWork = Boolean(isPractitioner && mine && open);

@@ -1,7 +1,8 @@
-import { Anchor, Button, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { ScrollTable } from '../../app/components';
+import { processQuery, processStatuses } from '../../../shared/processes';
+import { DataTable } from '../../app/DataTable';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { useRoles } from '../../app/session';
@@ -9,7 +10,6 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { useSupervisionFormat } from './hooks';
 import { StatusBadge, useEnumLabels } from './labels';
 import { paths, useProcesses } from './queries';
-import { PROCESS_STATUSES } from './types';
 
 export function ProcessesPage() {
   const { t } = useTranslation('supervision');
@@ -18,9 +18,10 @@ export function ProcessesPage() {
   const { isStaff, isAdmin, isClientContact, isParticipant } = useRoles();
   usePageTitle(t('processes.title'));
   const [params, setParams] = useSearchParams();
-  const status = params.get('status') ?? '';
+  // A status in the address that the contract does not know lists every process.
+  const status = processQuery.shape.status.safeParse(params.get('status') ?? undefined).data ?? '';
   const setStatus = (value: string) => setParams(value ? { status: value } : {}, { replace: true });
-  const processes = useProcesses({ status });
+  const processes = useProcesses(status ? { status } : {});
   const items = processes.data?.items ?? [];
 
   const intro = isAdmin
@@ -52,7 +53,7 @@ export function ProcessesPage() {
       >
         <option value="">{t('processes.allStatuses')}</option>
         <option value="open">{t('processes.openStatuses')}</option>
-        {PROCESS_STATUSES.map((s) => (
+        {processStatuses.map((s) => (
           <option key={s} value={s}>
             {labels.status(s)}
           </option>
@@ -62,47 +63,41 @@ export function ProcessesPage() {
       {processes.isPending && <PageLoader />}
       {processes.data && (
         <>
-          <ScrollTable minWidth={820} label={t('processes.caption')}>
-            <Table data-testid="processes-table" striped highlightOnHover>
-              <Table.Caption>{t('processes.caption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('processes.titleColumn')}</Table.Th>
-                  <Table.Th scope="col">{t('process.organisation')}</Table.Th>
-                  <Table.Th scope="col">{t('process.service')}</Table.Th>
-                  <Table.Th scope="col">{t('process.status')}</Table.Th>
-                  <Table.Th scope="col">{t('process.practitioners')}</Table.Th>
-                  <Table.Th scope="col">{t('processes.participantCount')}</Table.Th>
-                  <Table.Th scope="col">{t('processes.nextMeeting')}</Table.Th>
-                  <Table.Th scope="col">{t('processes.lastMeeting')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((p) => (
-                  <Table.Tr key={p.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={paths.process(p.id)}>
-                        {p.title}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{p.organisationName}</Table.Td>
-                    <Table.Td>{p.serviceName}</Table.Td>
-                    <Table.Td>
-                      <StatusBadge status={p.status} />
-                    </Table.Td>
-                    <Table.Td>{p.practitionerNames.join(', ') || '—'}</Table.Td>
-                    <Table.Td>{format.number(p.participantCount)}</Table.Td>
-                    <Table.Td>
-                      {p.nextMeetingAt ? <time dateTime={p.nextMeetingAt}>{format.dateTime(p.nextMeetingAt)}</time> : '—'}
-                    </Table.Td>
-                    <Table.Td>
-                      {p.lastMeetingAt ? <time dateTime={p.lastMeetingAt}>{format.dateTime(p.lastMeetingAt)}</time> : '—'}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
+          <DataTable
+            rows={items}
+            rowKey={(p) => p.id}
+            label={t('processes.caption')}
+            caption={t('processes.caption')}
+            minWidth={820}
+            testId="processes-table"
+            columns={[
+              {
+                key: 'title',
+                header: t('processes.titleColumn'),
+                primary: true,
+                cell: (p) => (
+                  <Anchor component={Link} to={paths.process(p.id)}>
+                    {p.title}
+                  </Anchor>
+                ),
+              },
+              { key: 'organisation', header: t('process.organisation'), cell: (p) => p.organisationName },
+              { key: 'service', header: t('process.service'), cell: (p) => p.serviceName },
+              { key: 'status', header: t('process.status'), cell: (p) => <StatusBadge status={p.status} /> },
+              { key: 'practitioners', header: t('process.practitioners'), cell: (p) => p.practitionerNames.join(', ') || '—' },
+              { key: 'participants', header: t('processes.participantCount'), cell: (p) => format.number(p.participantCount) },
+              {
+                key: 'next',
+                header: t('processes.nextMeeting'),
+                cell: (p) => (p.nextMeetingAt ? <time dateTime={p.nextMeetingAt}>{format.dateTime(p.nextMeetingAt)}</time> : '—'),
+              },
+              {
+                key: 'last',
+                header: t('processes.lastMeeting'),
+                cell: (p) => (p.lastMeetingAt ? <time dateTime={p.lastMeetingAt}>{format.dateTime(p.lastMeetingAt)}</time> : '—'),
+              },
+            ]}
+          />
           {items.length === 0 && <Text>{status ? t('processes.emptyFiltered') : t('processes.empty')}</Text>}
         </>
       )}

@@ -2,13 +2,13 @@ import '@mantine/charts/styles.css';
 import { LineChart } from '@mantine/charts';
 import { Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { ProcessDetail, Scaling, ScalingPoint } from '../../../shared/processes';
 import { ScrollTable } from '../../app/components';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { useSupervisionFormat } from './hooks';
-import { Section } from './ProcessSections';
 import { useProcess, useScaling } from './queries';
-import type { ProcessDetail, Scaling, ScalingPoint } from './types';
+import { Section } from './Section';
 
 const COLORS = ['blue.8', 'orange.8', 'teal.8', 'grape.8', 'red.8', 'indigo.8', 'lime.9', 'pink.8', 'cyan.9', 'yellow.9'];
 const GROUP = 'group';

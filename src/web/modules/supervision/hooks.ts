@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useFormat } from '../../app/format-hooks';
 import { useModuleError } from '../../app/labels';
-import { dateOnlyIso } from './time';
+import { dateOnlyIso } from '../../app/time';
 
 /** Dates, times and money in the active language and the user's profile time zone. */
 export function useSupervisionFormat() {

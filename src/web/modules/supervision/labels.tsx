@@ -1,7 +1,8 @@
 import { Badge } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttendanceStatus, MeetingStatus, ProcessStatus } from './types';
+import type { ProcessStatus } from '../../../shared/processes';
+import type { AttendanceStatus, MeetingStatus } from '../../../shared/scheduling';
 
 const STATUS_COLORS: Record<ProcessStatus, string> = {
   proposed: 'gray',

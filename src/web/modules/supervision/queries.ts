@@ -1,7 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, query } from '../../app/api';
-import type { Items } from '../../app/types';
-import type { Availability, CalendarItem, Meeting, Person, ProcessDetail, ProcessSummary, Scaling, Service } from './types';
+import type { RouteQuery } from '../../../shared/http';
+import { intakeApi } from '../../../shared/intake';
+import { personRoutes, processRoutes, serviceRoutes } from '../../../shared/processes';
+import { schedulingRoutes } from '../../../shared/scheduling';
+import { memberRoutes, organisationRoutes } from '../../../shared/tenancy';
+import { call } from '../../app/api';
 
 const enc = encodeURIComponent;
 
@@ -20,11 +23,12 @@ export const keys = {
   feed: ['supervision', 'feed'] as const,
 };
 
-export function useProcesses(params: { status?: string; organisationId?: string } = {}, enabled = true) {
-  const clean = Object.fromEntries(Object.entries(params).filter(([, v]) => v)) as Record<string, string>;
+/** The processes in the caller's reach; `status: 'open'` for those under way. Empty filters are left out. */
+export function useProcesses(params: RouteQuery<typeof processRoutes.list> = {}, enabled = true) {
+  const clean = Object.fromEntries(Object.entries(params ?? {}).filter(([, v]) => v)) as Record<string, string>;
   return useQuery({
     queryKey: keys.processes(clean),
-    queryFn: () => api.get<Items<ProcessSummary>>(`/api/processes${query(clean)}`),
+    queryFn: () => call(processRoutes.list, { query: clean as RouteQuery<typeof processRoutes.list> }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -33,7 +37,7 @@ export function useProcesses(params: { status?: string; organisationId?: string 
 export function useProcess(id: string | null | undefined) {
   return useQuery({
     queryKey: keys.process(id ?? ''),
-    queryFn: () => api.get<ProcessDetail>(`/api/processes/${enc(id ?? '')}`),
+    queryFn: () => call(processRoutes.get, { params: { id: id ?? '' } }),
     enabled: Boolean(id),
   });
 }
@@ -41,7 +45,7 @@ export function useProcess(id: string | null | undefined) {
 export function useScaling(id: string | null | undefined, enabled = true) {
   return useQuery({
     queryKey: keys.scaling(id ?? ''),
-    queryFn: () => api.get<Scaling>(`/api/processes/${enc(id ?? '')}/scaling`),
+    queryFn: () => call(processRoutes.scaling, { params: { id: id ?? '' } }),
     enabled: Boolean(id) && enabled,
   });
 }
@@ -49,7 +53,7 @@ export function useScaling(id: string | null | undefined, enabled = true) {
 export function useServices(enabled = true) {
   return useQuery({
     queryKey: keys.services,
-    queryFn: () => api.get<Items<Service>>('/api/services'),
+    queryFn: () => call(serviceRoutes.list),
     staleTime: 60_000,
     enabled,
   });
@@ -58,7 +62,7 @@ export function useServices(enabled = true) {
 export function usePeople(organisationId: string | null | undefined) {
   return useQuery({
     queryKey: keys.people(organisationId ?? ''),
-    queryFn: () => api.get<Items<Person>>(`/api/people${query({ organisationId })}`),
+    queryFn: () => call(personRoutes.list, { query: organisationId ? { organisationId } : {} }),
     enabled: Boolean(organisationId),
   });
 }
@@ -66,7 +70,7 @@ export function usePeople(organisationId: string | null | undefined) {
 export function useCalendar(from: string, to: string, enabled = true) {
   return useQuery({
     queryKey: keys.calendar(from, to),
-    queryFn: () => api.get<Items<CalendarItem>>(`/api/calendar${query({ from, to })}`),
+    queryFn: () => call(schedulingRoutes.calendar, { query: { from, to } }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -75,7 +79,7 @@ export function useCalendar(from: string, to: string, enabled = true) {
 export function useMeeting(id: string | null | undefined) {
   return useQuery({
     queryKey: keys.meeting(id ?? ''),
-    queryFn: () => api.get<Meeting>(`/api/meetings/${enc(id ?? '')}`),
+    queryFn: () => call(schedulingRoutes.meeting, { params: { id: id ?? '' } }),
     enabled: Boolean(id),
   });
 }
@@ -83,7 +87,7 @@ export function useMeeting(id: string | null | undefined) {
 export function useAvailability(enabled = true) {
   return useQuery({
     queryKey: keys.availability,
-    queryFn: () => api.get<Availability>('/api/me/availability'),
+    queryFn: () => call(schedulingRoutes.getAvailability),
     enabled,
   });
 }
@@ -106,7 +110,7 @@ export function useOrganisationChoices() {
     queryKey: ['supervision', 'organisations'],
     queryFn: async () => {
       try {
-        const page = await api.get<Items<{ id: string; name: string }>>(`/api/organisations${query({ page: 1, pageSize: 100 })}`);
+        const page = await call(organisationRoutes.list, { query: { page: 1, pageSize: 100 } });
         return page.items.map((o) => ({ value: o.id, label: o.name }));
       } catch {
         return null;
@@ -130,13 +134,11 @@ export function usePractitionerChoices(isAdmin: boolean) {
     queryKey: ['supervision', 'practitioners', isAdmin],
     queryFn: async () => {
       try {
-        const list = await api.get<Items<{ userId: string; name: string; email: string }>>('/api/on-call');
+        const list = await call(intakeApi.onCall);
         return list.items.map((p) => ({ value: p.userId, label: p.name, email: p.email }));
       } catch {
         if (!isAdmin) return [];
-        const page = await api.get<Items<{ userId: string; name: string; email: string }>>(
-          `/api/members${query({ role: 'practitioner', page: 1, pageSize: 100 })}`,
-        );
+        const page = await call(memberRoutes.list, { query: { role: 'practitioner', page: 1, pageSize: 100 } });
         return page.items.map((p) => ({ value: p.userId, label: p.name, email: p.email }));
       }
     },

@@ -1,7 +1,11 @@
 // Instruments are data (INSTRUMENTS.md): items, options, scoring rule, bands, item-level flags,
 // languages with their source, licence. Scoring is one pure function over any definition
 // (scoring.ts); nothing in the code branches on a particular instrument.
+import type { AlertLevel, Severity } from '../../../../shared/measures.js';
+import { bandCoverProblems, displayLocale as displayLocaleOf, scoreStep } from '../../../../shared/measures-logic.js';
 import type { Locale } from '../../../kernel/i18n/i18n.js';
+
+export type { AlertLevel, Severity };
 
 /** Text in the languages an instrument is available in; a missing language is unavailable, never machine-made. */
 export type LocalText = Partial<Record<Locale, string>>;
@@ -52,8 +56,6 @@ export interface Scoring {
   decimals?: number;
 }
 
-export type Severity = 'none' | 'mild' | 'moderate' | 'severe';
-
 export interface Band {
   id: string;
   /** Inclusive bounds on the final score. Bands cover [scoring.min, scoring.max] without gaps or overlaps. */
@@ -71,8 +73,6 @@ export interface Band {
    */
   lowerBoundSetting?: string;
 }
-
-export type AlertLevel = 'normal' | 'urgent';
 
 /** An item-level rule raised whatever the total (PHQ-9 item 9). */
 export interface Flag {
@@ -136,16 +136,16 @@ export function applySettings(def: InstrumentDefinition, settings: InstrumentSet
     if (value === undefined) continue;
     band.min = value;
     const below = bands[i - 1];
-    if (below) below.max = value - (def.scoring.decimals ? 10 ** -def.scoring.decimals : 1);
+    if (below) below.max = value - scoreStep(def.scoring.decimals);
   }
   return { ...def, bands };
 }
 
 /** The best language to show a definition in: the wanted one when available, else English, else the first. */
 export function displayLocale(def: InstrumentDefinition, wanted: Locale): Locale {
-  if (def.languages[wanted]) return wanted;
-  if (def.languages.en) return 'en';
-  return (Object.keys(def.languages)[0] as Locale | undefined) ?? 'en';
+  const languages = Object.keys(def.languages) as Locale[];
+  // A definition always has a language; should one have none, English is the fallback.
+  return languages.length === 0 ? 'en' : displayLocaleOf(wanted, languages);
 }
 
 /** Structural errors of a definition (custom ones are checked with this before they are stored). */
@@ -169,17 +169,15 @@ export function definitionProblems(def: InstrumentDefinition): string[] {
     }
   }
   if (!def.items.some((i) => i.type === 'choice' && i.scored !== false)) problems.push('items: at least one scored choice item');
-  const sorted = [...def.bands].sort((a, b) => a.min - b.min);
-  const step = def.scoring.decimals ? 10 ** -def.scoring.decimals : 1;
-  let expected = def.scoring.min;
-  for (const b of sorted) {
+  const cover = bandCoverProblems(def.bands, def.scoring, scoreStep(def.scoring.decimals));
+  for (const [index, b] of [...def.bands.entries()].sort(([, a], [, b]) => a.min - b.min)) {
     need(`bands.${b.id}.label`, b.label);
-    if (Math.abs(b.min - expected) > step / 2) problems.push(`bands.${b.id}: starts at ${b.min}, expected ${expected}`);
-    if (b.max < b.min) problems.push(`bands.${b.id}: ends before it starts`);
-    expected = Math.round((b.max + step) * 1e6) / 1e6;
+    for (const p of cover.filter((c) => c.index === index)) {
+      if (p.kind === 'start') problems.push(`bands.${b.id}: starts at ${b.min}, expected ${p.expected}`);
+      if (p.kind === 'reversed') problems.push(`bands.${b.id}: ends before it starts`);
+    }
   }
-  if (sorted.length && Math.abs(expected - step - def.scoring.max) > step / 2)
-    problems.push(`bands: end at ${expected - step}, expected ${def.scoring.max}`);
+  for (const p of cover) if (p.kind === 'end') problems.push(`bands: end at ${p.at}, expected ${def.scoring.max}`);
   for (const f of def.flags) {
     need(`flags.${f.id}.label`, f.label);
     if (f.items !== 'any') for (const id of f.items) if (!ids.has(id)) problems.push(`flags.${f.id}: unknown item ${id}`);

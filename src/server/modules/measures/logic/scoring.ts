@@ -1,9 +1,11 @@
 // One pure scoring function over any instrument definition: the score, its band, the item flags
 // and the alerts they raise. Unit-tested against worked examples of every instrument.
+import type { Answers } from '../../../../shared/measures.js';
+import { alertReason, gateClosed as gateClosedBy, visibleItems } from '../../../../shared/measures-logic.js';
 import type { AlertLevel, Band, ChoiceItem, Flag, InstrumentDefinition } from './instrument.js';
 
-/** Item id → chosen option value (choice items) or text (text items). */
-export type Answers = Record<string, number | string>;
+/** Item id → chosen option value (choice items) or text (text items): the contract's type. */
+export type { Answers };
 
 export interface AnswerProblem {
   item: string;
@@ -31,16 +33,11 @@ export interface ScoreResult {
 
 const choiceItems = (def: InstrumentDefinition): ChoiceItem[] => def.items.filter((i): i is ChoiceItem => i.type === 'choice');
 
-function gateClosed(def: InstrumentDefinition, answers: Answers): boolean {
-  if (!def.gate) return false;
-  const value = answers[def.gate.item];
-  return typeof value === 'number' && def.gate.closesWith.includes(value);
-}
+const gateClosed = (def: InstrumentDefinition, answers: Answers): boolean => gateClosedBy(def.gate, answers);
 
-/** The items a respondent is asked, given the answers so far (a closed gate hides the rest). */
+/** The items a respondent is asked, given the answers so far (a closed gate hides the ones after it). */
 export function askedItems(def: InstrumentDefinition, answers: Answers): string[] {
-  if (gateClosed(def, answers)) return [def.gate?.item as string];
-  return def.items.map((i) => i.id);
+  return visibleItems(def.items, def.gate, answers).map((i) => i.id);
 }
 
 /**
@@ -108,12 +105,12 @@ export function scoreAnswers(def: InstrumentDefinition, answers: Answers, previo
         });
       });
   const alerts: Alert[] = [];
-  if (band.alert) alerts.push({ reason: `band:${band.id}`, level: band.alert });
-  for (const f of flags) alerts.push({ reason: `flag:${f.id}`, level: f.alert });
+  if (band.alert) alerts.push({ reason: alertReason.band(band.id), level: band.alert });
+  for (const f of flags) alerts.push({ reason: alertReason.flag(f.id), level: f.alert });
   const change = previousScore === null ? null : round(score - previousScore, decimals);
   if (def.change?.alertOnDrop && change !== null) {
     const drop = def.higherIsBetter ? -change : change;
-    if (drop >= def.change.meaningful) alerts.push({ reason: 'drop', level: def.change.alertOnDrop });
+    if (drop >= def.change.meaningful) alerts.push({ reason: alertReason.drop, level: def.change.alertOnDrop });
   }
   return {
     score,
