@@ -69,7 +69,8 @@ export const schedulingLimits = {
   calendarMaxDays: 62,
   /** Public holidays are listed at most this many days at a time (three years). */
   holidaysMaxDays: 3 * 366,
-  feedTokenMin: 16,
+  // Feed tokens are 43 characters; 20 is also where the log scrubber starts masking (logging.ts).
+  feedTokenMin: 20,
   feedTokenMax: 200,
 } as const;
 

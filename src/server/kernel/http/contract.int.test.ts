@@ -76,6 +76,10 @@ describe('the OpenAPI document', () => {
     const huge = await t.app.inject({ method: 'GET', url: `/api/respond/${'a'.repeat(600)}` });
     expect(huge.statusCode).toBe(400);
     expect(huge.json().error.code).toBe('validation_failed');
+    // The router answers it before any hook: it still must not be cached, sniffed or untraceable.
+    expect(huge.headers['cache-control']).toBe('no-store');
+    expect(huge.headers['x-content-type-options']).toBe('nosniff');
+    expect(huge.headers['x-request-id']).toBeTruthy();
     // A path that cannot be decoded (an unpaired surrogate as WTF-8) is a 400 in the same shape.
     const undecodable = await t.app.inject({ method: 'GET', url: '/api/respond/%ED%A0%80abc' });
     expect(undecodable.statusCode).toBe(400);

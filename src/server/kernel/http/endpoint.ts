@@ -90,7 +90,7 @@ export function endpoint<const D extends RouteDef>(def: D, access: RouteAccess):
       ...(access === 'public' ? { security: [] as [] } : {}),
     },
     // A string sent with a text content type goes out as it is (no JSON serialisation); the error
-    // handler drops this type again, so an error answer is JSON.
+    // handler (Fastify's own error path, before ours sends) drops this type, so an error answer is JSON.
     ...(def.produces
       ? {
           preHandler: async (_req: FastifyRequest, reply: FastifyReply) => {

@@ -79,7 +79,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
  * shape and with statuses every route declares: a path that cannot be decoded, or a path parameter
  * longer than the router keeps (routerOptions.maxParamLength, above every schema's limit), is a 400.
  */
-export function frameworkErrors(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
   const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
   const badUrl = err.code === 'FST_ERR_BAD_URL';
   const status = tooLong || badUrl ? 400 : err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
@@ -88,5 +88,11 @@ export function frameworkErrors(err: FastifyError, _req: FastifyRequest, reply: 
     : badUrl
       ? { error: { code: 'bad_request', message: 'The path is not valid (bad percent-encoding)' } }
       : { error: { code: status === 500 ? 'internal' : 'bad_request', message: status === 500 ? 'Something went wrong' : err.message } };
-  reply.status(status).send(body);
+  // These answers skip every hook: set what the hooks would (no caching, no sniffing, the request id).
+  reply
+    .header('cache-control', 'no-store')
+    .header('x-content-type-options', 'nosniff')
+    .header('x-request-id', req.id)
+    .status(status)
+    .send(body);
 }

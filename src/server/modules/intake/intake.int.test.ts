@@ -168,6 +168,14 @@ describe('triage', () => {
     expect(process.participants).toHaveLength(3);
     const request = (await practitioner.get(`/api/requests/${sup.requestId}`)).json();
     expect(request).toMatchObject({ status: 'triaged', processId, organisationId });
+    // The audit trail says the process came from the request, and that it is a crisis.
+    const opened = await t.db.kysely
+      .selectFrom('audit_events')
+      .select(['details'])
+      .where('action', '=', 'process.create')
+      .where('entity_id', '=', processId)
+      .executeTakeFirst();
+    expect(opened?.details).toMatchObject({ requestId: sup.requestId, crisis: true });
     expect(
       (
         await practitioner.post(`/api/requests/${sup.requestId}/triage`, {

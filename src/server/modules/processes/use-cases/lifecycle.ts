@@ -81,28 +81,32 @@ async function insertProcess(
     await requirePractitioners(tx, practitionerIds, 'practitionerIds[]');
     await requirePeople(tx, input.organisationId, participantIds, 'participantIds[]');
     const terms = processDefaults(service, input);
-    const created = await tx.insert('processes', {
-      organisation_id: input.organisationId,
-      service_id: service.id,
-      kind: terms.kind,
-      title: input.title,
-      status,
-      agreed_sessions: input.agreedSessions ?? null,
-      cadence: terms.cadence,
-      session_minutes: terms.sessionMinutes,
-      place: terms.place,
-      location: input.location ?? null,
-      video_link: input.videoLink ?? null,
-      price_cents: terms.priceCents,
-      currency: terms.currency,
-      language: input.language ?? providerRow.default_locale,
-      start_date: input.startDate ?? null,
-      review_date: input.reviewDate ?? null,
-      crisis_event_at: opening.crisisEventAt,
-      continued_from_id: null,
-      request_id: opening.requestId,
-      created_by: me,
-    });
+    const created = await tx.insert(
+      'processes',
+      {
+        organisation_id: input.organisationId,
+        service_id: service.id,
+        kind: terms.kind,
+        title: input.title,
+        status,
+        agreed_sessions: input.agreedSessions ?? null,
+        cadence: terms.cadence,
+        session_minutes: terms.sessionMinutes,
+        place: terms.place,
+        location: input.location ?? null,
+        video_link: input.videoLink ?? null,
+        price_cents: terms.priceCents,
+        currency: terms.currency,
+        language: input.language ?? providerRow.default_locale,
+        start_date: input.startDate ?? null,
+        review_date: input.reviewDate ?? null,
+        crisis_event_at: opening.crisisEventAt,
+        continued_from_id: null,
+        request_id: opening.requestId,
+        created_by: me,
+      },
+      opening.requestId ? { details: { requestId: opening.requestId, crisis: opening.crisisEventAt !== null } } : undefined,
+    );
     // The caller's own row first: for a practitioner it is what puts the process in their reach.
     for (const userId of practitionerIds)
       await tx.insert('process_practitioners', { process_id: created.id, user_id: userId }, assignment(userId, created.id));
