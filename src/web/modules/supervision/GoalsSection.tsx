@@ -6,6 +6,7 @@ import { type Goal, goalRoutes, type ProcessDetail, processLimits, processRoutes
 import { call } from '../../app/api';
 import { ErrorAlert } from '../../app/forms';
 import { notifySuccess } from '../../app/notify';
+import { AddLineForm } from './AddLineForm';
 import { useSupervisionFormat } from './hooks';
 import { keys } from './queries';
 import { Section } from './Section';
@@ -121,29 +122,16 @@ export function GoalsSection({ process, canEdit }: { process: ProcessDetail; can
           </ul>
         )}
         {canEdit && (
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (title.trim()) add.mutate(title.trim());
-            }}
-          >
-            <Stack gap="xs">
-              <ErrorAlert error={add.error} />
-              <Group align="flex-end" gap="xs" wrap="wrap">
-                <TextInput
-                  label={t('goals.new')}
-                  value={title}
-                  onChange={(e) => setTitle(e.currentTarget.value)}
-                  maxLength={processLimits.goalTitleMax}
-                  miw={280}
-                  required
-                />
-                <Button type="submit" loading={add.isPending} disabled={!title.trim()}>
-                  {t('goals.add')}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
+          <AddLineForm
+            label={t('goals.new')}
+            buttonLabel={t('goals.add')}
+            maxLength={processLimits.goalTitleMax}
+            value={title}
+            onChange={setTitle}
+            onAdd={(v) => add.mutate(v)}
+            pending={add.isPending}
+            error={add.error}
+          />
         )}
       </Stack>
     </Section>

@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Anchor, Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { type ProcessDetail, processLimits, processRoutes, whatWorksRoutes } fro
 import { call } from '../../app/api';
 import { ErrorAlert } from '../../app/forms';
 import { notifySuccess } from '../../app/notify';
+import { AddLineForm } from './AddLineForm';
 import { useSupervisionFormat } from './hooks';
 import { keys, paths } from './queries';
 import { Section } from './Section';
@@ -80,29 +81,16 @@ export function WhatWorksSection({ process, canEdit, meetingId }: { process: Pro
         )}
         <ErrorAlert error={remove.error} />
         {canEdit && (
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (text.trim()) add.mutate(text.trim());
-            }}
-          >
-            <Stack gap="xs">
-              <ErrorAlert error={add.error} />
-              <Group align="flex-end" gap="xs" wrap="wrap">
-                <TextInput
-                  label={t('whatWorks.new')}
-                  value={text}
-                  onChange={(e) => setText(e.currentTarget.value)}
-                  maxLength={processLimits.whatWorksMax}
-                  miw={280}
-                  required
-                />
-                <Button type="submit" loading={add.isPending} disabled={!text.trim()}>
-                  {t('whatWorks.add')}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
+          <AddLineForm
+            label={t('whatWorks.new')}
+            buttonLabel={t('whatWorks.add')}
+            maxLength={processLimits.whatWorksMax}
+            value={text}
+            onChange={setText}
+            onAdd={(v) => add.mutate(v)}
+            pending={add.isPending}
+            error={add.error}
+          />
         )}
       </Stack>
     </Section>
