@@ -15,8 +15,9 @@ async function expectJson(res: Response, what: string): Promise<Record<string, u
   return JSON.parse(text) as Record<string, unknown>;
 }
 
-export async function csrfPair(base: string): Promise<CsrfPair> {
-  const res = await fetch(`${base}/api/auth/csrf`);
+/** A CSRF pair; with a session cookie, one bound to that session (a token is bound to its session). */
+export async function csrfPair(base: string, session?: string): Promise<CsrfPair> {
+  const res = await fetch(`${base}/api/auth/csrf`, session ? { headers: { cookie: session } } : {});
   const body = await expectJson(res, 'GET /api/auth/csrf');
   return { token: String(body.csrfToken), cookie: cookiesOf(res).join('; ') };
 }
@@ -30,14 +31,19 @@ export async function signInWithTotp(base: string, email: string, password: stri
   if (body.stage !== 'mfa-required') throw new Error(`sign-in of ${email}: expected stage mfa-required, got ${String(body.stage)}`);
   const session = cookiesOf(res).find((c) => c.startsWith('rinnalla_session='));
   if (!session) throw new Error(`sign-in of ${email}: no session cookie`);
+  // The token of the anonymous page does not pass with the new session: fetch the session's own.
+  const bound = await csrfPair(base, session);
   const verify = await fetch(`${base}/api/auth/mfa/verify`, {
     method: 'POST',
-    headers: { ...headers, cookie: `${csrf.cookie}; ${session}` },
+    headers: { 'content-type': 'application/json', cookie: `${bound.cookie}; ${session}`, 'x-csrf-token': bound.token },
     body: JSON.stringify({ code: totpCodeAt(totpSecret, new Date()) }),
   });
   const verified = await expectJson(verify, `second factor of ${email}`);
   if (verified.stage !== 'signed-in') throw new Error(`second factor of ${email}: stage ${String(verified.stage)}`);
-  return session;
+  // The second factor replaces the session (the pre-factor token stops working).
+  const upgraded = cookiesOf(verify).find((c) => c.startsWith('rinnalla_session='));
+  if (!upgraded) throw new Error(`second factor of ${email}: no new session cookie`);
+  return upgraded;
 }
 
 /** Signs in an account whose roles need no second factor (client-side roles); returns its session cookie. */

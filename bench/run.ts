@@ -26,7 +26,19 @@ import {
   serverVersion,
 } from './database.js';
 import { explainAll, type Plan } from './explain.js';
-import { csrfPair, type Endpoint, type Measurement, measure, probe, probePost, rotating, settle, signIn, signInWithTotp } from './load.js';
+import {
+  type CsrfPair,
+  csrfPair,
+  type Endpoint,
+  type Measurement,
+  measure,
+  probe,
+  probePost,
+  rotating,
+  settle,
+  signIn,
+  signInWithTotp,
+} from './load.js';
 import { answeredLinks, answerLinkToken, createAnswerLinks } from './measures.js';
 import { type Report, textTable, withRatios, writeResults } from './report.js';
 import { benchPassword, type Scale, scales, seed } from './seed.js';
@@ -211,11 +223,13 @@ async function main(): Promise<number> {
   const weeks = spread(work.weeks.slice(0, -1).map((from, i) => ({ from, to: work.weeks[i + 1] as string })));
   const months = spread(work.months);
   const planBody = JSON.stringify({ count: 12 });
-  const postHeaders = (session: string) => ({
-    'content-type': 'application/json',
-    cookie: `${csrf.cookie}; ${session}`,
-    'x-csrf-token': csrf.token,
-  });
+  // A CSRF token passes only with the session it was issued to: one pair per signed-in session.
+  const bound = new Map<string, CsrfPair>();
+  for (const session of [busySession, ...planners.map((pl) => pl.cookie)]) bound.set(session, await csrfPair(app, session));
+  const postHeaders = (session: string) => {
+    const pair = bound.get(session) as CsrfPair;
+    return { 'content-type': 'application/json', cookie: `${pair.cookie}; ${session}`, 'x-csrf-token': pair.token };
+  };
   // The scheduling routes are written alongside this benchmark: a missing route skips its rows instead of failing the run.
   const missing: string[] = [];
   const probeRoute = async (label: string, run: () => Promise<Record<string, unknown>>): Promise<Record<string, unknown> | null> => {
@@ -232,10 +246,16 @@ async function main(): Promise<number> {
   const week = await probeRoute('GET /api/calendar', () => probe(`${app}/api/calendar?${calendarQuery(weeks[0]!)}`, busySession));
   const month = week && (await probe(`${app}/api/calendar?${calendarQuery(months[0]!)}`, busySession));
   const crisisPlan = await probeRoute('POST /api/processes/:id/plan', () =>
-    probePost(`${app}/api/processes/${work.crisisProcessId}/plan`, { count: 12 }, csrf, busySession),
+    probePost(`${app}/api/processes/${work.crisisProcessId}/plan`, { count: 12 }, bound.get(busySession) as CsrfPair, busySession),
   );
   const monthlyPlan =
-    crisisPlan && (await probePost(`${app}/api/processes/${planners[0]!.processId}/plan`, { count: 12 }, csrf, planners[0]!.cookie));
+    crisisPlan &&
+    (await probePost(
+      `${app}/api/processes/${planners[0]!.processId}/plan`,
+      { count: 12 },
+      bound.get(planners[0]!.cookie) as CsrfPair,
+      planners[0]!.cookie,
+    ));
   const items = (body: Record<string, unknown> | null, key: string) => (body ? (body[key] as unknown[]).length : '–');
   log(
     `Probes: busy practitioner's week ${items(week, 'items')} meetings, month ${items(month, 'items')}; crisis plan ${items(crisisPlan, 'proposals')} proposals, monthly plan ${items(monthlyPlan, 'proposals')}`,
