@@ -180,7 +180,7 @@ journey(
     const result = respondent.getByTestId('respond-result');
     await result.getByRole('heading', { name: 'Your result', exact: true }).waitFor();
     await expect.poll(() => result.getByTestId('respond-score').textContent(), WAIT).toBe('Your score: 4 (scale 0–5)');
-    expect(await result.getByTestId('respond-band').textContent()).toMatch(/^Positive screen/);
+    expect(await result.getByTestId('respond-band').textContent()).toMatch(/^The event still affects you/);
     const guidance = result.getByRole('region', { name: 'Where to get help', exact: true });
     await guidance.waitFor();
     expect(await guidance.getAttribute('data-testid')).toBe('respond-guidance');
@@ -432,7 +432,7 @@ journey(
     const result = later.getByTestId('respond-result');
     await result.getByRole('heading', { name: 'Your result', exact: true }).waitFor();
     await expect.poll(() => result.getByTestId('respond-score').textContent(), WAIT).toBe('Your score: 0 (scale 0–5)');
-    expect(await result.getByTestId('respond-band').textContent()).toBe('Negative screen');
+    expect(await result.getByTestId('respond-band').textContent()).toBe('Few signs of lasting stress after the event');
     expect(await later.getByTestId('respond-guidance').count(), 'no guidance for a negative screen').toBe(0);
     await scan(later, 'respondent result, negative screen (phone)');
 

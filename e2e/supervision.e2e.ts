@@ -328,29 +328,31 @@ journey(
     await expect.poll(() => pastMeetings(practitioner).count()).toBe(1);
     await scan(practitioner, 'crisis process (meetings booked)');
 
-    // --- The participants' invitations, each with a calendar file.
+    // --- One invitation per participant for the whole series, with one calendar file of three events.
     const invitations = await outboxMailOnPage(practitioner, participants[0]!.email, processTitle);
-    await expect.poll(() => invitations.count()).toBe(3);
+    await expect.poll(() => invitations.count()).toBe(1);
     await invitations.first().getByTestId('outbox-attachment').first().waitFor();
     expect(await invitations.first().getByTestId('outbox-attachment').first().textContent()).toMatch(/^Download .+\.ics$/);
     await scan(practitioner, 'development outbox (invitations)');
     const booked = await outbox(practitioner);
     for (const person of participants) {
       const theirs = booked.filter((m) => m.to === person.email && m.subject.includes(processTitle));
-      expect(theirs, `three invitations to ${person.email}`).toHaveLength(3);
+      expect(theirs, `one invitation to ${person.email}`).toHaveLength(1);
       for (const mail of theirs) {
         const ics = mail.attachments.find((a) => a.filename.endsWith('.ics'));
         expect(ics, `an .ics attached to "${mail.subject}"`).toBeDefined();
         expect(ics!.contentType).toContain('text/calendar');
         expect(ics!.content).toContain('BEGIN:VCALENDAR');
         expect(ics!.content).toContain('METHOD:REQUEST');
-        expect(ics!.content).toContain('BEGIN:VEVENT');
+        expect(ics!.content.match(/BEGIN:VEVENT/g), 'the whole series in one calendar').toHaveLength(3);
+        // A crisis participant never sees the others' addresses.
+        for (const other of participants.filter((p) => p !== person)) expect(ics!.content).not.toContain(other.email);
       }
     }
     expect(
       booked.filter((m) => m.to === demo.practitioner.email && m.subject.includes(processTitle)),
-      'the practitioner is invited too',
-    ).toHaveLength(3);
+      'the organiser is not invited to her own meetings',
+    ).toHaveLength(0);
 
     // --- The first meeting: attendance, a private note, scaling, held.
     await practitioner.goBack();
@@ -390,8 +392,7 @@ journey(
     await scaling.getByRole('button', { name: 'Save the scaling', exact: true }).click();
     await notified(practitioner, 'Scaling saved.');
 
-    await practitioner.getByRole('button', { name: 'Mark as held', exact: true }).click();
-    await notified(practitioner, 'The meeting was marked as held.');
+    // Attendance recorded after the start already made the meeting held.
     await region(practitioner, 'Details').getByText('Held', { exact: true }).waitFor();
     await expect.poll(() => attendance.getByRole('row', { name: new RegExp(participants[0]!.name) }).textContent()).toContain('Present');
     await expect.poll(() => attendance.getByRole('row', { name: new RegExp(participants[2]!.name) }).textContent()).toContain('Absent');

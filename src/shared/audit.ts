@@ -16,6 +16,13 @@ export const auditEvent = z.object({
   action: z.string(),
   entityType: z.string().nullable(),
   entityId: z.string().nullable(),
+  /**
+   * The record the event is about, named for those who may read it (a person's or member's name,
+   * a process's title, an organisation's name; a meeting by its process and start). Null when the
+   * record is gone, is not of a named kind, or the reader may not see it.
+   */
+  targetName: z.string().nullable(),
+  targetAt: instantOut.nullable(),
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
 });
@@ -52,6 +59,15 @@ export const auditRoutes = {
         page: z.number().int(),
         pageSize: z.number().int(),
       }),
+    },
+  }),
+  actors: defineRoute({
+    method: 'GET',
+    path: '/api/audit/actors',
+    tags: ['audit'],
+    summary: 'The people who appear as actors in the provider’s trail, for the filter',
+    responses: {
+      200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string().nullable(), email: z.string() })) }),
     },
   }),
   actions: defineRoute({

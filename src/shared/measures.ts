@@ -541,9 +541,19 @@ export const respondResult = z.object({
     min: z.number(),
     max: z.number(),
     higherIsBetter: z.boolean(),
+    /** The respondent's band: `label` is the plain-language headline in the respondent's language (staff views keep the clinician wording). */
     band: z.object({ id: z.string(), label: z.string(), severity }),
+    /** The result in plain words, whole. */
     explanation: z.string(),
-    guidance: z.object({ show: z.boolean(), text: z.string().nullable(), crisisLines: z.array(crisisLine) }),
+    /** What to do next (with what to do right now when the crisis lines are shown). */
+    nextSteps: z.string(),
+    guidance: z.object({
+      show: z.boolean(),
+      text: z.string().nullable(),
+      crisisLines: z.array(crisisLine),
+      /** The emergency sentence, made from the country's emergency lines in the respondent's language. */
+      emergency: z.string(),
+    }),
   }),
 });
 export type RespondResult = z.infer<typeof respondResult>;

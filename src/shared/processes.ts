@@ -188,8 +188,8 @@ export const processSummary = z.object({
   serviceName: z.string(),
   cadence,
   practitionerNames: z.array(z.string()),
-  /** 0 for a participant, who does not see who else takes part. */
-  participantCount: z.number().int(),
+  /** Null for a participant, who does not see who else takes part. */
+  participantCount: z.number().int().min(0).nullable(),
   nextMeetingAt: instantOut.nullable(),
   lastMeetingAt: instantOut.nullable(),
   continuedFromId: uuid.nullable(),

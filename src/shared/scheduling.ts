@@ -272,7 +272,7 @@ export const schedulingRoutes = {
     tags,
     summary: 'Book meetings: the process’s practitioners are booked and its participants invited by mail',
     description:
-      'Each meeting ends after it starts and lasts at most 12 hours. Place, location and video link default to the process’s. A closed process answers 422.',
+      'Each meeting ends after it starts and lasts at most 12 hours. Place, location and video link default to the process’s. A closed process answers 422. Each invited person gets one mail with every meeting in one .ics; the practitioner who books gets none.',
     params: idParams,
     body: z.object({
       meetings: z.array(meetingInterval).min(1).max(L.bookMax),
@@ -337,7 +337,8 @@ export const schedulingRoutes = {
     path: '/api/meetings/:id/attendance',
     tags,
     summary: 'Record who attended',
-    description: 'Every person named must be invited to the meeting (else 422); a cancelled meeting answers 422.',
+    description:
+      'Every person named must be invited to the meeting (else 422); a cancelled meeting answers 422. Before the meeting begins it answers 422 meeting_not_started; attendance recorded after the start marks the meeting held.',
     params: idParams,
     body: z.object({
       items: z
@@ -354,7 +355,8 @@ export const schedulingRoutes = {
     path: '/api/meetings/:id/held',
     tags,
     summary: 'Mark a meeting held; the invited are marked present',
-    description: 'Only once it has begun and unless it was cancelled (else 422); marking a held meeting again changes nothing.',
+    description:
+      'Only once it has begun and unless it was cancelled (else 422 meeting_not_started or meeting_cancelled); whoever has no attendance recorded is marked present; marking it again changes nothing more.',
     params: idParams,
     responses: { 200: meetingOut },
     errors: [422],
@@ -375,6 +377,7 @@ export const schedulingRoutes = {
     path: '/api/meetings/:id/note',
     tags,
     summary: 'Write the caller’s own private note on a meeting (stored encrypted)',
+    description: 'Unlike the summary, attendance and scaling, a private note may be written before the meeting, to prepare for it.',
     params: idParams,
     body: z.object({ text: noteText }),
     responses: { 200: textOut },
@@ -385,9 +388,11 @@ export const schedulingRoutes = {
     path: '/api/meetings/:id/summary',
     tags,
     summary: 'Write the meeting’s summary, shared with its participants',
+    description: 'Only once the meeting has begun (else 422 meeting_not_started); a cancelled meeting answers 422.',
     params: idParams,
     body: z.object({ text: summaryText }),
     responses: { 200: textOut },
+    errors: [422],
   }),
 
   writeScaling: defineRoute({
@@ -395,7 +400,8 @@ export const schedulingRoutes = {
     path: '/api/meetings/:id/scaling',
     tags,
     summary: 'Record scaling answers (0–10) per goal, for the group (personId null) or a participant',
-    description: 'Each goal is a goal of the process and each person invited to the meeting (else 422).',
+    description:
+      'Each goal is a goal of the process and each person invited to the meeting (else 422). Only once the meeting has begun (else 422 meeting_not_started); a cancelled meeting answers 422.',
     params: idParams,
     body: z.object({ items: z.array(scalingAnswer).min(1).max(L.scalingItemsMax) }),
     responses: { 200: items(scalingAnswer) },

@@ -3,6 +3,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { minPasswordLength } from '../../shared/schemas';
 import { type FieldError, isApiError } from './api';
+import { errorTitleKey, fieldErrorText } from './error-text';
 import i18n from './i18n';
 import { useLabels } from './labels';
 
@@ -17,14 +18,27 @@ function matchField(values: Record<string, unknown>, rawPath: string): string | 
 
 /**
  * The text shown at an input: the translated error code when there is one (e.g. `invalid_code`),
- * else the server's message for the field (schema validation).
+ * else the validator's message translated ("Invalid UUID" never reaches a person in English).
  */
 function fieldMessage(code: string, serverMessage: string): string {
   const key = `errors.${code}`;
   if (code !== 'validation_failed' && typeof i18n.getResource('en', 'translation', key) === 'string') {
     return i18n.t(key);
   }
-  return serverMessage;
+  const text = fieldErrorText(serverMessage);
+  return i18n.t(text.key, text.values);
+}
+
+/** A field's name for the error list: its translated label (`fields.<name>`) when there is one. */
+function fieldName(path: string): string | null {
+  const last =
+    path
+      .replace(/^body\./, '')
+      .split('.')
+      .filter((part) => !/^\d+$/.test(part))
+      .pop() ?? '';
+  const key = `fields.${last}`;
+  return last && typeof i18n.getResource('en', 'translation', key) === 'string' ? i18n.t(key) : null;
 }
 
 /**
@@ -78,16 +92,19 @@ export function ErrorAlert({
   const known = form ? { ...aliases, ...(form.getValues() as Record<string, unknown>) } : {};
   const loose = isApiError(error) ? error.fields.filter((f) => !form || matchField(known, f.path) === null) : [];
   return (
-    <Alert color="red" variant="light" title={title ?? t('common.errorTitle')} role="alert">
+    <Alert color="red" variant="light" title={title ?? t(errorTitleKey(error))} role="alert">
       {message ?? labels.error(error)}
       {loose.length > 0 && (
         <List size="sm" mt="xs">
-          {loose.map((f) => (
-            <List.Item key={`${f.path}:${f.message}`}>
-              {f.path ? `${f.path}: ` : ''}
-              {f.message}
-            </List.Item>
-          ))}
+          {loose.map((f) => {
+            const name = fieldName(f.path);
+            return (
+              <List.Item key={`${f.path}:${f.message}`}>
+                {name ? `${name}: ` : ''}
+                {fieldMessage(isApiError(error) ? error.code : 'validation_failed', f.message)}
+              </List.Item>
+            );
+          })}
         </List>
       )}
     </Alert>

@@ -11,9 +11,11 @@ import {
   isValidTimeZone,
   localDateTimeToIso,
   localDateToIso,
+  relativeAge,
   startOfDayIso,
   startOfMonth,
   startOfWeek,
+  timeZoneLabel,
   timeZoneOptions,
   todayIn,
   toLocalDateTimeInput,
@@ -114,5 +116,29 @@ describe('calendar dates', () => {
     expect(isDate('2026-02-10')).toBe(true);
     expect(isDate('10.2.2026')).toBe(false);
     expect(dateOnlyIso('2026-02-10')).toBe('2026-02-10T12:00:00.000Z');
+  });
+});
+
+describe('time zones and ages as a person reads them', () => {
+  it("names a zone in the reader's language instead of its IANA id", () => {
+    expect(timeZoneLabel('Europe/Helsinki', 'fi')).toBe('Itä-Euroopan aika (Helsinki)');
+    expect(timeZoneLabel('Europe/Stockholm', 'sv')).toBe('centraleuropeisk tid (Stockholm)');
+    expect(timeZoneLabel('Europe/Oslo', 'nb')).toBe('sentraleuropeisk tid (Oslo)');
+    expect(timeZoneLabel('Europe/Helsinki', 'en')).toBe('Eastern European Time (Helsinki)');
+    expect(timeZoneLabel('UTC', 'fi')).toBe('UTC');
+    expect(timeZoneLabel('Not/A_Zone', 'fi')).toBe('Not/A Zone');
+    expect(timeZoneOptions(['Europe/Helsinki'], 'fi').find((o) => o.value === 'Europe/Helsinki')?.label).toBe(
+      'Itä-Euroopan aika (Helsinki)',
+    );
+  });
+
+  it("says how long ago, in the reader's language", () => {
+    const now = Date.parse('2026-03-10T12:00:00Z');
+    expect(relativeAge('2026-03-10T10:00:00Z', now, 'en')).toBe('2 hours ago');
+    expect(relativeAge('2026-03-10T10:00:00Z', now, 'fi')).toBe('2 tuntia sitten');
+    expect(relativeAge('2026-03-10T11:55:00Z', now, 'sv')).toBe('för 5 minuter sedan');
+    expect(relativeAge('2026-03-09T11:00:00Z', now, 'nb')).toBe('i går');
+    expect(relativeAge('2026-03-10T11:59:40Z', now, 'en')).toBe('now');
+    expect(relativeAge('2026-02-10T12:00:00Z', now, 'en')).toBe('4 weeks ago');
   });
 });

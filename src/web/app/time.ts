@@ -26,8 +26,11 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
-/** All IANA time zones the browser knows, with `extra` included, sorted, for a picker. */
-export function timeZoneOptions(extra: string[] = []): { value: string; label: string }[] {
+/**
+ * All IANA time zones the browser knows, with `extra` included, sorted, for a picker; with a
+ * `locale`, labelled as a person reads them ('Itä-Euroopan aika (Helsinki)').
+ */
+export function timeZoneOptions(extra: string[] = [], locale?: string): { value: string; label: string }[] {
   let zones: string[] = [];
   try {
     zones = Intl.supportedValuesOf('timeZone');
@@ -35,7 +38,47 @@ export function timeZoneOptions(extra: string[] = []): { value: string; label: s
     zones = ['Europe/Helsinki', 'Europe/Stockholm', 'Europe/Oslo', 'UTC'];
   }
   const all = new Set([...zones, 'UTC', ...extra.filter(Boolean)]);
-  return [...all].sort().map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') }));
+  return [...all].sort().map((zone) => ({ value: zone, label: locale ? timeZoneLabel(zone, locale) : zone.replace(/_/g, ' ') }));
+}
+
+/** The city part of an IANA zone ('Europe/Helsinki' → 'Helsinki', 'America/Argentina/Ushuaia' → 'Ushuaia'). */
+function zoneCity(zone: string): string {
+  return (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
+}
+
+/**
+ * A time zone as a person reads it, in `locale` ('fi', 'sv-SE', …): the generic long name with the
+ * city, e.g. 'Itä-Euroopan aika (Helsinki)' or 'Central European Time (Oslo)'; UTC stays 'UTC';
+ * the IANA id (spaces for underscores) when the runtime has no name for it.
+ */
+export function timeZoneLabel(zone: string, locale: string): string {
+  if (zone === 'UTC' || zone === 'Etc/UTC') return 'UTC';
+  try {
+    const name = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'longGeneric' })
+      .formatToParts(new Date())
+      .find((p) => p.type === 'timeZoneName')?.value;
+    if (name && !/^(GMT|UTC)[+\-−]?/.test(name)) return zone.includes('/') ? `${name} (${zoneCity(zone)})` : name;
+  } catch {
+    // An unknown zone or a runtime without 'longGeneric': fall through to the id.
+  }
+  return zone.replace(/_/g, ' ');
+}
+
+/**
+ * How long ago `iso` was, relative to `nowMs`, in `locale`: '2 tuntia sitten', '5 minutes ago',
+ * 'yesterday'; the largest whole unit (minutes, hours, days, weeks), 'now' under a minute.
+ */
+export function relativeAge(iso: string, nowMs: number, locale: string): string {
+  const seconds = Math.max(0, Math.round((nowMs - new Date(iso).getTime()) / 1000));
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  if (seconds < 60) return format.format(0, 'second');
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return format.format(-minutes, 'minute');
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return format.format(-hours, 'hour');
+  const days = Math.floor(hours / 24);
+  if (days < 14) return format.format(-days, 'day');
+  return format.format(-Math.floor(days / 7), 'week');
 }
 
 function partsIn(utcMs: number, timeZone: string) {

@@ -199,6 +199,7 @@ export const kernelWalk: WalkTable = {
   },
   'GET /api/audit': { allowed: admins },
   'GET /api/audit/actions': { allowed: admins },
+  'GET /api/audit/actors': { allowed: admins },
   'GET /api/platform/providers': { allowed: ['platform_admin'] },
   'POST /api/platform/providers': {
     allowed: ['platform_admin'],

@@ -119,7 +119,9 @@ describe('a public crisis request', () => {
     expect(sent.some((m) => m.to === world.users.other_practitioner.email)).toBe(false);
     const confirmation = sent.find((m) => m.to === 'kari@fjordbuss.test');
     expect(confirmation?.subject).toBe('Vi har mottatt henvendelsen din – Provider A');
-    expect(confirmation?.text).toContain('113');
+    // Provider A is Finnish: the emergency number is Finland's, in Norwegian (never Norway's 113).
+    expect(confirmation?.text).toContain('112');
+    expect(confirmation?.text).not.toContain('113');
   });
 
   it('sends nothing and stores nothing for a bot', async () => {

@@ -1,5 +1,7 @@
 import type { EventType } from '../../kernel/db/schema.js';
-import { isLocale, type Locale } from '../../kernel/i18n/i18n.js';
+import { fill, isLocale, type Locale } from '../../kernel/i18n/i18n.js';
+import { emergencySentence } from '../measures/logic/guidance.js';
+import type { Country } from '../measures/logic/roi.js';
 
 /**
  * The intake's mail texts in the four languages; placeholders are `{name}`, and every language has
@@ -29,7 +31,7 @@ export const intakeTexts: Record<Locale, IntakeTexts> = {
     confirmation: {
       subject: 'Olemme vastaanottaneet yhteydenottosi – {providerName}',
       bodyCrisis:
-        'Hei {contactName},\n\nkiitos yhteydenotostasi. Päivystävä kriisityönohjaajamme on saanut tiedon ja ottaa sinuun yhteyttä mahdollisimman pian, viimeistään {targetHours} tunnin kuluessa.\n\nJos joku on välittömässä vaarassa, soita hätänumeroon 112.',
+        'Hei {contactName},\n\nkiitos yhteydenotostasi. Päivystävä kriisityönohjaajamme on saanut tiedon ja ottaa sinuun yhteyttä mahdollisimman pian, viimeistään {targetHours} tunnin kuluessa.\n\nJos joku on välittömässä vaarassa: {emergency}',
       bodyService: 'Hei {contactName},\n\nkiitos yhteydenotostasi. Otamme sinuun yhteyttä pian ja sovimme yhdessä seuraavista askelista.',
     },
     alert: {
@@ -56,7 +58,7 @@ export const intakeTexts: Record<Locale, IntakeTexts> = {
     confirmation: {
       subject: 'Vi har tagit emot din förfrågan – {providerName}',
       bodyCrisis:
-        'Hej {contactName},\n\ntack för att du kontaktade oss. Vår krishandledare i jour har fått meddelande och kontaktar dig så snart som möjligt, senast inom {targetHours} timmar.\n\nOm någon är i omedelbar fara, ring nödnumret 112.',
+        'Hej {contactName},\n\ntack för att du kontaktade oss. Vår krishandledare i jour har fått meddelande och kontaktar dig så snart som möjligt, senast inom {targetHours} timmar.\n\nOm någon är i omedelbar fara: {emergency}',
       bodyService:
         'Hej {contactName},\n\ntack för att du kontaktade oss. Vi hör av oss snart för att tillsammans komma överens om nästa steg.',
     },
@@ -84,7 +86,7 @@ export const intakeTexts: Record<Locale, IntakeTexts> = {
     confirmation: {
       subject: 'Vi har mottatt henvendelsen din – {providerName}',
       bodyCrisis:
-        'Hei {contactName},\n\ntakk for at du tok kontakt. Vår kriseveileder på vakt har fått beskjed og kontakter deg så snart som mulig, senest innen {targetHours} timer.\n\nHvis noen er i umiddelbar fare, ring nødnummeret 112 (politi) eller 113 (ambulanse).',
+        'Hei {contactName},\n\ntakk for at du tok kontakt. Vår kriseveileder på vakt har fått beskjed og kontakter deg så snart som mulig, senest innen {targetHours} timer.\n\nHvis noen er i umiddelbar fare: {emergency}',
       bodyService: 'Hei {contactName},\n\ntakk for at du tok kontakt. Vi tar kontakt snart for å avtale de neste stegene sammen.',
     },
     alert: {
@@ -111,7 +113,7 @@ export const intakeTexts: Record<Locale, IntakeTexts> = {
     confirmation: {
       subject: 'We have received your request – {providerName}',
       bodyCrisis:
-        'Hello {contactName},\n\nthank you for contacting us. Our on-call crisis supervisor has been alerted and will contact you as soon as possible, within {targetHours} hours at the latest.\n\nIf anyone is in immediate danger, call the emergency number 112.',
+        'Hello {contactName},\n\nthank you for contacting us. Our on-call crisis supervisor has been alerted and will contact you as soon as possible, within {targetHours} hours at the latest.\n\nIf anyone is in immediate danger: {emergency}',
       bodyService: 'Hello {contactName},\n\nthank you for contacting us. We will be in touch soon to agree on the next steps together.',
     },
     alert: {
@@ -126,7 +128,19 @@ export const intakeTexts: Record<Locale, IntakeTexts> = {
   },
 };
 
-export function intakeTextsFor(locale: string | null | undefined): { locale: Locale; texts: IntakeTexts } {
+/** Where a country is not given, the one a language most likely means (112 in FI and SE alike). */
+const countryOfLocale: Record<Locale, Country> = { fi: 'FI', sv: 'SE', nb: 'NO', en: 'FI' };
+
+/**
+ * The texts in a language, with the emergency sentence of the provider's country filled in (the
+ * same sentence as on the respondent's page: measures/logic/guidance.ts).
+ */
+export function intakeTextsFor(locale: string | null | undefined, country?: Country): { locale: Locale; texts: IntakeTexts } {
   const l: Locale = isLocale(locale) ? locale : 'en';
-  return { locale: l, texts: intakeTexts[l] };
+  const texts = intakeTexts[l];
+  const emergency = emergencySentence(country ?? countryOfLocale[l], l);
+  return {
+    locale: l,
+    texts: { ...texts, confirmation: { ...texts.confirmation, bodyCrisis: fill(texts.confirmation.bodyCrisis, { emergency }) } },
+  };
 }

@@ -174,7 +174,7 @@ async function storeRequest(ctx: Ctx, provider: ProviderRow, input: StoredInput)
       },
       { details: { kind: input.kind, source: input.source } },
     );
-    const sender = intakeTextsFor(input.preferredLocale);
+    const sender = intakeTextsFor(input.preferredLocale, provider.country);
     await tx.enqueueMail({
       to: input.contactEmail,
       subject: fill(sender.texts.confirmation.subject, { providerName: provider.name }),

@@ -10,7 +10,6 @@ export interface MeasuresTexts {
   reminder: { subject: string; body: string };
   urgent: { subject: string; body: string };
   escalation: { subject: string; body: string };
-  resultBand: { none: string; mild: string; moderate: string; severe: string };
   signature: string;
 }
 
@@ -32,12 +31,6 @@ export const measuresTexts: Record<Locale, MeasuresTexts> = {
       subject: 'Kiireellinen hälytys on kuittaamatta {minutes} min',
       body: 'Kiireellistä seurantahälytystä prosessissa "{processTitle}" ei ole kuitattu {minutes} minuutissa. Olet päivystyslistalla: tavoita vastuussa oleva työntekijä ({practitioners}) heti.',
     },
-    resultBand: {
-      none: 'Vastauksesi ovat tavanomaisella alueella.',
-      mild: 'Vastauksissasi on lieviä merkkejä kuormituksesta.',
-      moderate: 'Vastauksesi viittaavat kohtalaiseen kuormitukseen.',
-      severe: 'Vastauksesi viittaavat siihen, että voisit hyötyä ammattilaisen tuesta.',
-    },
     signature: '— {providerName}',
   },
   sv: {
@@ -56,12 +49,6 @@ export const measuresTexts: Record<Locale, MeasuresTexts> = {
     escalation: {
       subject: 'Ett brådskande larm har inte kvitterats på {minutes} min',
       body: 'Ett brådskande uppföljningslarm i processen "{processTitle}" har inte kvitterats på {minutes} minuter. Du står på jourlistan: nå den ansvariga handledaren ({practitioners}) genast.',
-    },
-    resultBand: {
-      none: 'Dina svar ligger inom det vanliga området.',
-      mild: 'Dina svar visar lätta tecken på belastning.',
-      moderate: 'Dina svar tyder på måttlig belastning.',
-      severe: 'Dina svar tyder på att du kan ha nytta av stöd från en professionell.',
     },
     signature: '— {providerName}',
   },
@@ -82,12 +69,6 @@ export const measuresTexts: Record<Locale, MeasuresTexts> = {
       subject: 'Et hastevarsel er ikke kvittert på {minutes} min',
       body: 'Et hastevarsel i prosessen «{processTitle}» er ikke kvittert på {minutes} minutter. Du står på vaktlisten: kontakt den ansvarlige veilederen ({practitioners}) med en gang.',
     },
-    resultBand: {
-      none: 'Svarene dine ligger innenfor det vanlige området.',
-      mild: 'Svarene dine viser lette tegn på belastning.',
-      moderate: 'Svarene dine tyder på moderat belastning.',
-      severe: 'Svarene dine tyder på at du kan ha nytte av støtte fra fagpersoner.',
-    },
     signature: '— {providerName}',
   },
   en: {
@@ -106,12 +87,6 @@ export const measuresTexts: Record<Locale, MeasuresTexts> = {
     escalation: {
       subject: 'An urgent alert has not been acknowledged for {minutes} min',
       body: 'An urgent follow-up alert in the process "{processTitle}" has not been acknowledged within {minutes} minutes. You are on the on-call list: please reach the responsible practitioner ({practitioners}) at once.',
-    },
-    resultBand: {
-      none: 'Your answers are in the usual range.',
-      mild: 'Your answers show mild signs of strain.',
-      moderate: 'Your answers suggest a moderate level of strain.',
-      severe: 'Your answers suggest that support from a professional could help you.',
     },
     signature: '— {providerName}',
   },

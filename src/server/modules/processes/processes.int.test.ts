@@ -463,9 +463,13 @@ describe('who sees what', () => {
     expect(list.sort()).toEqual(own.map((o) => o.process_id).sort());
     expect(list).toContain(sup.processId);
     expect(list).not.toContain(sup.otherProcessId);
+    // Not "0 participants" in her own process: the count she may not see is not sent at all.
+    const items = (await clients.participant.get('/api/processes')).json().items as { participantCount: number | null }[];
+    expect(items.map((i) => i.participantCount)).toEqual(items.map(() => null));
     const detail = (await clients.participant.get(`/api/processes/${sup.processId}`)).json();
     expect(detail.goals).toHaveLength(1);
     expect(detail.participants).toEqual([]);
+    expect(detail.participantCount).toBeNull();
     expect((await clients.participant.get(`/api/processes/${sup.otherProcessId}`)).statusCode).toBe(404);
     expect(
       (await clients.participant.post('/api/processes', { organisationId: world.organisationId, serviceId: sup.serviceId, title: 'x' }))

@@ -97,11 +97,12 @@ export function processForUpdate(repo: Repository, id: string) {
 /**
  * Summaries for many processes in three queries (practitioners, participant counts, meeting
  * bounds), whatever their number. Participants do not see who else takes part (policy.ts): for
- * them the list of participants is not readable and the count is 0.
+ * them the list of participants is not readable and the count is null (not sent as a number).
  */
 async function summarise(repo: Repository, rows: ProcessRow[], now: Date): Promise<ProcessSummary[]> {
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return [];
+  const seesParticipants = repo.can('process_participants', 'read');
   const [practitioners, counts, bounds] = await Promise.all([
     repo
       .select('process_practitioners')
@@ -110,7 +111,7 @@ async function summarise(repo: Repository, rows: ProcessRow[], now: Date): Promi
       .where('process_practitioners.process_id', 'in', ids)
       .orderBy('users.name')
       .execute(),
-    repo.can('process_participants', 'read')
+    seesParticipants
       ? repo
           .select('process_participants')
           .select(['process_participants.process_id', (eb) => eb.fn.countAll<number>().as('n')])
@@ -151,7 +152,7 @@ async function summarise(repo: Repository, rows: ProcessRow[], now: Date): Promi
     serviceName: r.service_name,
     cadence: r.cadence,
     practitionerNames: names.get(r.id) ?? [],
-    participantCount: count.get(r.id) ?? 0,
+    participantCount: seesParticipants ? (count.get(r.id) ?? 0) : null,
     nextMeetingAt: isoOrNull(meetingBounds.get(r.id)?.next_at),
     lastMeetingAt: isoOrNull(meetingBounds.get(r.id)?.last_at),
     continuedFromId: r.continued_from_id,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fill } from '../../kernel/i18n/i18n.js';
 import { itHasTheSameTextsInEveryLanguage } from '../../testing/texts.js';
-import { formatWhen, meetingMail, schedulingTexts } from './mail.js';
+import { formatWhen, meetingMail, schedulingTexts, seriesMail } from './mail.js';
 
 describe('scheduling mail texts', () => {
   itHasTheSameTextsInEveryLanguage(schedulingTexts);
@@ -42,5 +42,29 @@ describe('scheduling mail texts', () => {
     expect(sv.text).not.toMatch(/\{\w+\}/);
     const fallback = meetingMail('cancellation', 'xx', facts, { recipientName: 'Bob', reason: 'Ill' });
     expect(fallback.text).toContain('Reason: Ill');
+  });
+
+  it('invites to a whole plan in one mail, listing every meeting in the reader’s language', () => {
+    const meeting = (startsAt: string) => ({
+      title: 'Night shift',
+      organisationName: 'Care Home',
+      providerName: 'Provider A',
+      startsAt: new Date(startsAt),
+      endsAt: new Date(Date.parse(startsAt) + 90 * 60_000),
+      timeZone: 'Europe/Helsinki',
+      place: 'office' as const,
+      location: 'Room 3',
+      videoLink: null,
+    });
+    const plan = [meeting('2026-11-10T08:00:00Z'), meeting('2026-11-24T08:00:00Z'), meeting('2026-12-08T08:00:00Z')];
+    for (const locale of ['fi', 'sv', 'nb', 'en']) {
+      const mail = seriesMail(locale, plan, { recipientName: 'Anna' });
+      expect(mail.subject).toContain('3');
+      expect(mail.text.match(/^- /gm)).toHaveLength(3);
+      expect(`${mail.subject}\n${mail.text}`).not.toMatch(/\{\w+\}/);
+    }
+    const fi = seriesMail('fi', plan, { recipientName: 'Anna' });
+    expect(fi.subject).toBe('Kutsu: Night shift, 3 tapaamista alkaen 10.11.2026 10.00');
+    expect(fi.text).toContain('8. joulukuuta 2026 10.00–11.30');
   });
 });

@@ -16,6 +16,7 @@ export interface SchedulingTexts {
   previously: string;
   place: Record<Place, string>;
   invitation: { subject: string; body: string; attached: string };
+  series: { subject: string; body: string; item: string; attached: string };
   update: { subject: string; body: string; attached: string };
   cancellation: { subject: string; body: string; attached: string };
   withdrawal: { subject: string; body: string };
@@ -36,6 +37,12 @@ export const schedulingTexts: Record<Locale, SchedulingTexts> = {
       subject: 'Kutsu: {title}, {date}',
       body: 'sinut on kutsuttu tapaamiseen "{title}" ({organisationName}).',
       attached: 'Kalenterikutsu on liitteenä.',
+    },
+    series: {
+      subject: 'Kutsu: {title}, {count} tapaamista alkaen {date}',
+      body: 'sinut on kutsuttu sarjaan "{title}" ({organisationName}), {count} tapaamista:',
+      item: '- {when}',
+      attached: 'Kaikki tapaamiset ovat yhdessä liitteenä olevassa kalenteritiedostossa.',
     },
     update: {
       subject: 'Muuttunut aika: {title}, {date}',
@@ -74,6 +81,12 @@ export const schedulingTexts: Record<Locale, SchedulingTexts> = {
       body: 'du är inbjuden till mötet "{title}" ({organisationName}).',
       attached: 'Kalenderinbjudan finns som bilaga.',
     },
+    series: {
+      subject: 'Inbjudan: {title}, {count} möten från {date}',
+      body: 'du är inbjuden till serien "{title}" ({organisationName}), {count} möten:',
+      item: '- {when}',
+      attached: 'Alla möten finns i en och samma kalenderfil som bilaga.',
+    },
     update: {
       subject: 'Ny tid: {title}, {date}',
       body: 'tiden för mötet "{title}" ({organisationName}) har ändrats.',
@@ -111,6 +124,12 @@ export const schedulingTexts: Record<Locale, SchedulingTexts> = {
       body: 'du er invitert til møtet «{title}» ({organisationName}).',
       attached: 'Kalenderinvitasjonen ligger ved.',
     },
+    series: {
+      subject: 'Invitasjon: {title}, {count} møter fra {date}',
+      body: 'du er invitert til serien «{title}» ({organisationName}), {count} møter:',
+      item: '- {when}',
+      attached: 'Alle møtene ligger i én kalenderfil som vedlegg.',
+    },
     update: {
       subject: 'Ny tid: {title}, {date}',
       body: 'tidspunktet for møtet «{title}» ({organisationName}) er endret.',
@@ -147,6 +166,12 @@ export const schedulingTexts: Record<Locale, SchedulingTexts> = {
       subject: 'Invitation: {title}, {date}',
       body: 'you are invited to the meeting "{title}" ({organisationName}).',
       attached: 'The calendar invitation is attached.',
+    },
+    series: {
+      subject: 'Invitation: {title}, {count} meetings from {date}',
+      body: 'you are invited to the series "{title}" ({organisationName}), {count} meetings:',
+      item: '- {when}',
+      attached: 'All the meetings are in the one calendar file attached.',
     },
     update: {
       subject: 'New time: {title}, {date}',
@@ -244,6 +269,36 @@ export function meetingMail(
   if ('attached' in section) lines.push('', section.attached);
   lines.push('', fill(texts.signature, { providerName: m.providerName }));
   return { subject: fill(section.subject, values), text: lines.join('\n') };
+}
+
+/** One invitation to a whole plan of meetings (all of one process, one place), listed by time. */
+export function seriesMail(
+  locale: string | null | undefined,
+  meetings: MeetingFacts[],
+  extra: { recipientName: string },
+): { subject: string; text: string } {
+  const { locale: l, texts } = textsFor(locale);
+  const first = meetings[0]!;
+  const values = {
+    title: first.title,
+    organisationName: first.organisationName,
+    count: meetings.length,
+    date: formatShort(first.startsAt, first.timeZone, l),
+  };
+  const text = [
+    fill(texts.greeting, { name: extra.recipientName }),
+    '',
+    fill(texts.series.body, values),
+    '',
+    ...meetings.map((m) => fill(texts.series.item, { when: formatWhen(m.startsAt, m.endsAt, m.timeZone, l) })),
+    '',
+    fill(texts.where, { where: whereText(texts, first) }),
+    '',
+    texts.series.attached,
+    '',
+    fill(texts.signature, { providerName: first.providerName }),
+  ].join('\n');
+  return { subject: fill(texts.series.subject, values), text };
 }
 
 /** To the practitioners: a participant of a group meeting cannot attend. */

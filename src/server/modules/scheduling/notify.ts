@@ -1,7 +1,7 @@
 import type { Repository } from '../../kernel/access/repository.js';
 import type { MailAttachment, Place } from '../../kernel/db/schema.js';
-import { type IcsPerson, meetingIcs } from './logic/index.js';
-import { type MeetingFacts, type MeetingMailKind, meetingMail, withdrawalMail } from './mail.js';
+import { type IcsPerson, type MeetingIcsInput, meetingIcs, seriesIcs } from './logic/index.js';
+import { type MeetingFacts, type MeetingMailKind, meetingMail, seriesMail, withdrawalMail } from './mail.js';
 import type { ParticipantRecipient, PractitionerRecipient, ProviderSettings } from './queries.js';
 
 // Meeting mail: who gets what, in which language, with which calendar file. Everything is
@@ -86,11 +86,22 @@ export function meetingIcsText(
   mailFrom: string,
   now: Date,
 ): string {
+  return meetingIcs(meetingIcsInput(method, meeting, audience, provider, mailFrom, now));
+}
+
+function meetingIcsInput(
+  method: 'REQUEST' | 'CANCEL',
+  meeting: MeetingForMail,
+  audience: Audience,
+  provider: ProviderSettings,
+  mailFrom: string,
+  now: Date,
+): MeetingIcsInput {
   const attendees: IcsPerson[] = [
     ...audience.participants.filter((p) => p.email).map((p) => ({ name: p.name, email: p.email as string })),
     ...audience.practitioners.map((p) => ({ name: p.name, email: p.email })),
   ];
-  return meetingIcs({
+  return {
     uid: meetingUid(meeting.id),
     sequence: meeting.sequence,
     method,
@@ -109,7 +120,61 @@ export function meetingIcsText(
     organizer: organizerOf(meeting, audience.practitioners, provider, mailFrom),
     attendees,
     stamp: now.toISOString(),
-  });
+  };
+}
+
+/**
+ * The invitation to a confirmed plan: one mail per person (never one per meeting), in their own
+ * language, with every meeting of the plan as its own event in one attached calendar. The
+ * organiser who confirms gets none. Each mail has one recipient; in a crisis process the calendar
+ * a participant receives names only them and the practitioners, never the other participants.
+ * Returns the number of mails queued.
+ */
+export async function sendSeriesInvitations(
+  repo: Repository,
+  input: {
+    meetings: MeetingForMail[];
+    audience: Audience;
+    provider: ProviderSettings;
+    mailFrom: string;
+    now: Date;
+    organiserUserId: string;
+    crisis: boolean;
+  },
+): Promise<number> {
+  const { meetings, audience, provider } = input;
+  if (meetings.length === 0) return 0;
+  const facts_ = meetings.map((m) => facts(m, provider));
+  const practitioners = audience.practitioners;
+  const recipients = [
+    ...audience.participants
+      .filter((p) => p.email && p.status !== 'cancelled')
+      .map((p) => ({
+        name: p.name,
+        email: p.email as string,
+        locale: participantLocale(p, meetings[0]!, provider),
+        ics: input.crisis ? ({ participants: [p], practitioners } satisfies Audience) : audience,
+      })),
+    ...practitioners
+      .filter((p) => p.userId !== input.organiserUserId)
+      .map((p) => ({ name: p.name, email: p.email, locale: p.locale ?? provider.default_locale, ics: audience })),
+  ];
+  const organiser = practitioners.find((p) => p.userId === input.organiserUserId)?.email.toLowerCase();
+  const seen = new Set<string>(organiser ? [organiser] : []);
+  let sent = 0;
+  for (const r of recipients) {
+    const key = r.email.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const ics = seriesIcs(meetings.map((m) => meetingIcsInput('REQUEST', m, r.ics, provider, input.mailFrom, input.now)));
+    const { subject, text } =
+      meetings.length === 1
+        ? meetingMail('invitation', r.locale, facts_[0]!, { recipientName: r.name })
+        : seriesMail(r.locale, facts_, { recipientName: r.name });
+    await repo.enqueueMail({ to: r.email, subject, text, attachments: [meetingIcsAttachment('REQUEST', ics)] });
+    sent++;
+  }
+  return sent;
 }
 
 /**

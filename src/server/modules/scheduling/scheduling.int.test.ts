@@ -117,10 +117,15 @@ async function book(processId: string, startsAt: Date, minutes = 90) {
 
 /** The next whole hour at least `hours` from now. */
 const hence = (hours: number) => new Date(Math.ceil((Date.now() + hours * HOUR) / HOUR) * HOUR);
+/** An .ics with its folded lines joined again (RFC 5545 folds lines longer than 75 octets). */
+const unfold = (ics: string) => ics.replace(/\r?\n[ \t]/g, '');
 const icsStamp = (iso: string) => `${iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`;
 
+/** The app's clock: the wall clock, moved forward by `ahead` when a test needs time to pass. */
+const clock = { ahead: 0, now: () => new Date(Date.now() + clock.ahead) };
+
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ clock });
   cipher = new DataCipher(t.config.dataKey);
   world = await seedWorld(t.db, cipher);
   sup = await seedSupervision(t.db, world, cipher);
@@ -267,32 +272,74 @@ describe('booking meetings', () => {
     expect(attendance.map((a) => a.person_id).sort()).toEqual([sup.participantPersonId, ...sup.otherPersonIds].sort());
 
     const mails = await newMails();
-    // 2 meetings × (3 participants with an address + 1 practitioner)
-    expect(mails).toHaveLength(8);
-    const summerMails = mails.filter((m) => m.attachments?.[0]?.content.includes('DTSTART:20270330T070000Z'));
-    expect(summerMails.map((m) => m.to).sort()).toEqual(
-      ['one@example.test', world.users.participant.email, world.users.practitioner.email, 'two@example.test'].sort(),
-    );
-    for (const m of summerMails) {
+    // One mail per participant for the whole plan (both meetings in one .ics), none to the practitioner who booked.
+    expect(mails.map((m) => m.to).sort()).toEqual(['one@example.test', world.users.participant.email, 'two@example.test'].sort());
+    for (const m of mails) {
+      expect(m.attachments).toHaveLength(1);
       const ics = m.attachments![0]!;
       expect(ics.contentType).toContain('text/calendar');
       expect(ics.content).toContain('BEGIN:VCALENDAR');
       expect(ics.content).toContain('METHOD:REQUEST');
+      expect(ics.content.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+      expect(ics.content).toContain(`UID:${items[0]!.id}@rinnalla`);
       expect(ics.content).toContain(`UID:${items[1]!.id}@rinnalla`);
+      expect(ics.content).toContain('DTSTART:20270330T070000Z');
+      expect(ics.content).toContain('DTSTART:20270316T080000Z');
       expect(ics.content).toContain('SEQUENCE:0');
     }
-    // Wall-clock time in the meeting's zone, in each reader's language (summer time: 10:00).
-    const fi = summerMails.find((m) => m.to === 'one@example.test')!;
-    expect(fi.subject).toMatch(/^Kutsu: Night shift group supervision/);
+    // Wall-clock time in the meeting's zone, in each reader's language (winter 10:00, summer 10:00 too).
+    const fi = mails.find((m) => m.to === 'one@example.test')!;
+    expect(fi.subject).toMatch(/^Kutsu: Night shift group supervision, 2 tapaamista/);
     expect(fi.text).toContain('10.00–11.30');
-    const sv = summerMails.find((m) => m.to === 'two@example.test')!;
+    const sv = mails.find((m) => m.to === 'two@example.test')!;
     expect(sv.subject).toMatch(/^Inbjudan:/);
-    const en = summerMails.find((m) => m.to === world.users.participant.email)!;
-    expect(en.text).toContain('10:00–11:30 (Europe/Helsinki)');
-    const winter = mails.find(
-      (m) => m.to === world.users.participant.email && m.attachments?.[0]?.content.includes('DTSTART:20270316T080000Z'),
-    );
-    expect(winter?.text).toContain('10:00–11:30');
+    const en = mails.find((m) => m.to === world.users.participant.email)!;
+    expect(en.text).toContain('Tuesday, 16 March 2027 10:00–11:30 (Europe/Helsinki)');
+    expect(en.text).toContain('Tuesday, 30 March 2027 10:00–11:30 (Europe/Helsinki)');
+  });
+
+  it('sends a plan of N meetings for P participants as exactly P mails, each .ics with N events, none to the organiser', async () => {
+    await newMails();
+    const starts = ['2027-09-07T07:00:00Z', '2027-09-21T07:00:00Z', '2027-10-05T07:00:00Z', '2027-10-19T07:00:00Z'];
+    const res = await (await as('practitioner')).post(`/api/processes/${sup.processId}/meetings`, {
+      meetings: starts.map((s) => ({ startsAt: s, endsAt: new Date(Date.parse(s) + 90 * 60_000).toISOString() })),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const mails = await newMails();
+    const participants = ['one@example.test', world.users.participant.email, 'two@example.test'];
+    expect(mails).toHaveLength(participants.length);
+    expect(mails.map((m) => m.to).sort()).toEqual(participants.sort());
+    expect(mails.some((m) => m.to === world.users.practitioner.email)).toBe(false);
+    for (const m of mails) {
+      expect(m.attachments).toHaveLength(1);
+      expect(m.attachments![0]!.content.match(/BEGIN:VEVENT/g)).toHaveLength(starts.length);
+      for (const s of starts) expect(m.attachments![0]!.content).toContain(`DTSTART:${icsStamp(s)}`);
+    }
+  });
+
+  it('in a crisis process mails each participant alone, and their calendar names no other participant', async () => {
+    const crisis = await makeProcess({
+      kind: 'crisis_group',
+      cadence: 'crisis',
+      personIds: [sup.participantPersonId, ...sup.otherPersonIds],
+      title: 'Defusing after the incident',
+    });
+    await newMails();
+    const starts = ['2027-09-08T07:00:00Z', '2027-09-22T07:00:00Z'];
+    const res = await (await as('practitioner')).post(`/api/processes/${crisis}/meetings`, {
+      meetings: starts.map((s) => ({ startsAt: s, endsAt: new Date(Date.parse(s) + 90 * 60_000).toISOString() })),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const mails = await newMails();
+    const participants = ['one@example.test', world.users.participant.email, 'two@example.test'];
+    expect(mails.map((m) => m.to).sort()).toEqual([...participants].sort());
+    for (const m of mails) {
+      expect(m.to).not.toContain(',');
+      const ics = unfold(m.attachments![0]!.content);
+      expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+      expect(ics).toContain(m.to);
+      for (const other of participants.filter((p) => p !== m.to)) expect(ics).not.toContain(other);
+    }
   });
 
   it('refuses bad input naming the field, and a colleague not on the process', async () => {
@@ -709,6 +756,47 @@ describe('rescheduling, attendance, held, summary and scaling', () => {
   });
 });
 
+describe('records of a meeting that has not happened', () => {
+  it('are refused before the meeting begins and accepted once it has, attendance marking it held', async () => {
+    const meeting = await book(sup.processId, hence(2));
+    const me = await as('practitioner');
+    const attendance = { items: [{ personId: sup.otherPersonIds[0], status: 'absent' }] };
+    const scaling = { items: [{ goalId: sup.goalId, personId: null, value: 6 }] };
+    const before = [
+      await me.request('PUT', `/api/meetings/${meeting.id}/attendance`, attendance),
+      await me.request('PUT', `/api/meetings/${meeting.id}/summary`, { text: 'Not yet.' }),
+      await me.request('PUT', `/api/meetings/${meeting.id}/scaling`, scaling),
+      await me.post(`/api/meetings/${meeting.id}/held`),
+    ];
+    for (const res of before) {
+      expect(res.statusCode, res.body).toBe(422);
+      expect(res.json().error.code).toBe('meeting_not_started');
+    }
+    // A private note prepares the meeting and may be written beforehand.
+    expect((await me.request('PUT', `/api/meetings/${meeting.id}/note`, { text: 'Ask about the new rota.' })).statusCode).toBe(200);
+    const detail = (await me.get(`/api/meetings/${meeting.id}`)).json();
+    expect(detail.status).toBe('planned');
+    expect(detail.scaling ?? []).toHaveLength(0);
+    expect(detail.summary ?? null).toBeNull();
+
+    clock.ahead = 3 * HOUR;
+    try {
+      const recorded = await me.request('PUT', `/api/meetings/${meeting.id}/attendance`, attendance);
+      expect(recorded.statusCode, recorded.body).toBe(200);
+      expect(recorded.json().status).toBe('held');
+      expect((await me.request('PUT', `/api/meetings/${meeting.id}/summary`, { text: 'Rota agreed.' })).statusCode).toBe(200);
+      expect((await me.request('PUT', `/api/meetings/${meeting.id}/scaling`, scaling)).statusCode).toBe(200);
+      const held = await me.post(`/api/meetings/${meeting.id}/held`);
+      expect(held.statusCode, held.body).toBe(200);
+      const statuses = Object.fromEntries(held.json().attendance.map((a: { personId: string; status: string }) => [a.personId, a.status]));
+      expect(statuses[sup.otherPersonIds[0]!]).toBe('absent');
+      expect(statuses[sup.participantPersonId]).toBe('present');
+    } finally {
+      clock.ahead = 0;
+    }
+  });
+});
+
 describe('calendar feed', () => {
   it('serves the owner’s meetings as text/calendar until it is revoked or replaced', async () => {
     const me = await as('practitioner');
@@ -753,29 +841,39 @@ describe('jobs', () => {
 
   it('reminds participants and practitioners once, 24 hours ahead', async () => {
     const now = new Date();
-    // Everything else already due is reminded first, so this test sees only its own meeting.
+    // Everything else already due is reminded first, so this test sees only its own meetings.
     await sendDueReminders(deps(), now);
-    const meeting = await book(sup.processId, hence(20));
+    await sendDueReminders(deps(), new Date(now.getTime() + 8 * HOUR));
+    const meeting = await book(sup.processId, hence(30));
     await newMails();
-    expect(await sendDueReminders(deps(), now)).toBe(1);
+    expect(await sendDueReminders(deps(), now)).toBe(0);
+    const later = new Date(now.getTime() + 8 * HOUR);
+    expect(await sendDueReminders(deps(), later)).toBe(1);
     const mails = await newMails();
     expect(mails.map((m) => m.to).sort()).toEqual(
       ['one@example.test', world.users.participant.email, world.users.practitioner.email, 'two@example.test'].sort(),
     );
     expect(mails.find((m) => m.to === world.users.participant.email)?.subject).toMatch(/^Reminder: Night shift group supervision/);
     expect(mails.find((m) => m.to === 'one@example.test')?.subject).toMatch(/^Muistutus:/);
-    expect(await sendDueReminders(deps(), now)).toBe(0);
+    expect(await sendDueReminders(deps(), later)).toBe(0);
     expect(await newMails()).toHaveLength(0);
     const row = await t.db.kysely.selectFrom('meetings').select('reminder_sent_at').where('id', '=', meeting.id).executeTakeFirstOrThrow();
     expect(row.reminder_sent_at).not.toBeNull();
-    // A meeting further ahead is not due yet.
-    const later = await book(sup.processId, hence(30));
-    expect(await sendDueReminders(deps(), now)).toBe(0);
-    expect(await sendDueReminders(deps(), new Date(now.getTime() + 8 * HOUR))).toBeGreaterThanOrEqual(1);
-    expect(
-      (await t.db.kysely.selectFrom('meetings').select('reminder_sent_at').where('id', '=', later.id).executeTakeFirstOrThrow())
-        .reminder_sent_at,
-    ).not.toBeNull();
+  });
+
+  it('sends no reminders at once for a plan just confirmed: its invitation was the notice', async () => {
+    const now = new Date();
+    await sendDueReminders(deps(), now);
+    const res = await (await as('practitioner')).post(`/api/processes/${sup.processId}/meetings`, {
+      meetings: [hence(3), hence(20)].map((s) => ({
+        startsAt: s.toISOString(),
+        endsAt: new Date(s.getTime() + 90 * 60_000).toISOString(),
+      })),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(await newMails()).toHaveLength(3);
+    expect(await sendDueReminders(deps(), new Date())).toBe(0);
+    expect(await newMails()).toHaveLength(0);
   });
 
   it('nudges the practitioners of an active process with no meeting ahead, once a day', async () => {

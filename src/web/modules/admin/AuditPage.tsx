@@ -1,5 +1,4 @@
 import { Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +14,27 @@ import { localDateToIso } from '../../app/time';
 import { usePageTitle } from '../../app/usePageTitle';
 
 const PAGE_SIZE = 50;
+
+/** The record an event is about: named where the reader may see it, else its kind ("A process"). */
+function Target({ entry }: { entry: AuditEvent }) {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  if (!entry.entityType) return <>—</>;
+  const kindKey = `audit.targets.${entry.entityType}`;
+  const kind = i18n.exists(kindKey) ? t(kindKey) : t('audit.targets.other');
+  if (!entry.targetName) return <Text size="sm">{kind}</Text>;
+  const name = entry.targetAt
+    ? t('audit.targetAt', { name: entry.targetName, date: format.dateTime(entry.targetAt, { dateStyle: 'short', timeStyle: 'short' }) })
+    : entry.targetName;
+  return (
+    <div>
+      <Text size="sm">{name}</Text>
+      <Text size="xs" c="dimmed">
+        {kind}
+      </Text>
+    </div>
+  );
+}
 
 function Actor({ entry }: { entry: AuditEvent }) {
   const { t } = useTranslation();
@@ -39,13 +59,17 @@ export function AuditPage() {
   const [action, setAction] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [actor, setActor] = useState('');
-  const [actorId] = useDebouncedValue(actor.trim(), 400);
+  const [actorId, setActorId] = useState('');
   const [page, setPage] = useState(1);
 
   const actions = useQuery({
     queryKey: ['audit', 'actions'],
     queryFn: () => call(auditRoutes.actions),
+    staleTime: 60_000,
+  });
+  const actors = useQuery({
+    queryKey: ['audit', 'actors'],
+    queryFn: () => call(auditRoutes.actors),
     staleTime: 60_000,
   });
 
@@ -111,19 +135,25 @@ export function AuditPage() {
           onChange={(e) => filter(setTo)(e.currentTarget.value)}
           w={{ base: '100%', xs: 170 }}
         />
-        <TextInput
-          label={t('audit.actorId')}
-          value={actor}
-          onChange={(e) => filter(setActor)(e.currentTarget.value)}
-          autoComplete="off"
-          spellCheck={false}
+        <NativeSelect
+          label={t('audit.actor')}
+          value={actorId}
+          onChange={(e) => filter(setActorId)(e.currentTarget.value)}
           w={{ base: '100%', xs: 300 }}
-        />
+          data-testid="audit-actor"
+        >
+          <option value="">{t('audit.actorAll')}</option>
+          {(actors.data?.items ?? []).map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name ? `${a.name} (${a.email})` : a.email}
+            </option>
+          ))}
+        </NativeSelect>
       </Group>
       <Text size="sm" c="dimmed">
         {t('audit.timeZoneNote', { zone: format.timeZone })}
       </Text>
-      <ErrorAlert error={log.error ?? actions.error} />
+      <ErrorAlert error={log.error ?? actions.error ?? actors.error} />
       {log.isPending && <PageLoader />}
       {log.data && (
         <>
@@ -145,31 +175,12 @@ export function AuditPage() {
                 key: 'action',
                 header: t('audit.action'),
                 primary: true,
-                cell: (entry) => (
-                  <>
-                    <Text size="sm">{labels.action(entry.action)}</Text>
-                    <Text size="xs" c="dimmed" ff="monospace">
-                      {entry.action}
-                    </Text>
-                  </>
-                ),
+                cell: (entry) => <Text size="sm">{labels.action(entry.action)}</Text>,
               },
               {
                 key: 'entity',
                 header: t('audit.entity'),
-                cell: (entry) =>
-                  entry.entityType ? (
-                    <Text size="sm">
-                      {entry.entityType}
-                      {entry.entityId && (
-                        <Text span size="xs" c="dimmed" ff="monospace" display="block">
-                          {entry.entityId}
-                        </Text>
-                      )}
-                    </Text>
-                  ) : (
-                    '—'
-                  ),
+                cell: (entry) => <Target entry={entry} />,
               },
               { key: 'ip', header: t('audit.ip'), cell: (entry) => entry.ip ?? '—' },
             ]}

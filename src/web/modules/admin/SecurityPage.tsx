@@ -9,6 +9,7 @@ import { useFormat } from '../../app/format-hooks';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { useLabels } from '../../app/labels';
+import { timeZoneLabel } from '../../app/time';
 import { usePageTitle } from '../../app/usePageTitle';
 
 const PAGE_SIZE = 100;
@@ -55,7 +56,7 @@ export function SecurityPage() {
 
           <Title order={2}>{t('security.eventsTitle')}</Title>
           <Text size="sm" c="dimmed">
-            {t('audit.timeZoneNote', { zone: format.timeZone })}
+            {t('audit.timeZoneNote', { zone: timeZoneLabel(format.timeZone, format.locale) })}
           </Text>
           <DataTable
             rows={view.data.events}

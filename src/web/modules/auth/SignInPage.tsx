@@ -56,7 +56,11 @@ export function SignInPage() {
   return (
     <AuthLayout title={t('auth.signIn.title')}>
       {error &&
-        (invalidCredentials ? <ErrorAlert error={error} message={t('auth.signIn.invalid')} /> : <ErrorAlert error={error} form={form} />)}
+        (invalidCredentials ? (
+          <ErrorAlert error={error} title={t('errorTitles.invalid_credentials')} message={t('auth.signIn.invalidHelp')} />
+        ) : (
+          <ErrorAlert error={error} form={form} />
+        ))}
       <form onSubmit={form.onSubmit((values) => signIn.mutate(values))} noValidate>
         <Stack gap="sm">
           <TextInput label={t('auth.email')} type="email" autoComplete="username" required {...form.getInputProps('email')} />

@@ -24,6 +24,31 @@ const CARD_LINKS: Record<string, string> = {
   providers: '/platform/providers',
 };
 
+/** What each role finds in the app today, as links (labels are i18n keys, `ns:key` for a module's). */
+const ROLE_LINKS: Partial<Record<string, { to: string; label: string }[]>> = {
+  provider_admin: [
+    { to: '/admin/members', label: 'nav.members' },
+    { to: '/admin/organisations', label: 'nav.organisations' },
+    { to: '/admin/services', label: 'home.links.catalogue' },
+    { to: '/processes', label: 'home.links.agreements' },
+    { to: '/intake', label: 'home.links.intake' },
+    { to: '/admin/invoicing', label: 'home.links.invoicing' },
+    { to: '/admin/audit', label: 'nav.audit' },
+  ],
+  practitioner: [
+    { to: '/processes', label: 'supervision:nav.processes' },
+    { to: '/calendar', label: 'supervision:nav.calendar' },
+    { to: '/alerts', label: 'measures:nav.alerts' },
+    { to: '/intake', label: 'intake:nav.queue' },
+  ],
+  client_contact: [
+    { to: '/requests', label: 'intake:nav.requests' },
+    { to: '/processes', label: 'supervision:nav.processes' },
+    { to: '/follow-up', label: 'measures:nav.followUp' },
+    { to: '/roi', label: 'measures:nav.roi' },
+  ],
+};
+
 type HomeCard = Out<typeof homeRoute>['cards'][number];
 
 function Card({ card }: { card: HomeCard }) {
@@ -113,6 +138,27 @@ export function HomePage() {
                   {labels.role(role)}
                 </Title>
                 <Text size="sm">{tOr(`home.roleIntro.${role}`, '')}</Text>
+                {ROLE_LINKS[role] && (
+                  <ul
+                    style={{
+                      listStyle: 'none',
+                      margin: 'var(--mantine-spacing-xs) 0 0',
+                      padding: 0,
+                      display: 'flex',
+                      flexWrap: 'wrap',
+                      gap: 'var(--mantine-spacing-xs) var(--mantine-spacing-md)',
+                    }}
+                    data-testid={`home-links-${role}`}
+                  >
+                    {ROLE_LINKS[role].map((link) => (
+                      <li key={link.to}>
+                        <Anchor component={Link} to={link.to} size="sm">
+                          {t(link.label)}
+                        </Anchor>
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </Paper>
             ))}
           </Stack>

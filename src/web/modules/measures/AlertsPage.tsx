@@ -13,7 +13,8 @@ import { PageLoader } from '../../app/guards';
 import { NotFound } from '../../app/NotFound';
 import { notifySuccess } from '../../app/notify';
 import { usePageTitle } from '../../app/usePageTitle';
-import { AlertStatusBadge, LevelBadge, useInstrumentLookup, useMeasureLabels, useMeasuresError, useReasonLabel } from './hooks';
+import { AlertLevelBadge, AlertStateBadge, useAlertReason } from './alert-view';
+import { useInstrumentLookup, useMeasureLabels, useMeasuresError } from './hooks';
 import { enc, keys, paths, useAlert, useAlerts } from './queries';
 
 const SUPERVISION_PROCESS = (id: string) => `/processes/${enc(id)}`;
@@ -26,7 +27,7 @@ export function AlertsPage() {
   const alerts = useAlerts(status);
   const format = useFormat();
   const lookup = useInstrumentLookup();
-  const reason = useReasonLabel();
+  const reason = useAlertReason();
   const errorText = useMeasuresError();
   usePageTitle(t('alerts.title'));
   const items = alerts.data?.items ?? [];
@@ -72,12 +73,12 @@ export function AlertsPage() {
                 </Anchor>
               ),
             },
-            { key: 'level', header: t('alerts.level'), cell: (a) => <LevelBadge level={a.level} /> },
+            { key: 'level', header: t('alerts.level'), cell: (a) => <AlertLevelBadge level={a.level} /> },
             { key: 'instrument', header: t('alerts.instrument'), cell: (a) => `${lookup.name(a.instrumentKey)} · ${a.score}` },
             { key: 'reasons', header: t('alerts.reasons'), cell: (a) => a.reasons.map((r) => reason(a.instrumentKey, r)).join('; ') },
             { key: 'process', header: t('alerts.process'), cell: (a) => a.processTitle },
             { key: 'created', header: t('alerts.created'), cell: (a) => format.dateTime(a.createdAt) },
-            { key: 'status', header: t('alerts.status'), cell: (a) => <AlertStatusBadge status={a.status} /> },
+            { key: 'status', header: t('alerts.status'), cell: (a) => <AlertStateBadge status={a.status} /> },
           ]}
         />
       )}
@@ -127,8 +128,8 @@ function AlertActions({ alert }: { alert: AlertDetail }) {
     },
     onSuccess: (updated, { action }) => {
       notifySuccess(t(`alerts.done.${action}`));
+      // The answer is the whole alert: no refetch (a refetch would read the referral note again).
       queryClient.setQueryData<AlertDetail>(keys.alert(alert.id), updated);
-      void queryClient.invalidateQueries({ queryKey: keys.alert(alert.id) });
       void queryClient.invalidateQueries({ queryKey: keys.alertsAll });
     },
   });
@@ -239,7 +240,7 @@ export function AlertPage() {
   const alert = useAlert(id);
   const labels = useMeasureLabels();
   const lookup = useInstrumentLookup();
-  const reason = useReasonLabel();
+  const reason = useAlertReason();
   const errorText = useMeasuresError();
   const data = alert.data;
   usePageTitle(data ? t('alerts.detailTitle', { name: data.personName }) : t('alerts.title'));
@@ -255,8 +256,8 @@ export function AlertPage() {
         <>
           <Group gap="sm" align="center">
             <Title order={1}>{t('alerts.detailTitle', { name: data.personName })}</Title>
-            <LevelBadge level={data.level} />
-            <AlertStatusBadge status={data.status} />
+            <AlertLevelBadge level={data.level} />
+            <AlertStateBadge status={data.status} />
           </Group>
           {data.level === 'urgent' && !data.closedAt && (
             <Text fw={600} c="red.9">

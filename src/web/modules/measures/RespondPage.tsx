@@ -1,5 +1,5 @@
 import './measures.css';
-import { Alert, Anchor, Badge, Button, Group, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -118,21 +118,32 @@ function ResultView({ result, providerName }: { result: RespondResult['result'];
         {t('respond.resultTitle')}
       </Title>
       <Text size="lg">{t('respond.thanks')}</Text>
-      <Paper withBorder p="md">
+      <Paper
+        withBorder
+        p="md"
+        data-severity={result.band.severity}
+        style={{ borderInlineStart: `6px solid var(--mantine-color-${severityColor(result.band.severity)}-6)` }}
+      >
         <Stack gap="xs">
-          <Text size="lg" data-testid="respond-score">
+          {/* Whole, never clipped: a heading wraps where a badge would cut "Very low well-being: a depression scre…". */}
+          <Title order={3} size="h3" data-testid="respond-band">
+            {result.band.label}
+          </Title>
+          <Text size="lg" data-testid="respond-explanation">
+            {result.explanation}
+          </Text>
+          <Text size="sm" data-testid="respond-score">
             {t('respond.score', { score: result.score, min: result.min, max: result.max })}
           </Text>
-          <Group gap="xs">
-            <Text>{t('respond.bandLabel')}</Text>
-            <Badge size="lg" variant="light" color={severityColor(result.band.severity)} tt="none" data-testid="respond-band">
-              {text(result.band.label)}
-            </Badge>
-          </Group>
           <Text size="sm">{result.higherIsBetter ? t('respond.higherBetter') : t('respond.lowerBetter')}</Text>
-          {text(result.explanation) && <Text data-testid="respond-explanation">{text(result.explanation)}</Text>}
         </Stack>
       </Paper>
+      <Stack gap="xs" component="section" aria-labelledby="respond-next-title">
+        <Title order={3} size="h4" id="respond-next-title">
+          {t('respond.nextTitle')}
+        </Title>
+        <Text data-testid="respond-next">{result.nextSteps}</Text>
+      </Stack>
       {result.guidance.show && (
         <Paper withBorder p="md" component="section" aria-labelledby="respond-guidance" data-testid="respond-guidance" bg="blue.0">
           <Stack gap="sm">
@@ -159,7 +170,9 @@ function ResultView({ result, providerName }: { result: RespondResult['result'];
                 </ul>
               </>
             )}
-            <Text fw={600}>{t('respond.emergency')}</Text>
+            <Text fw={600} data-testid="respond-emergency">
+              {result.guidance.emergency}
+            </Text>
           </Stack>
         </Paper>
       )}

@@ -3,7 +3,6 @@ import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../shared/locales';
 import type { AlertLevel, AlertStatus, BandSummary, CheckinStatus, InstrumentSummary, Severity } from '../../../shared/measures';
-import { parseReason } from '../../../shared/measures-logic';
 import { toLocale } from '../../app/i18n';
 import { useModuleError } from '../../app/labels';
 import { pickText, severityColor, type Text } from './logic';
@@ -79,25 +78,6 @@ export function useInstrumentLookup(enabled = true) {
 }
 
 /** A readable alert reason: the band's label, the flag's id, or "a drop since the last answer". */
-export function useReasonLabel() {
-  const { t } = useTranslation('measures');
-  const text = useLocalText();
-  const lookup = useInstrumentLookup();
-  return useCallback(
-    (instrumentKey: string, reason: string) => {
-      const parsed = parseReason(reason);
-      if (parsed.kind === 'drop') return t('reason.drop');
-      if (parsed.kind === 'band') {
-        const band = lookup.band(instrumentKey, parsed.id);
-        return t('reason.band', { band: band ? text(band.label) : parsed.id });
-      }
-      if (parsed.kind === 'flag') return t('reason.flag', { flag: t(`flags.${parsed.id}`, { defaultValue: parsed.id }) });
-      return reason;
-    },
-    [t, text, lookup],
-  );
-}
-
 export function SeverityBadge({ severity, label }: { severity: Severity | string | null | undefined; label: string }) {
   return (
     <Badge variant="light" color={severityColor(severity)} tt="none">

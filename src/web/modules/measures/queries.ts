@@ -92,6 +92,10 @@ export function useAlert(id: string) {
     queryKey: keys.alert(id),
     queryFn: () => call(alertRoutes.get, { params: { id } }),
     enabled: Boolean(id),
+    // Reading an alert may read its referral note, which is audited: fetched once per view, not
+    // again on every re-mount or focus (issue 9). Changes replace it through setQueryData.
+    staleTime: 5 * 60_000,
+    refetchOnWindowFocus: false,
   });
 }
 

@@ -6,7 +6,7 @@ import { type Absence, intervalProblem, schedulingLimits, schedulingRoutes } fro
 import { call } from '../../app/api';
 import { ErrorAlert } from '../../app/forms';
 import { notifySuccess } from '../../app/notify';
-import { todayIn, zonedToIso } from '../../app/time';
+import { timeZoneLabel, todayIn, zonedToIso } from '../../app/time';
 import { DateTimeFields } from './DateTimeFields';
 import { useSupervisionError, useSupervisionFormat } from './hooks';
 import { keys } from './queries';
@@ -98,7 +98,7 @@ export function AbsencesSection({ absences }: { absences: Absence[] }) {
             </legend>
             <Stack gap="sm">
               <Text size="sm" c="dimmed">
-                {t('absences.zoneNote', { zone: format.timeZone })}
+                {t('absences.zoneNote', { zone: timeZoneLabel(format.timeZone, format.locale) })}
               </Text>
               <Group gap="sm" align="flex-end" wrap="wrap">
                 <DateTimeFields

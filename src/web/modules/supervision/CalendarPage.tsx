@@ -15,10 +15,12 @@ import {
   startOfDayIso,
   startOfMonth,
   startOfWeek,
+  timeZoneLabel,
   todayIn,
   zonedParts,
 } from '../../app/time';
 import { usePageTitle } from '../../app/usePageTitle';
+import { entryTitle } from './calendar-label';
 import { useSupervisionFormat } from './hooks';
 import { useEnumLabels } from './labels';
 import { paths, useCalendar } from './queries';
@@ -33,8 +35,8 @@ function Item({ item }: { item: CalendarItem }) {
   return (
     <li>
       <Anchor component={Link} to={paths.meeting(item.id)} className="calendar-item" data-status={item.status} underline="hover">
-        <strong>{format.timeRange(item.startsAt, item.endsAt)}</strong> {item.processTitle}
-        {!isParticipant && item.organisationName ? `, ${item.organisationName}` : ''}
+        <strong>{format.timeRange(item.startsAt, item.endsAt)}</strong>{' '}
+        {entryTitle(item.processTitle, isParticipant ? null : item.organisationName)}
         <Text span size="xs" display="block" c="dimmed">
           {labels.place(item.place)}
           {item.status !== 'planned' ? ` · ${labels.meetingStatus(item.status)}` : ''}
@@ -157,7 +159,7 @@ export function CalendarPage() {
         </Title>
         <Text size="sm" c="dimmed">
           {calendar.data ? `${t('calendar.count', { count })} · ` : ''}
-          {t('calendar.zone', { zone: format.timeZone })}
+          {t('calendar.zone', { zone: timeZoneLabel(format.timeZone, format.locale) })}
         </Text>
       </div>
       <ErrorAlert error={calendar.error} />

@@ -6,7 +6,7 @@ import { type Meeting, schedulingLimits, schedulingRoutes } from '../../../share
 import { call, isApiError } from '../../app/api';
 import { ErrorAlert } from '../../app/forms';
 import { notifySuccess } from '../../app/notify';
-import { zonedParts, zonedToIso } from '../../app/time';
+import { timeZoneLabel, zonedParts, zonedToIso } from '../../app/time';
 import { DateTimeFields } from './DateTimeFields';
 import { useSupervisionError, useSupervisionFormat } from './hooks';
 import { useRefreshMeeting } from './meetingCache';
@@ -48,7 +48,7 @@ export function RescheduleForm({ meeting }: { meeting: Meeting }) {
       >
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
-            {t('reschedule.intro', { zone: format.timeZone })}
+            {t('reschedule.intro', { zone: timeZoneLabel(format.timeZone, format.locale) })}
           </Text>
           <Group gap="sm" align="flex-end" wrap="wrap">
             <DateTimeFields

@@ -157,14 +157,23 @@ export function MeetingPage() {
             </>
           )}
 
-          {isStaff && data.attendance && <AttendanceEditor key={`${data.id}-${data.status}`} meeting={data} canEdit={isPractitioner} />}
+          {isPractitioner && planned && !started && (
+            <Alert variant="light" role="note">
+              {t('meeting.recordsOpen', { when: format.meetingWhen(data.startsAt, data.endsAt) })}
+            </Alert>
+          )}
+
+          {isStaff && data.attendance && (
+            <AttendanceEditor key={`${data.id}-${data.status}-${started}`} meeting={data} canEdit={isPractitioner && started} />
+          )}
 
           {isPractitioner && (
             <>
               {planned && started && <HeldButton meeting={data} />}
               <NoteEditor meeting={data} />
-              {data.status !== 'cancelled' && <SummaryEditor key={`summary-${data.id}`} meeting={data} />}
-              {process.data && data.status !== 'cancelled' && (
+              {/* What belongs to a held meeting waits until it has begun (the server refuses it before). */}
+              {data.status !== 'cancelled' && started && <SummaryEditor key={`summary-${data.id}`} meeting={data} />}
+              {process.data && data.status !== 'cancelled' && started && (
                 <ScalingEditor key={`scaling-${data.id}`} meeting={data} process={process.data} />
               )}
               {process.data && <WhatWorksSection process={process.data} canEdit={processOpen} meetingId={data.id} />}

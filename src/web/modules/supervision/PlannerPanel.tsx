@@ -7,7 +7,7 @@ import { type Proposal, type ProposalReason, schedulingLimits, schedulingRoutes 
 import { call } from '../../app/api';
 import { ErrorAlert } from '../../app/forms';
 import { notifySuccess } from '../../app/notify';
-import { zonedParts, zonedToIso } from '../../app/time';
+import { timeZoneLabel, zonedParts, zonedToIso } from '../../app/time';
 import { DateTimeFields } from './DateTimeFields';
 import { useSupervisionError, useSupervisionFormat } from './hooks';
 import { useEnumLabels } from './labels';
@@ -126,7 +126,7 @@ export function PlannerPanel({ process }: { process: ProcessDetail }) {
         {rows && rows.length === 0 && <Text>{t('planner.none')}</Text>}
         {rows && rows.length > 0 && (
           <>
-            <Text size="sm">{t('planner.zoneNote', { zone: format.timeZone })}</Text>
+            <Text size="sm">{t('planner.zoneNote', { zone: timeZoneLabel(format.timeZone, format.locale) })}</Text>
             <ol className="plain-list stack-list" aria-label={t('planner.proposals')}>
               {rows.map((row, index) => {
                 const n = index + 1;

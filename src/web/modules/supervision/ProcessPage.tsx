@@ -83,21 +83,25 @@ function SummaryCard({ process, showPrice }: { process: ProcessDetail; showPrice
         <dd>{labels.language(process.language)}</dd>
         <dt>{t('process.practitioners')}</dt>
         <dd>{process.practitioners.map((p) => p.name).join(', ') || none}</dd>
-        <dt>{t('process.participants')}</dt>
-        <dd>
-          {process.participants.length === 0 ? (
-            none
-          ) : (
-            <ul className="plain-list">
-              {process.participants.map((p) => (
-                <li key={p.personId}>
-                  {p.name}
-                  {p.email ? ` (${p.email})` : ''}
-                </li>
-              ))}
-            </ul>
-          )}
-        </dd>
+        {process.participantCount !== null && (
+          <>
+            <dt>{t('process.participants')}</dt>
+            <dd>
+              {process.participants.length === 0 ? (
+                none
+              ) : (
+                <ul className="plain-list">
+                  {process.participants.map((p) => (
+                    <li key={p.personId}>
+                      {p.name}
+                      {p.email ? ` (${p.email})` : ''}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+          </>
+        )}
       </dl>
     </Paper>
   );

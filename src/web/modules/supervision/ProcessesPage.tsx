@@ -85,7 +85,15 @@ export function ProcessesPage() {
               { key: 'service', header: t('process.service'), cell: (p) => p.serviceName },
               { key: 'status', header: t('process.status'), cell: (p) => <StatusBadge status={p.status} /> },
               { key: 'practitioners', header: t('process.practitioners'), cell: (p) => p.practitionerNames.join(', ') || '—' },
-              { key: 'participants', header: t('processes.participantCount'), cell: (p) => format.number(p.participantCount) },
+              ...(isParticipant
+                ? []
+                : [
+                    {
+                      key: 'participants',
+                      header: t('processes.participantCount'),
+                      cell: (p: (typeof items)[number]) => (p.participantCount === null ? '—' : format.number(p.participantCount)),
+                    },
+                  ]),
               {
                 key: 'next',
                 header: t('processes.nextMeeting'),

@@ -24,7 +24,10 @@ export function WeeklyHoursEditor({ availability }: { availability: Availability
   const format = useSupervisionFormat();
   const errorText = useSupervisionError();
   const queryClient = useQueryClient();
-  const zones = useMemo(() => timeZoneOptions([availability.timeZone, format.timeZone]), [availability.timeZone, format.timeZone]);
+  const zones = useMemo(
+    () => timeZoneOptions([availability.timeZone, format.timeZone], format.locale),
+    [availability.timeZone, format.timeZone, format.locale],
+  );
   const [timeZone, setTimeZone] = useState(availability.timeZone || format.timeZone);
   const [rows, setRows] = useState<HourRow[]>(() =>
     [...availability.weekly].sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start)).map((w, key) => ({ ...w, key })),

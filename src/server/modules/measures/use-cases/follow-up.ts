@@ -217,7 +217,14 @@ export async function getAlert(ctx: Ctx, id: string) {
   let referralNote: string | null = null;
   if (row.referral_note_sealed) {
     referralNote = ctx.cipher.decrypt(row.referral_note_sealed, `alert:${id}`);
-    await ctx.repo.audit({ action: 'alert.referral_note.read', entityType: 'alert', entityId: id });
+    // One read per view: the same session re-opening or re-rendering the alert within a minute is
+    // the same read, recorded once (issue 9).
+    await ctx.repo.audit({
+      action: 'alert.referral_note.read',
+      entityType: 'alert',
+      entityId: id,
+      oncePerSession: { ms: 60_000, now: ctx.clock.now() },
+    });
   }
   return { ...alertOut(row), referralNote };
 }

@@ -3,11 +3,11 @@ import type { DataCipher } from '../../../kernel/crypto.js';
 import { HttpError, isUniqueViolation } from '../../../kernel/errors.js';
 import { isLocale, type Locale } from '../../../kernel/i18n/i18n.js';
 import type { CredentialContext } from '../../../kernel/service-context.js';
-import { crisisLines } from '../logic/guidance.js';
+import { crisisLines, emergencySentence, safetyCountry } from '../logic/guidance.js';
 import { displayLocale, type InstrumentDefinition } from '../logic/instrument.js';
+import { respondentResultText } from '../logic/respondent-result.js';
 import type { Country } from '../logic/roi.js';
 import { type Answers, answerProblems, scoreAnswers, topAlertLevel } from '../logic/scoring.js';
-import { measuresTextsFor } from '../mail.js';
 import { resolveInstrument, settingsOf } from '../registry.js';
 import { type CheckinRow, iso, pick, providerRow } from './common.js';
 import { notifyUrgentAlert } from './notifying.js';
@@ -186,19 +186,25 @@ export async function submitAnswers(ctx: LinkCtx, token: string, answers: Answer
       }
       const settings = await settingsOf(repo);
       const provider = await providerRow(repo);
-      const locale = displayLocale(def, wanted ?? checkin.locale);
+      // Our own words are in every language: the result speaks the respondent's, whatever the
+      // instrument's wording exists in. Safety text follows the country (the person has none on record).
+      const reader: Locale = isLocale(wanted) ? wanted : isLocale(checkin.locale) ? checkin.locale : 'en';
+      const country = safetyCountry(provider.country as Country);
+      const words = respondentResultText(def.key, result.band, reader, result.guidance);
       return {
         result: {
           score: result.score,
           min: def.scoring.min,
           max: def.scoring.max,
           higherIsBetter: def.higherIsBetter,
-          band: { id: result.band.id, label: pick(result.band.label, locale), severity: result.band.severity },
-          explanation: measuresTextsFor(wanted ?? checkin.locale).resultBand[result.band.severity],
+          band: { id: result.band.id, label: words.title, severity: result.band.severity },
+          explanation: words.body,
+          nextSteps: words.next,
           guidance: {
             show: result.guidance,
-            text: result.guidance ? (settings.guidance?.[wanted ?? checkin.locale] ?? settings.guidance?.en ?? null) : null,
-            crisisLines: result.guidance ? crisisLines(provider.country as Country, wanted ?? checkin.locale) : [],
+            text: result.guidance ? (settings.guidance?.[reader] ?? settings.guidance?.en ?? null) : null,
+            crisisLines: result.guidance ? crisisLines(country, reader) : [],
+            emergency: emergencySentence(country, reader),
           },
         },
       };

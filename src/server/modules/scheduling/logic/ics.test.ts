@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarFeed, type MeetingIcsInput, meetingIcs } from './ics.js';
+import { calendarFeed, type MeetingIcsInput, meetingIcs, seriesIcs } from './ics.js';
 
 /** Minimal RFC 5545 reading: unfold, split into lines, check that components nest. */
 function parse(ics: string): { lines: string[]; components: string[] } {
@@ -96,6 +96,28 @@ describe('meetingIcs', () => {
     expect(() => meetingIcs({ ...invitation, startsAt: '2026-03-30T10:00:00' })).toThrow(RangeError);
     expect(() => meetingIcs({ ...invitation, sequence: -1 })).toThrow(RangeError);
     expect(() => meetingIcs({ ...invitation, timeZone: 'Helsinki' })).toThrow(RangeError);
+  });
+});
+
+describe('seriesIcs', () => {
+  it('puts every meeting of a plan into one REQUEST calendar, each with its own UID', () => {
+    const second = {
+      ...invitation,
+      uid: 'meeting-43@rinnalla.example',
+      startsAt: '2026-04-13T10:00:00+03:00',
+      endsAt: '2026-04-13T11:30:00+03:00',
+    };
+    const { lines, components } = parse(seriesIcs([invitation, second]));
+    expect(components).toEqual(['VCALENDAR', 'VEVENT', 'VEVENT']);
+    expect(lines.filter((l) => l.startsWith('METHOD:'))).toEqual(['METHOD:REQUEST']);
+    expect(lines).toContain('UID:meeting-42@rinnalla.example');
+    expect(lines).toContain('UID:meeting-43@rinnalla.example');
+    expect(lines).toContain('DTSTART:20260330T070000Z');
+    expect(lines).toContain('DTSTART:20260413T070000Z');
+  });
+
+  it('refuses an empty plan', () => {
+    expect(() => seriesIcs([])).toThrow(RangeError);
   });
 });
 

@@ -76,10 +76,26 @@ function eventStatus(status: IcsStatus): ICalEventStatus {
 
 /** An iTIP invitation (REQUEST) or cancellation (CANCEL) for one meeting, for an e-mail attachment. */
 export function meetingIcs(input: MeetingIcsInput): string {
+  return seriesIcs([input]);
+}
+
+/**
+ * One calendar holding several meetings (a confirmed plan), one VEVENT each with the meeting's own
+ * UID and SEQUENCE, so a later update or cancellation of one meeting still finds it by UID.
+ * Every event shares the first one's method and zone.
+ */
+export function seriesIcs(inputs: MeetingIcsInput[]): string {
+  const first = inputs[0];
+  if (!first) throw new RangeError('a calendar needs at least one meeting');
+  const calendar = calendarShell(first.timeZone);
+  calendar.method(first.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST);
+  for (const input of inputs) addMeetingEvent(calendar, { ...input, method: first.method });
+  return calendar.toString();
+}
+
+function addMeetingEvent(calendar: ICalCalendar, input: MeetingIcsInput): void {
   checkSequence(input.sequence);
-  const calendar = calendarShell(input.timeZone);
   const cancel = input.method === 'CANCEL';
-  calendar.method(cancel ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST);
   // A CANCEL that says CONFIRMED is contradictory and some clients would keep the meeting.
   const status: IcsStatus = cancel ? 'CANCELLED' : (input.status ?? 'CONFIRMED');
   calendar.createEvent({
@@ -102,7 +118,6 @@ export function meetingIcs(input: MeetingIcsInput): string {
       ...(cancel ? {} : { status: ICalAttendeeStatus.NEEDSACTION, rsvp: true }),
     })),
   });
-  return calendar.toString();
 }
 
 /** A subscribable calendar feed (METHOD:PUBLISH) of a person's meetings. */

@@ -5,4 +5,4 @@ export { planCadence } from './cadence.js';
 export type { Country, HolidayOptions, PublicHoliday } from './holidays.js';
 export { isPublicHoliday, isWorkingDay, publicHolidays } from './holidays.js';
 export type { CalendarFeedInput, FeedEvent, IcsPerson, IcsStatus, MeetingIcsInput } from './ics.js';
-export { calendarFeed, meetingIcs } from './ics.js';
+export { calendarFeed, meetingIcs, seriesIcs } from './ics.js';

@@ -1,7 +1,8 @@
 import type { Place } from '../../../kernel/db/schema.js';
 import { notFound, unprocessable } from '../../../kernel/errors.js';
 import type { ServiceContext } from '../../../kernel/service-context.js';
-import { type Audience, sendMeetingMails } from '../notify.js';
+import { reminderLeadHours } from '../jobs.js';
+import { type Audience, sendMeetingMails, sendSeriesInvitations } from '../notify.js';
 import {
   type MeetingRow,
   meetingParticipants,
@@ -12,7 +13,7 @@ import {
   processRow,
   requireMeeting,
 } from '../queries.js';
-import { forMail, type Interval, isClosed, iso, type MeetingOut, provider, userIdOf } from './common.js';
+import { forMail, HOUR, type Interval, isClosed, isCrisis, iso, type MeetingOut, provider, userIdOf } from './common.js';
 import { meetingDetail } from './meetings.js';
 
 // Booking a process's meetings (with their invitations) and moving one to another time.
@@ -35,6 +36,7 @@ export async function createMeetings(
     const [practitioners, participants] = await Promise.all([processPractitioners(tx, processId), processParticipants(tx, processId)]);
     const place = body.place ?? process.place;
     const ids: string[] = [];
+    const forMails: ReturnType<typeof forMail>[] = [];
     for (const slot of [...body.meetings].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())) {
       const meeting = await tx.insert('meetings', {
         process_id: process.id,
@@ -51,7 +53,8 @@ export async function createMeetings(
         // The price agreed when booked: later price changes never reach booked meetings.
         price_cents: process.price_cents,
         currency: process.currency,
-        reminder_sent_at: null,
+        // The invitation itself is the notice for a meeting that begins within the reminder lead.
+        reminder_sent_at: remindedByInvitation(slot.startsAt, now) ? now : null,
         created_by: userId,
       });
       for (const p of practitioners) {
@@ -66,25 +69,28 @@ export async function createMeetings(
       for (const p of participants) {
         await tx.insert('meeting_attendance', { meeting_id: meeting.id, process_id: process.id, person_id: p.person_id });
       }
-      const row = await requireMeeting(tx, meeting.id);
-      const audience: Audience = {
-        practitioners: await meetingPractitioners(tx, meeting.id),
-        participants: await meetingParticipants(tx, meeting.id),
-      };
-      await sendMeetingMails(tx, {
-        kind: 'invitation',
-        meeting: forMail(row),
-        audience,
-        provider: settings,
-        mailFrom: ctx.config.mailFrom,
-        now,
-      });
+      forMails.push(forMail(await requireMeeting(tx, meeting.id)));
       ids.push(meeting.id);
     }
+    // One mail per person for the whole plan, none to the practitioner who confirms it.
+    await sendSeriesInvitations(tx, {
+      meetings: forMails,
+      audience: { practitioners: await meetingPractitioners(tx, ids[0]!), participants: await meetingParticipants(tx, ids[0]!) },
+      provider: settings,
+      mailFrom: ctx.config.mailFrom,
+      now,
+      organiserUserId: userId,
+      crisis: isCrisis(process),
+    });
     const out: MeetingOut[] = [];
     for (const id of ids) out.push(await meetingDetail({ ...ctx, repo: tx }, id));
     return out;
   });
+}
+
+/** A meeting mailed about (invited or moved) within the reminder lead needs no separate reminder. */
+function remindedByInvitation(startsAt: Date, now: Date): boolean {
+  return startsAt.getTime() <= now.getTime() + reminderLeadHours * HOUR;
 }
 
 export function requirePlanned(row: MeetingRow): void {
@@ -102,7 +108,7 @@ export async function rescheduleMeeting(ctx: Ctx, meetingId: string, body: Inter
       'meetings',
       meetingId,
       // A moved meeting deserves its own reminder.
-      { starts_at: body.startsAt, ends_at: body.endsAt, sequence, reminder_sent_at: null },
+      { starts_at: body.startsAt, ends_at: body.endsAt, sequence, reminder_sent_at: remindedByInvitation(body.startsAt, now) ? now : null },
       { action: 'meeting.reschedule', details: { from: iso(row.starts_at), to: iso(body.startsAt) } },
     );
     const booked = await tx

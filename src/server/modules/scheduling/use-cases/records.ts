@@ -13,14 +13,26 @@ import { meetingDetail } from './meetings.js';
 
 type Ctx = Pick<ServiceContext, 'repo' | 'clock' | 'cipher'>;
 
+/**
+ * What belongs to a held meeting (attendance, the shared summary, scaling answers) waits until the
+ * meeting has begun: before its start time it is refused with 422 `meeting_not_started`. The
+ * practitioner's private note is not such a record: it may be written beforehand, to prepare.
+ */
+function requireStarted(row: { starts_at: Date | string }, now: Date): void {
+  if (now.getTime() < new Date(row.starts_at).getTime())
+    throw unprocessable('meeting_not_started', 'The meeting has not begun yet; its records open when it starts');
+}
+
 export async function setAttendance(
   ctx: Ctx,
   meetingId: string,
   items: { personId: string; status: AttendanceStatus }[],
 ): Promise<MeetingOut> {
+  const now = ctx.clock.now();
   return ctx.repo.transaction(async (tx) => {
     const row = await requireMeeting(tx, meetingId);
     if (row.status === 'cancelled') throw unprocessable('meeting_cancelled', 'The meeting was cancelled');
+    requireStarted(row, now);
     const rows = await meetingParticipants(tx, meetingId);
     const byPerson = new Map(rows.map((r) => [r.personId, r]));
     const missing = items.findIndex((i) => !byPerson.has(i.personId));
@@ -30,6 +42,8 @@ export async function setAttendance(
       const current = byPerson.get(item.personId)!;
       if (current.status !== item.status) await tx.update('meeting_attendance', current.attendanceId, { status: item.status });
     }
+    // Attendance recorded once the meeting has begun means it took place.
+    if (row.status === 'planned') await tx.update('meetings', meetingId, { status: 'held' }, { action: 'meeting.held' });
     return meetingDetail({ ...ctx, repo: tx }, meetingId);
   });
 }
@@ -38,10 +52,10 @@ export async function markHeld(ctx: Ctx, meetingId: string): Promise<MeetingOut>
   const now = ctx.clock.now();
   return ctx.repo.transaction(async (tx) => {
     const row = await requireMeeting(tx, meetingId);
-    if (row.status === 'held') return meetingDetail({ ...ctx, repo: tx }, meetingId);
     if (row.status === 'cancelled') throw unprocessable('meeting_cancelled', 'The meeting was cancelled');
-    if (now.getTime() < new Date(row.starts_at).getTime()) throw unprocessable('meeting_not_started', 'The meeting has not begun yet');
-    await tx.update('meetings', meetingId, { status: 'held' }, { action: 'meeting.held' });
+    requireStarted(row, now);
+    // Already held when attendance was recorded: whoever is still only invited was there.
+    if (row.status !== 'held') await tx.update('meetings', meetingId, { status: 'held' }, { action: 'meeting.held' });
     for (const p of await meetingParticipants(tx, meetingId)) {
       if (p.status === 'invited') await tx.update('meeting_attendance', p.attendanceId, { status: 'present' });
     }
@@ -93,6 +107,8 @@ export async function writeSummary(ctx: Ctx, meetingId: string, text: string) {
   const now = ctx.clock.now();
   return ctx.repo.transaction(async (tx) => {
     const meeting = await requireMeeting(tx, meetingId);
+    if (meeting.status === 'cancelled') throw unprocessable('meeting_cancelled', 'The meeting was cancelled');
+    requireStarted(meeting, now);
     const existing = await tx
       .select('meeting_summaries')
       .where('meeting_summaries.meeting_id', '=', meetingId)
@@ -111,8 +127,11 @@ export async function writeSummary(ctx: Ctx, meetingId: string, text: string) {
 
 export async function writeScaling(ctx: Ctx, meetingId: string, items: { goalId: string; personId: string | null; value: number }[]) {
   const userId = userIdOf(ctx.repo);
+  const now = ctx.clock.now();
   return ctx.repo.transaction(async (tx) => {
     const meeting = await requireMeeting(tx, meetingId);
+    if (meeting.status === 'cancelled') throw unprocessable('meeting_cancelled', 'The meeting was cancelled');
+    requireStarted(meeting, now);
     const goals = new Set(
       (await tx.select('goals').where('goals.process_id', '=', meeting.process_id).select('goals.id').execute()).map((g) => g.id),
     );
