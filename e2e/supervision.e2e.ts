@@ -526,8 +526,12 @@ journey(
     const invitations = (await outbox(page)).filter((m) => m.subject.includes(processTitle));
     for (const person of people) {
       const theirs = invitations.filter((m) => m.to === person.email);
-      expect(theirs, `four invitations to ${person.email}`).toHaveLength(4);
-      for (const mail of theirs) expect(mail.attachments.some((a) => a.filename.endsWith('.ics'))).toBe(true);
+      // One mail for the series, its calendar file holding the four meetings.
+      expect(theirs, `one invitation to ${person.email}`).toHaveLength(1);
+      for (const mail of theirs) {
+        const ics = mail.attachments.find((a) => a.filename.endsWith('.ics'));
+        expect(ics?.content.match(/BEGIN:VEVENT/g), `four meetings in ${person.email}'s calendar file`).toHaveLength(4);
+      }
     }
 
     // --- The calendar, month by month.
