@@ -192,6 +192,8 @@ export async function sendMeetingMails(
     now: Date;
     reason?: string | null;
     previous?: { startsAt: Date; endsAt: Date };
+    /** Who made the change: they know it already and get no mail about it. */
+    actorUserId?: string | null;
   },
 ): Promise<number> {
   const { kind, meeting, audience, provider } = input;
@@ -206,7 +208,9 @@ export async function sendMeetingMails(
     ...audience.participants
       .filter((p) => p.email)
       .map((p) => ({ name: p.name, email: p.email as string, locale: participantLocale(p, meeting, provider) })),
-    ...audience.practitioners.map((p) => ({ name: p.name, email: p.email, locale: p.locale ?? provider.default_locale })),
+    ...audience.practitioners
+      .filter((p) => !input.actorUserId || p.userId !== input.actorUserId)
+      .map((p) => ({ name: p.name, email: p.email, locale: p.locale ?? provider.default_locale })),
   ];
   const seen = new Set<string>();
   for (const r of recipients) {

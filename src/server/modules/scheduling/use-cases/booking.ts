@@ -130,6 +130,7 @@ export async function rescheduleMeeting(ctx: Ctx, meetingId: string, body: Inter
       now,
       reason: body.reason,
       previous: { startsAt: new Date(row.starts_at), endsAt: new Date(row.ends_at) },
+      actorUserId: tx.caller.userId,
     });
     return meetingDetail({ ...ctx, repo: tx }, meetingId);
   });

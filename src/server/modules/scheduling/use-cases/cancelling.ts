@@ -44,6 +44,7 @@ export async function cancelMeeting(ctx: Ctx, meetingId: string, reason: string)
         meeting: forMail(row, { sequence }),
         audience: { practitioners, participants: stillInvited },
         ...mail,
+        actorUserId: tx.caller.userId,
       });
       return meetingDetail({ ...ctx, repo: tx }, meetingId);
     }
