@@ -1,7 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt, Timestamp } from '../../kernel/db/schema.js';
 import { defineTable, type TableDeclaration } from '../../kernel/module.js';
-import { keptWithProcess } from '../processes/tables.js';
 
 // The measures module's tables: their Kysely types (joined to the kernel's `Database` by declaration
 // merging) and their run-time declaration (columns, checked against the migrated database by
@@ -211,7 +210,9 @@ export const measuresTables: readonly TableDeclaration[] = [
     personal: {
       category: 'special',
       what: 'questionnaires sent to a person: address, due and answered dates, sealed drafts',
-      retention: keptWithProcess,
+      retention: {
+        rule: "Kept with the process: As long as the provider keeps the client relationship, then as the provider's record-keeping rules say (not enforced yet).",
+      },
       find: { subject: 'person', column: 'person_id' },
       export: 'the check-ins (drafts unsealed)',
       erase: { how: 'delete', detail: "the person's rows (their responses and alerts go first)" },
@@ -240,7 +241,9 @@ export const measuresTables: readonly TableDeclaration[] = [
     personal: {
       category: 'special',
       what: "a person's questionnaire answers and scores (health data)",
-      retention: keptWithProcess,
+      retention: {
+        rule: "Kept with the process: As long as the provider keeps the client relationship, then as the provider's record-keeping rules say (not enforced yet).",
+      },
       find: { subject: 'person', column: 'person_id' },
       export: 'answers, scores, free text unsealed',
       erase: { how: 'delete', detail: "the person's rows (their alerts go first)" },
@@ -275,7 +278,9 @@ export const measuresTables: readonly TableDeclaration[] = [
     personal: {
       category: 'special',
       what: "an alert raised by a person's answers and how it was followed up",
-      retention: keptWithProcess,
+      retention: {
+        rule: "Kept with the process: As long as the provider keeps the client relationship, then as the provider's record-keeping rules say (not enforced yet).",
+      },
       find: { subject: 'person', column: 'person_id' },
       export: 'the alerts and their follow-up (referral note unsealed)',
       erase: { how: 'delete', detail: "the person's rows" },
