@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt, Timestamp } from '../../kernel/db/schema.js';
 import { defineTable, type TableDeclaration } from '../../kernel/module.js';
+import { keptWithProcess } from '../processes/tables.js';
 
 // The measures module's tables: their Kysely types (joined to the kernel's `Database` by declaration
 // merging) and their run-time declaration (columns, checked against the migrated database by
@@ -210,9 +211,7 @@ export const measuresTables: readonly TableDeclaration[] = [
     personal: {
       category: 'special',
       what: 'questionnaires sent to a person: address, due and answered dates, sealed drafts',
-      retention: {
-        rule: "Kept with the process: As long as the provider keeps the client relationship, then as the provider's record-keeping rules say (not enforced yet).",
-      },
+      retention: keptWithProcess,
       find: { subject: 'person', column: 'person_id' },
       export: 'the check-ins (drafts unsealed)',
       erase: { how: 'delete', detail: "the person's rows (their responses and alerts go first)" },
@@ -241,9 +240,7 @@ export const measuresTables: readonly TableDeclaration[] = [
     personal: {
       category: 'special',
       what: "a person's questionnaire answers and scores (health data)",
-      retention: {
-        rule: "Kept with the process: As long as the provider keeps the client relationship, then as the provider's record-keeping rules say (not enforced yet).",
-      },
+      retention: keptWithProcess,
       find: { subject: 'person', column: 'person_id' },
       export: 'answers, scores, free text unsealed',
       erase: { how: 'delete', detail: "the person's rows (their alerts go first)" },
@@ -278,9 +275,7 @@ export const measuresTables: readonly TableDeclaration[] = [
     personal: {
       category: 'special',
       what: "an alert raised by a person's answers and how it was followed up",
-      retention: {
-        rule: "Kept with the process: As long as the provider keeps the client relationship, then as the provider's record-keeping rules say (not enforced yet).",
-      },
+      retention: keptWithProcess,
       find: { subject: 'person', column: 'person_id' },
       export: 'the alerts and their follow-up (referral note unsealed)',
       erase: { how: 'delete', detail: "the person's rows" },

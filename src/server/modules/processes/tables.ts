@@ -2,6 +2,11 @@ import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt, DateColumn, Timestamp } from '../../kernel/db/schema.js';
 import { defineTable, type TableDeclaration } from '../../kernel/module.js';
 
+/** The retention of everything that belongs to a process (its meetings, records, check-ins). */
+export const keptWithProcess = {
+  rule: "Kept with the process: As long as the provider keeps the client relationship, then as the provider's record-keeping rules say (not enforced yet).",
+};
+
 // The processes module's tables: their Kysely types (joined to the kernel's `Database` by declaration
 // merging) and their run-time declaration (columns, checked against the migrated database by
 // kernel/db/schema.int.test.ts, and what each holds about a person).
@@ -231,9 +236,7 @@ export const processesTables: readonly TableDeclaration[] = [
     personal: {
       category: 'special',
       what: 'that a person takes part in a supervision or crisis process',
-      retention: {
-        rule: "Kept with the process: As long as the provider keeps the client relationship, then as the provider's record-keeping rules say (not enforced yet).",
-      },
+      retention: keptWithProcess,
       find: { subject: 'person', column: 'person_id' },
       export: 'the processes the person takes part in',
       erase: { how: 'delete', detail: 'the participation rows of the person' },
@@ -274,9 +277,7 @@ export const processesTables: readonly TableDeclaration[] = [
     personal: {
       category: 'special',
       what: "goals of a supervision process (may name a person's situation)",
-      retention: {
-        rule: "Kept with the process: As long as the provider keeps the client relationship, then as the provider's record-keeping rules say (not enforced yet).",
-      },
+      retention: keptWithProcess,
       find: { subject: 'person', column: 'process_id', via: 'process_participants.person_id' },
       export: "the goals of the person's processes",
       erase: { how: 'keep', detail: 'goals belong to the whole process (a group shares them); erased with the process' },
@@ -296,9 +297,7 @@ export const processesTables: readonly TableDeclaration[] = [
     personal: {
       category: 'special',
       what: 'notes on what works in a process',
-      retention: {
-        rule: "Kept with the process: As long as the provider keeps the client relationship, then as the provider's record-keeping rules say (not enforced yet).",
-      },
+      retention: keptWithProcess,
       find: { subject: 'person', column: 'process_id', via: 'process_participants.person_id' },
       export: "the entries of the person's processes",
       erase: { how: 'keep', detail: 'they belong to the whole process; erased with the process' },

@@ -5,6 +5,7 @@ import type { JobDefinition } from '../../kernel/jobs/scheduler.js';
 import { nudgeMail } from './mail.js';
 import { sendMeetingMails } from './notify.js';
 import { meetingParticipants, meetingPractitioners, meetingRow } from './queries.js';
+import { forMail } from './use-cases/common.js';
 
 export interface SchedulingJobDeps {
   /** Named system repositories per provider (`reminders`, `nudges`): the jobs never see the database. */
@@ -57,20 +58,7 @@ export async function sendDueReminders(deps: SchedulingJobDeps, now: Date, batch
       if (!row) continue;
       await sendMeetingMails(repo, {
         kind: 'reminder',
-        meeting: {
-          id: row.id,
-          startsAt: new Date(row.starts_at),
-          endsAt: new Date(row.ends_at),
-          timeZone: row.time_zone,
-          place: row.place,
-          location: row.location,
-          videoLink: row.video_link,
-          sequence: row.sequence,
-          title: row.process_title,
-          organisationName: row.organisation_name,
-          createdBy: row.created_by,
-          processLanguage: row.process_language,
-        },
+        meeting: forMail(row),
         audience: {
           practitioners: await meetingPractitioners(repo, d.id),
           participants: (await meetingParticipants(repo, d.id)).filter((p) => p.status !== 'cancelled'),

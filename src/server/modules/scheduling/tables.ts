@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt, Timestamp } from '../../kernel/db/schema.js';
 import { defineTable, type TableDeclaration } from '../../kernel/module.js';
 import type { Place } from '../processes/tables.js';
+import { keptWithProcess } from '../processes/tables.js';
 
 // The scheduling module's tables: their Kysely types (joined to the kernel's `Database` by declaration
 // merging) and their run-time declaration (columns, checked against the migrated database by
@@ -193,9 +194,7 @@ export const schedulingTables: readonly TableDeclaration[] = [
     personal: {
       category: 'special',
       what: 'meetings of a process (a cancellation reason may be health-related)',
-      retention: {
-        rule: "Kept with the process: As long as the provider keeps the client relationship, then as the provider's record-keeping rules say (not enforced yet).",
-      },
+      retention: keptWithProcess,
       find: { subject: 'person', column: 'id', via: 'meeting_attendance.person_id' },
       export: 'the meetings the person attended',
       erase: { how: 'keep', detail: "the provider's record of services delivered (invoicing); the cancel reason is cleared" },
@@ -277,9 +276,7 @@ export const schedulingTables: readonly TableDeclaration[] = [
     personal: {
       category: 'special',
       what: 'a summary of a meeting shared with its participants',
-      retention: {
-        rule: "Kept with the process: As long as the provider keeps the client relationship, then as the provider's record-keeping rules say (not enforced yet).",
-      },
+      retention: keptWithProcess,
       find: { subject: 'person', column: 'meeting_id', via: 'meeting_attendance.person_id' },
       export: 'the summaries of the meetings the person attended',
       erase: { how: 'keep', detail: 'a summary belongs to the whole meeting (a group shares it); erased with the process' },
@@ -301,9 +298,7 @@ export const schedulingTables: readonly TableDeclaration[] = [
     personal: {
       category: 'special',
       what: "a person's scaling answers (how far towards a goal)",
-      retention: {
-        rule: "Kept with the process: As long as the provider keeps the client relationship, then as the provider's record-keeping rules say (not enforced yet).",
-      },
+      retention: keptWithProcess,
       find: { subject: 'person', column: 'person_id' },
       export: 'the scores',
       erase: { how: 'delete', detail: "the person's rows" },
