@@ -126,7 +126,8 @@ export async function measureTenantWall(
         run: (repo) =>
           repo.insert('services', {
             kind: 'group',
-            name: 'Bench service',
+            names: JSON.stringify({ en: 'Bench service' }),
+            vat_rate_bp: 2550,
             default_minutes: 60,
             default_cadence: 'monthly',
             default_place: 'on_site',
@@ -153,7 +154,7 @@ export async function measureTenantWall(
       const onMs = median(times.on);
       rows.push({ operation: op.name, offMs, onMs, ratio: onMs / offMs });
     }
-    await k.deleteFrom('services').where('name', '=', 'Bench service').execute();
+    await k.deleteFrom('services').where(sql<boolean>`names->>'en' = 'Bench service'`).execute();
     return rows;
   } finally {
     await off.close();

@@ -22,17 +22,18 @@ import {
   tableRows,
 } from './support/app.js';
 import { closeBrowserAfterAll, journey } from './support/journey.js';
+import { screen } from './support/screens.js';
 import { demo } from './support/server.js';
 
 closeBrowserAfterAll();
 
 const ZONE = 'Europe/Helsinki';
 const clientContact = { email: 'hr@demo.rinnalla.test', name: 'Heikki HR' };
-const careHome = { name: 'Hoivakoti Kaisla', businessId: '1234567-8' };
+const careHome = { name: 'Hoivakoti Kaisla', businessId: '1234567-1' };
 const demoProcessTitle = 'Yövuoron ryhmätyönohjaus / Night shift group supervision';
 const services = {
-  group: 'Ryhmätyönohjaus / Group supervision',
-  crisisGroup: 'Kriisityönohjaus, ryhmä / Crisis supervision, group',
+  group: 'Group supervision',
+  crisisGroup: 'Crisis supervision, group',
 };
 const DAY_MS = 86_400_000;
 
@@ -52,6 +53,37 @@ function helsinkiTime(at: number): string {
 /** Whole days from one calendar date to another. */
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** The ISO 8601 week number of a date, as Nordic calendars number their weeks. */
+function isoWeek(date: string): number {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 4 - (d.getUTCDay() || 7));
+  return Math.floor((d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1)) / DAY_MS / 7) + 1;
+}
+
+function addDaysTo(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The CSRF header a state-changing API call made from the journey needs. */
+async function csrf(page: Page): Promise<Record<string, string>> {
+  const res = await page.request.get('/api/auth/csrf');
+  expect(res.status()).toBe(200);
+  return { 'x-csrf-token': (await res.json()).csrfToken as string };
+}
+
+/** Drags a meeting in the week grid by the mouse to `date` at `time` ('HH:MM'), as a person would. */
+async function dragMeeting(page: Page, event: Locator, date: string, time: string): Promise<void> {
+  const from = await event.boundingBox();
+  const column = await page.locator(`td.fc-timegrid-col[data-date="${date}"]`).boundingBox();
+  const slot = await page.locator(`td.fc-timegrid-slot-lane[data-time="${time}:00"]`).boundingBox();
+  expect(from && column && slot, `the meeting, the column of ${date} and the ${time} row are on the screen`).toBeTruthy();
+  await page.mouse.move(from!.x + from!.width / 2, from!.y + 4);
+  await page.mouse.down();
+  await page.mouse.move(from!.x + from!.width / 2, from!.y + 24, { steps: 5 });
+  await page.mouse.move(column!.x + column!.width / 2, slot!.y + 4, { steps: 15 });
+  await page.mouse.up();
 }
 
 /** Finnish working days after `from` up to and including `to`. */
@@ -534,10 +566,12 @@ journey(
       }
     }
 
-    // --- The calendar, month by month.
+    // --- The calendar: the hour grid of a week by default on a desktop, then month by month.
     await navigation(page).getByRole('link', { name: 'Calendar', exact: true }).click();
     await expectPath(page, '/calendar');
     await heading(page, 'Calendar').waitFor();
+    await page.locator('.calendar-grid .fc-timegrid').waitFor();
+    await page.getByRole('heading', { level: 2, name: new RegExp(`^Week ${isoWeek(today)} · `) }).waitFor();
     await scan(page, 'calendar (week)');
     await page.getByRole('group', { name: 'View', exact: true }).getByRole('button', { name: 'Month', exact: true }).click();
     await page.waitForURL((url) => url.searchParams.get('view') === 'month');
@@ -548,11 +582,95 @@ journey(
         month = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 1)).toISOString().slice(0, 7);
         await page.waitForURL((url) => (url.searchParams.get('date') ?? '').startsWith(month));
       }
-      const day = page.locator('li.calendar-day').filter({ has: page.locator(`[id="day-${p.date}"]`) });
+      const day = page.locator(`td.fc-daygrid-day[data-date="${p.date}"]`);
       const item = day.getByRole('link', { name: new RegExp(`${p.time}.*${processTitle}, ${organisation}`) });
       await item.waitFor();
+      // Each row of the month is numbered with its ISO week, as Nordic calendars do.
+      await page
+        .locator('.calendar-grid')
+        .getByText(`W${isoWeek(p.date)}`, { exact: true })
+        .waitFor();
       await scan(page, `calendar (month ${month})`);
     }
+
+    // --- The week of the first meeting: its ISO week number, the hours outside the practitioner's
+    // working week shaded, and the meeting moved by dragging it to the next day at 14:00.
+    const first = proposals[0]!;
+    await page.goto(`/calendar?view=week&date=${first.date}`);
+    await page.getByRole('heading', { level: 2, name: new RegExp(`^Week ${isoWeek(first.date)} · `) }).waitFor();
+    const firstEvent = page.locator(`td.fc-timegrid-col[data-date="${first.date}"] a.fc-event`).filter({ hasText: processTitle });
+    await firstEvent.waitFor();
+    expect(await page.locator('.calendar-grid .fc-non-business').count(), 'hours outside the working week are shaded').toBeGreaterThan(0);
+    await page.getByText('Grey: outside your working hours', { exact: true }).waitFor();
+    const movedId = (await firstEvent.getAttribute('href'))!.split('/').pop()!;
+    // The next day, or the day before for a Friday: the meeting stays in the week on the screen.
+    const target = addDaysTo(first.date, new Date(`${first.date}T00:00:00Z`).getUTCDay() === 5 ? -1 : 1);
+    const mailsBefore = (await outbox(page)).filter((m) => m.subject.includes(processTitle));
+    await dragMeeting(page, firstEvent, target, '14:00');
+    const dialog = page.getByRole('dialog', { name: 'Move the meeting', exact: true });
+    await dialog.waitFor();
+    await dialog.getByText(/^New time: /).waitFor();
+    await dialog.getByLabel('Reason for the change', { exact: true }).fill('The team asked for an afternoon session.');
+    await scan(page, 'calendar (moving a meeting)');
+    await dialog.getByRole('button', { name: 'Reschedule and notify', exact: true }).click();
+    await notified(page, 'The meeting was moved and everyone was notified.');
+    const moved = await (await page.request.get(`/api/meetings/${movedId}`)).json();
+    expect(helsinkiDate(Date.parse(moved.startsAt)), 'the meeting moved to the day it was dropped on').toBe(target);
+    expect(helsinkiTime(Date.parse(moved.startsAt))).toMatch(/^14:(00|15)$/);
+    expect(Date.parse(moved.endsAt) - Date.parse(moved.startsAt), 'it keeps its length').toBe(90 * 60_000);
+    const movedTime = helsinkiTime(Date.parse(moved.startsAt));
+    const movedEvent = page.locator(`td.fc-timegrid-col[data-date="${target}"] a.fc-event`).filter({ hasText: processTitle });
+    await movedEvent.filter({ hasText: movedTime }).waitFor();
+    // Mailed as the meeting page's reschedule form mails: one update to each person invited.
+    await expect
+      .poll(async () => (await outbox(page)).filter((m) => m.subject.includes(processTitle)).length - mailsBefore.length)
+      .toBe(people.length);
+    await scan(page, 'calendar (meeting moved)');
+
+    // The week in four languages, as a provider would judge it.
+    for (const l of [
+      { name: 'Suomi', locale: 'fi', title: 'Kalenteri', week: `vk ${isoWeek(first.date)}` },
+      { name: 'Svenska', locale: 'sv', title: 'Kalender', week: `v. ${isoWeek(first.date)}` },
+      { name: 'Norsk bokmål', locale: 'nb', title: 'Kalender', week: `uke ${isoWeek(first.date)}` },
+      { name: 'English', locale: 'en', title: 'Calendar', week: `W${isoWeek(first.date)}` },
+    ]) {
+      await page.getByTestId('language-select').selectOption({ label: l.name });
+      await heading(page, l.title).waitFor();
+      await page.locator('.calendar-grid').getByText(l.week, { exact: true }).waitFor();
+      await movedEvent.waitFor();
+      await scan(page, `calendar (week, ${l.locale})`);
+      await screen(page, `calendar-week-${l.locale}`);
+    }
+
+    // A meeting cancelled meanwhile (say, in another tab) is refused when dragged: it snaps back
+    // and the reason is told in words.
+    const cancelled = await page.request.post(`/api/meetings/${movedId}/cancel`, {
+      headers: await csrf(page),
+      data: { reason: 'The team cancelled.' },
+    });
+    expect(cancelled.status()).toBe(200);
+    await dragMeeting(page, movedEvent, first.date, '10:00');
+    await dialog.getByLabel('Reason for the change', { exact: true }).fill('Back to the morning.');
+    await dialog.getByRole('button', { name: 'Reschedule and notify', exact: true }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'The meeting was not moved' });
+    await refusal.getByText('The meeting is no longer planned: it has already been held or cancelled.', { exact: true }).waitFor();
+    await movedEvent.filter({ hasText: 'Cancelled' }).waitFor();
+    expect(await page.locator(`td.fc-timegrid-col[data-date="${first.date}"] a.fc-event`).filter({ hasText: processTitle }).count()).toBe(
+      0,
+    );
+    expect((await (await page.request.get(`/api/meetings/${movedId}`)).json()).startsAt).toBe(moved.startsAt);
+    await scan(page, 'calendar (move refused)');
+
+    // On a phone the week opens as a list.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/calendar?date=${first.date}`);
+    await page.locator('.calendar-grid .fc-list').waitFor();
+    await page.locator('.calendar-grid .fc-list').getByText(processTitle, { exact: false }).first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, 'sideways scroll on a phone').toBeLessThanOrEqual(0);
+    await scan(page, 'calendar (phone)');
+    await screen(page, 'calendar-phone-en');
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // --- A private note on the demo process's last meeting (the care home's night shift).
     await openProcess(page, demoProcessTitle, 'practitioner');
@@ -584,7 +702,8 @@ journey(
     await heading(client, demoProcessTitle).waitFor();
     await region(client, 'Goals').getByText('Rauhallisemmat vuoronvaihdot / Calmer shift handovers', { exact: true }).waitFor();
     await expect.poll(() => upcomingMeetings(client).count()).toBe(2);
-    await expect.poll(() => pastMeetings(client).count()).toBe(1);
+    // A year of monthly meetings (seed-demo), the latest first.
+    await expect.poll(() => pastMeetings(client).count()).toBe(12);
     expect(await region(client, 'Plan meetings').count()).toBe(0);
     expect(await region(client, 'Scaling over time').count()).toBe(0);
     expect(await client.getByText(noteText).count()).toBe(0);
@@ -616,6 +735,7 @@ journey(
       .first()
       .waitFor();
     expect(await client.getByText(processTitle).count()).toBe(0);
+    expect(await client.locator('.calendar-meeting--movable').count(), 'a client contact moves no meetings').toBe(0);
     await scan(client, 'calendar (client contact)');
   },
 );

@@ -42,6 +42,12 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * First start migrates and seeds a year of demo history (about 8 s on an idle two-core machine);
+ * a loaded CI machine can take several times that, and a slow start is not what a journey tests.
+ */
+const readyTimeoutMs = 150_000;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function exited(child: ChildProcess): boolean {
@@ -105,7 +111,7 @@ export async function startServer(options: { readyTimeoutMs?: number } = {}): Pr
   };
 
   // Ready = /readyz answers 200 and the start-up banner (address, demo sign-ins) has been printed.
-  const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
+  const deadline = Date.now() + (options.readyTimeoutMs ?? readyTimeoutMs);
   for (;;) {
     if (exited(child)) {
       await stop();
@@ -119,7 +125,7 @@ export async function startServer(options: { readyTimeoutMs?: number } = {}): Pr
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`The server did not become ready within ${options.readyTimeoutMs ?? 60_000} ms:\n${output}`);
+      throw new Error(`The server did not become ready within ${options.readyTimeoutMs ?? readyTimeoutMs} ms:\n${output}`);
     }
     await sleep(150);
   }

@@ -26,7 +26,7 @@ export async function startServer(config: Config = loadConfig(), opts: { seed?: 
   // Drafts and request messages stored before they were sealed (migration 0006): SQL has no key.
   await sealLegacyPlaintext(db.kysely, new DataCipher(config.dataKey));
   const seed = opts.seed ?? config.env !== 'production';
-  const demo = seed ? await seedDemo(db.kysely) : null;
+  const demo = seed ? await seedDemo(db.kysely, config) : null;
   const mailTransport = config.smtpUrl ? smtpTransport(config.smtpUrl) : null;
   const app = await buildApp({ config, db, mailTransport });
   const system = systemRunner(db);

@@ -197,6 +197,10 @@ export type TriageResult = z.infer<typeof triageResult>;
 export const providerSettings = z.object({
   slug: z.string(),
   name: z.string(),
+  /** The provider's country: which business ID it has, which VAT rates and grounds apply. */
+  country: z.enum(['FI', 'SE', 'NO']),
+  /** Y-tunnus, organisationsnummer or organisasjonsnummer, printed on the invoicing basis. */
+  businessId: z.string().nullable(),
   firstContactTargetMinutes: z.number().int(),
   lateCancellationHours: z.number().int(),
   lateCancellationChargePercent: z.number().int(),
@@ -214,6 +218,8 @@ export const providerSettingsPatch = z
     lateCancellationHours: cancellationHours.optional(),
     lateCancellationChargePercent: chargePercent.optional(),
     participantCancellationHours: cancellationHours.optional(),
+    /** Checked against the country's rules (422 invalid_business_id); null clears it. */
+    businessId: z.string().trim().min(1).max(intakeLimits.businessIdMax).nullable().optional(),
   })
   .refine(nonEmpty, nonEmptyMessage);
 
@@ -344,9 +350,11 @@ export const intakeApi = {
     path: '/api/provider/settings',
     tags,
     summary: "Change the provider's intake and cancellation rules",
-    description: 'A PATCH must change something. Whole numbers only (JSON numbers, not strings or booleans).',
+    description:
+      "A PATCH must change something. Whole numbers only (JSON numbers, not strings or booleans). The business ID is checked by the provider's country (FI Y-tunnus check digit, NO organisasjonsnummer mod 11, SE organisationsnummer Luhn; 422 invalid_business_id) and stored in the register's form; null clears it.",
     body: providerSettingsPatch,
     responses: { 200: providerSettings },
+    errors: [422],
   }),
 
   onCall: defineRoute({

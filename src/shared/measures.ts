@@ -156,6 +156,12 @@ export type Gate = z.infer<typeof gate>;
 // ---------------------------------------------------------------------------------------------
 // Instruments
 
+/** Where one language's wording comes from; `providerEntered` when the provider entered it (its version). */
+export const languageSource = z.object({
+  source: z.string(),
+  providerEntered: z.object({ version: z.number().int() }).optional(),
+});
+
 /** An instrument's definition as stored (built-in code or a provider's own, versioned). */
 export const instrumentDefinition = z.object({
   key: z.string(),
@@ -163,8 +169,8 @@ export const instrumentDefinition = z.object({
   name: localTextOut,
   instructions: localTextOut,
   languages: z.object(
-    Object.fromEntries(locales.map((l) => [l, z.object({ source: z.string() }).optional()])) as {
-      [K in (typeof locales)[number]]: z.ZodOptional<z.ZodObject<{ source: z.ZodString }>>;
+    Object.fromEntries(locales.map((l) => [l, languageSource.optional()])) as {
+      [K in (typeof locales)[number]]: z.ZodOptional<typeof languageSource>;
     },
   ),
   licence: z.string(),
@@ -230,6 +236,8 @@ export const instrumentSummary = z.object({
   languages: z.array(locale),
   /** Language → where its wording comes from. */
   sources: z.partialRecord(locale, z.string()),
+  /** Language → the provider's own entered translation in use (a built-in's language we do not ship). */
+  providerEntered: z.partialRecord(locale, z.object({ version: z.number().int(), source: z.string() })),
   licence: z.string(),
   requiresLicence: z.boolean(),
   available: z.boolean(),
@@ -327,6 +335,92 @@ export const instrumentRoutes = {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Provider-entered official translations of built-in instruments
+
+const translationText = z.string().trim().max(L.localTextMax);
+
+/** Every text of a built-in in one language; what is missing is named by the 422, not the 400. */
+export const translationTexts = z.object({
+  name: translationText.optional(),
+  instructions: translationText.optional(),
+  /** Item id → its text. */
+  items: z.record(z.string().max(L.answerIdMax), translationText).optional(),
+  /** Option set id → the option's value as a string → its label. */
+  options: z.record(z.string().max(L.answerIdMax), z.record(z.string().max(12), translationText)).optional(),
+});
+
+export const instrumentTranslationBody = z.object({
+  locale,
+  texts: translationTexts,
+  /** Where the official translation comes from (its publisher, edition). */
+  source: z.string().trim().min(1).max(L.localTextMax),
+  /** What the provider's licence allows, in its own words (may be empty). */
+  licenceNote: z.string().trim().max(L.localTextMax).default(''),
+});
+export type InstrumentTranslationBody = z.input<typeof instrumentTranslationBody>;
+
+export const instrumentTranslation = z.object({
+  id: uuid,
+  instrumentKey: z.string(),
+  locale,
+  version: z.number().int(),
+  texts: z.object({
+    name: z.string(),
+    instructions: z.string(),
+    items: z.record(z.string(), z.string()),
+    options: z.record(z.string(), z.record(z.string(), z.string())),
+  }),
+  source: z.string(),
+  licenceNote: z.string(),
+  enteredBy: z.object({ id: uuid, name: z.string() }).nullable(),
+  enteredAt: instantOut,
+  withdrawnAt: instantOut.nullable(),
+  /** The version respondents are shown (the newest one not withdrawn, in a language we do not ship). */
+  current: z.boolean(),
+});
+export type InstrumentTranslation = z.infer<typeof instrumentTranslation>;
+
+/** The provider-entered translation an answer was given in: its language and version. */
+export const shownTranslation = z.object({ locale, version: z.number().int() });
+export type ShownTranslation = z.infer<typeof shownTranslation>;
+
+const translationRules =
+  'Only built-in instruments, only a language the built-in does not ship officially (422 locale already_official; one language has one wording). Every text must be there and non-empty, no unknown ids (422 invalid_translation, each field named: texts.name, texts.instructions, texts.items.<id>, texts.options.<set>.<value>). Each one is the next version for its language; the newest not withdrawn is shown. Scoring stays the built-in one.';
+
+export const instrumentTranslationRoutes = {
+  list: defineRoute({
+    method: 'GET',
+    path: '/api/instruments/:key/translations',
+    tags: ['measures'],
+    summary: "The provider's entered translations of a built-in instrument, every version, newest first",
+    params: instrumentKeyParams,
+    responses: { 200: items(instrumentTranslation) },
+    errors: [404],
+  }),
+  add: defineRoute({
+    method: 'POST',
+    path: '/api/instruments/:key/translations',
+    tags: ['measures'],
+    summary: 'Enter the official translation the provider holds of a built-in instrument (a new version)',
+    description: translationRules,
+    params: instrumentKeyParams,
+    body: instrumentTranslationBody,
+    responses: { 201: instrumentTranslation },
+    errors: [404, 409, 422],
+  }),
+  withdraw: defineRoute({
+    method: 'POST',
+    path: '/api/instrument-translations/:id/withdraw',
+    tags: ['measures'],
+    summary: 'Withdraw a version: respondents are no longer shown it (answers given in it keep its words)',
+    description: 'A version withdrawn already answers 409.',
+    params: idParams,
+    responses: { 200: instrumentTranslation },
+    errors: [404, 409],
+  }),
+};
+
+// ---------------------------------------------------------------------------------------------
 // Settings
 
 export const measureSettings = z.object({
@@ -414,6 +508,8 @@ export const checkin = z.object({
   score: z.number().nullable(),
   bandId: z.string().nullable(),
   alertLevel: alertLevel.nullable(),
+  /** Set when the answer was given in a translation the provider entered (reports mark it). */
+  translation: shownTranslation.nullable(),
 });
 export type Checkin = z.infer<typeof checkin>;
 
@@ -522,6 +618,8 @@ export const respondForm = z.object({
   /** The language the instrument is worded in (the wanted one when it exists, else English, else its first). */
   locale,
   availableLocales: z.array(locale),
+  /** Set when the questionnaire's language is one the provider entered itself (the form says so). */
+  providerEntered: z.object({ version: z.number().int(), source: z.string() }).nullable(),
   expiresAt: instantOut,
   draft: answers.nullable(),
   instrument: z.object({
@@ -569,7 +667,8 @@ export const respondRoutes = {
     summary: 'The questionnaire a link opens, in the wanted language when it exists, with the saved draft',
     description: linkRules,
     params: tokenParams,
-    query: z.object({ locale: locale.optional() }),
+    // locale: the page's language; formLocale: the questionnaire language the respondent chose.
+    query: z.object({ locale: locale.optional(), formLocale: locale.optional() }),
     responses: { 200: respondForm },
     errors: [404, 409, 410],
   }),
@@ -591,7 +690,8 @@ export const respondRoutes = {
     summary: 'Answer the questionnaire: the score, its band and, when it calls for it, where to get help',
     description: `${linkRules} Every asked choice item must be answered (400 naming answers.<item>); text items are optional. locale words the result.`,
     params: tokenParams,
-    body: z.object({ answers, locale: locale.optional() }),
+    // formLocale: the language the questionnaire was shown in (recorded with the answer).
+    body: z.object({ answers, locale: locale.optional(), formLocale: locale.optional() }),
     responses: { 200: respondResult },
     errors: [404, 409, 410],
   }),
@@ -607,7 +707,17 @@ export const series = z.object({
   max: z.number(),
   higherIsBetter: z.boolean(),
   bands: z.array(z.object({ id: z.string(), min: z.number(), max: z.number(), label: localTextOut, severity })),
-  points: z.array(z.object({ responseId: uuid, at: instantOut, score: z.number(), bandId: z.string(), processId: uuid })),
+  points: z.array(
+    z.object({
+      responseId: uuid,
+      at: instantOut,
+      score: z.number(),
+      bandId: z.string(),
+      processId: uuid,
+      /** Set when the answer was given in a translation the provider entered (reports mark it). */
+      translation: shownTranslation.nullable(),
+    }),
+  ),
 });
 export type Series = z.infer<typeof series>;
 
@@ -633,6 +743,10 @@ export const responseDetail = z.object({
   items: z.array(z.object({ id: z.string(), text: z.string(), answer: z.number().nullable(), answerLabel: z.string().nullable() })),
   /** Item id → the text the person wrote (decrypted for this read). */
   freeText: z.record(z.string(), z.string()),
+  /** The language the person was shown (null: answered before it was recorded). */
+  formLocale: locale.nullable(),
+  /** Set when that language was the provider's own entered translation: reports say so. */
+  providerEntered: z.object({ version: z.number().int(), source: z.string(), providerName: z.string() }).nullable(),
 });
 export type ResponseDetail = z.infer<typeof responseDetail>;
 

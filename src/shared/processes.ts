@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from './http.js';
+import { type Locale, locales } from './locales.js';
 import {
   calendarDate,
   dateOut,
@@ -140,6 +141,59 @@ export function transition(from: ProcessStatus, to: ProcessStatus): TransitionRe
 export const crisisKinds: readonly ProcessKind[] = ['crisis_individual', 'crisis_group'];
 export const isCrisisKind = (kind: ProcessKind): boolean => crisisKinds.includes(kind);
 
+/**
+ * A service's name in each language the provider names it in; at least one. Agreements print in
+ * the process's language, pages in the reader's, so one name per service would be wrong for
+ * someone either way.
+ */
+export const serviceNames = z
+  .object({ fi: nameText.optional(), sv: nameText.optional(), nb: nameText.optional(), en: nameText.optional() })
+  .strict()
+  .refine((n) => locales.some((l) => n[l]), { message: 'name the service in at least one language', path: ['fi'] });
+export type ServiceNames = Partial<Record<Locale, string>>;
+
+/** Where a wanted language has no name: English, then the Nordic ones (the names a reader is likeliest to read). */
+const nameFallback: readonly Locale[] = ['en', 'fi', 'sv', 'nb'];
+
+/** The service's name in `locale`, or in the nearest language it has a name in. */
+export function serviceNameIn(names: ServiceNames, locale: string): string {
+  const wanted = names[locale as Locale];
+  if (wanted) return wanted;
+  // Swedish and Norwegian readers read each other's language more easily than English.
+  const neighbour = locale === 'nb' ? names.sv : locale === 'sv' ? names.nb : undefined;
+  return neighbour ?? nameFallback.map((l) => names[l]).find(Boolean) ?? '';
+}
+
+/**
+ * VAT of a service: taxable at a rate (percent, up to two decimals: 25.5), or exempt on a legal
+ * ground printed on the invoicing basis (work supervision can be health care, exempt, or not).
+ */
+export const vatTreatments = ['taxable', 'exempt'] as const;
+export type VatTreatment = (typeof vatTreatments)[number];
+export const vatRatePercent = z
+  .number()
+  .min(0)
+  .max(100)
+  .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, 'at most two decimals');
+export const vatGroundMax = 200;
+export const serviceVat = z.discriminatedUnion('treatment', [
+  z.object({ treatment: z.literal('taxable'), ratePercent: vatRatePercent }),
+  z.object({ treatment: z.literal('exempt'), ground: text(vatGroundMax) }),
+]);
+export type ServiceVat = z.infer<typeof serviceVat>;
+
+/**
+ * The standard rate and the usual health-care exemption ground of each country, a new service's
+ * defaults: FI 25.5 % since 1.9.2024 and AVL 34 § (health care); SE 25 % and 3 kap. 4 § ML
+ * (health care); NO 25 % and merverdiavgiftsloven § 3-2 (health services).
+ */
+export const vatDefaults: Record<string, { ratePercent: number; exemptGround: string }> = {
+  FI: { ratePercent: 25.5, exemptGround: 'AVL 34 §' },
+  SE: { ratePercent: 25, exemptGround: '3 kap. 4 § ML' },
+  NO: { ratePercent: 25, exemptGround: 'mval. § 3-2' },
+};
+export const vatDefaultsOf = (country: string) => vatDefaults[country] ?? { ratePercent: 25, exemptGround: '' };
+
 /** A crisis process: of a crisis kind, or following the crisis cadence. */
 export function isCrisis(process: { kind: string; cadence: string }): boolean {
   return process.kind.startsWith('crisis') || process.cadence === 'crisis';
@@ -151,10 +205,12 @@ export function isCrisis(process: { kind: string; cadence: string }): boolean {
 export const service = z.object({
   id: uuid,
   kind: processKind,
-  name: z.string(),
+  names: z.object({ fi: z.string().optional(), sv: z.string().optional(), nb: z.string().optional(), en: z.string().optional() }),
+  vat: serviceVat,
   defaultMinutes: z.number().int(),
   defaultCadence: cadence,
   defaultPlace: place,
+  /** Net of VAT. */
   priceCents: z.number().int(),
   currency,
   active: z.boolean(),
@@ -185,7 +241,9 @@ export const processSummary = z.object({
   status: processStatus,
   organisationId: uuid,
   organisationName: z.string(),
+  /** The service's name in the process's language (the agreement's), with its other names beside. */
   serviceName: z.string(),
+  serviceNames: service.shape.names,
   cadence,
   practitionerNames: z.array(z.string()),
   /** Null for a participant, who does not see who else takes part. */
@@ -236,23 +294,39 @@ export type ScalingPoint = z.infer<typeof scalingPoint>;
 export const scaling = z.object({ goals: z.array(z.object({ goalId: uuid, title: z.string(), points: z.array(scalingPoint) })) });
 export type Scaling = z.infer<typeof scaling>;
 
+/** How a line is taxed: a rate in percent, or exempt with the legal ground. */
+export const lineVat = z.object({ treatment: z.enum(vatTreatments), ratePercent: z.number().nullable(), ground: z.string().nullable() });
+export const vatAmounts = z.object({ netCents: z.number().int(), vatCents: z.number().int(), grossCents: z.number().int() });
+
 export const invoicingRow = z.object({
   meetingId: uuid,
   /** The meeting's date on the provider's wall clock. */
   date: dateOut,
   processTitle: z.string(),
+  /** In the provider's language; `serviceNames` has the others. */
   serviceName: z.string(),
+  serviceNames: service.shape.names,
   status: z.enum(['held', 'cancelled']),
   lateCancellation: z.boolean(),
   priceCents: z.number().int(),
+  /** Net of VAT: what the meeting costs the client before tax. */
   chargedCents: z.number().int(),
+  vat: lineVat,
+  vatCents: z.number().int(),
+  grossCents: z.number().int(),
 });
 export const invoicing = z.object({
+  provider: z.object({ name: z.string(), businessId: z.string().nullable(), country: z.string() }),
   organisation: z.object({ id: uuid, name: z.string(), businessId: z.string().nullable() }),
   month,
   currency,
   rows: z.array(invoicingRow),
+  /** Net total (the sum of `chargedCents`). */
   totalCents: z.number().int(),
+  vatCents: z.number().int(),
+  grossCents: z.number().int(),
+  /** Totals per VAT rate or exemption, highest rate first, exemptions last. */
+  byVat: z.array(lineVat.extend(vatAmounts.shape)),
 });
 export type Invoicing = z.infer<typeof invoicing>;
 
@@ -261,12 +335,14 @@ export type Invoicing = z.infer<typeof invoicing>;
 
 export const serviceBody = z.object({
   kind: processKind,
-  name: nameText,
+  names: serviceNames,
   defaultMinutes: minutes,
   defaultCadence: cadence,
   defaultPlace: place,
   priceCents: cents,
   currency: currency.optional(),
+  /** Without it, taxable at the standard rate of the provider's country. */
+  vat: serviceVat.optional(),
   active: z.boolean().optional(),
 });
 export const servicePatch = serviceBody.partial().refine(nonEmpty, nonEmptyMessage);
@@ -556,7 +632,7 @@ export const whatWorksRoutes = {
 };
 
 const invoicingRule =
-  "The month is the provider's calendar month, in the provider's time zone. Held meetings at their booked price; late cancellations (not the provider's) at the provider's percentage; other cancellations at 0. Meetings priced in more than one currency answer 422 mixed_currencies.";
+  "The month is the provider's calendar month, in the provider's time zone. Held meetings at their booked price; late cancellations (not the provider's) at the provider's percentage; other cancellations at 0. Prices are net; VAT follows each service's treatment (a rate, or exempt with its legal ground), rounded half up per line to the cent, totals are sums of the lines. Meetings priced in more than one currency answer 422 mixed_currencies.";
 
 export const invoicingRoutes = {
   get: defineRoute({
@@ -574,7 +650,7 @@ export const invoicingRoutes = {
     path: '/api/invoicing.csv',
     tags: ['invoicing'],
     summary: 'The invoicing basis as CSV for Nordic spreadsheets',
-    description: `${invoicingRule} UTF-8 with a byte-order mark, \`;\` between fields, CRLF, decimal-comma amounts, headers in the provider's language.`,
+    description: `${invoicingRule} UTF-8 with a byte-order mark, \`;\` between fields, CRLF, decimal-comma amounts, headers and service names in the provider's language; after the lines, a total per VAT rate or exemption and the grand total.`,
     produces: 'text/csv',
     query: invoicingQuery,
     responses: { 200: z.string() },

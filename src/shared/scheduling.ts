@@ -72,6 +72,11 @@ export const schedulingLimits = {
   // Feed tokens are 43 characters; 20 is also where the log scrubber starts masking (logging.ts).
   feedTokenMin: 20,
   feedTokenMax: 200,
+  /**
+   * A feed records that a calendar app read it at most once per this many minutes: its owner needs
+   * "is it still read", not every poll, and each record is an audited write.
+   */
+  feedFetchRecordMinutes: 60,
 } as const;
 
 const L = schedulingLimits;
@@ -167,6 +172,21 @@ export const calendarItem = z.object({
 });
 export type CalendarItem = z.infer<typeof calendarItem>;
 
+/** A meeting in the caller's calendar, and whether the caller may move it there (drag it to another time). */
+export const calendarEntry = calendarItem.extend({ canMove: z.boolean() });
+export type CalendarEntry = z.infer<typeof calendarEntry>;
+
+/**
+ * The calendar of a range: the meetings, and for a practitioner the weekly hours (wall-clock in
+ * their own zone; null when none are set) and their own absences overlapping the range, to shade.
+ */
+export const calendarOut = z.object({
+  items: z.array(calendarEntry),
+  workingHours: z.object({ timeZone: zoneOut, weekly: z.array(z.object({ weekday, start: hhmm, end: hhmm })) }).nullable(),
+  absences: z.array(absenceOut),
+});
+export type CalendarOut = z.infer<typeof calendarOut>;
+
 export const scalingAnswer = z.object({ goalId: uuid, personId: uuid.nullable(), value: scale });
 export type ScalingAnswer = z.infer<typeof scalingAnswer>;
 
@@ -190,6 +210,8 @@ export const feedStatusOut = z.object({
   url: z.string().nullable(),
   active: z.boolean(),
   createdAt: instantOut.nullable(),
+  /** When a calendar app last read the active feed (to within feedFetchRecordMinutes); null if never. */
+  lastFetchedAt: instantOut.nullable(),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -289,13 +311,14 @@ export const schedulingRoutes = {
     path: '/api/calendar',
     tags,
     summary: 'The caller’s own meetings that overlap a range: booked, invited to, or of their organisations',
-    description: '`to` is after `from`, at most 62 days later.',
+    description:
+      '`to` is after `from`, at most 62 days later. `canMove` is true on a planned meeting the caller is booked for as its practitioner (PATCH /api/meetings/:id moves it). A practitioner also gets their weekly hours and their absences overlapping the range; others get null and [].',
     query: z.object({ from: instant, to: instant }).superRefine((v, ctx) => {
       const span = Date.parse(v.to) - Date.parse(v.from);
       if (!(span > 0)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
       else if (span > L.calendarMaxDays * DAY) ctx.addIssue({ code: 'custom', path: ['to'], message: 'at most 62 days at a time' });
     }),
-    responses: { 200: items(calendarItem) },
+    responses: { 200: calendarOut },
   }),
 
   meeting: defineRoute({
@@ -412,7 +435,8 @@ export const schedulingRoutes = {
     method: 'GET',
     path: '/api/me/calendar-feed',
     tags,
-    summary: 'Whether the caller has an active calendar feed',
+    summary: 'Whether the caller has an active calendar feed, since when, and when a calendar app last read it',
+    description: `Never the address itself: it holds the secret, which is stored only as a hash. \`lastFetchedAt\` is recorded at most once per ${L.feedFetchRecordMinutes} minutes per feed, so it is accurate to within that; null until a calendar app has read the feed.`,
     responses: { 200: feedStatusOut },
   }),
 
@@ -421,7 +445,8 @@ export const schedulingRoutes = {
     path: '/api/me/calendar-feed',
     tags,
     summary: 'Make a new calendar feed URL, revoking the old one',
-    description: 'The URL holds the secret: it is shown only in this answer.',
+    description:
+      'The URL holds the secret: it is shown only in this answer. Any earlier address stops working at once (404), so calendar apps subscribed to it must subscribe again.',
     responses: { 200: z.object({ url: z.string() }) },
   }),
 
@@ -438,7 +463,8 @@ export const schedulingRoutes = {
     path: '/calendar/:token.ics',
     tags,
     summary: 'The calendar feed (iCalendar): the owner’s meetings from 60 days back to 400 days ahead',
-    description: 'The token is the credential. An unknown or revoked feed answers 404.',
+    description:
+      'The token is the credential. An unknown or revoked feed answers 404. Each address may be read at most AUTH_RATE_LIMIT_PER_MINUTE times a minute (default 30; 429 with Retry-After beyond), counted per address rather than per IP, since calendar services fetch many people’s feeds from the same addresses.',
     params: z.object({
       token: z
         .string()

@@ -207,10 +207,11 @@ export const organisationRoutes = {
     path: '/api/organisations',
     tags: ['organisations'],
     summary: 'Add a client organisation',
-    description: 'A business id is unique within the provider (409).',
+    description:
+      "A business id is unique within the provider (409) and checked by the provider's country (FI Y-tunnus, NO organisasjonsnummer, SE organisationsnummer: 422 invalid_business_id); it is stored in the register's form.",
     body: z.object({ name: personName, businessId: businessId.optional() }),
     responses: { 201: organisationSummary },
-    errors: [409],
+    errors: [409, 422],
   }),
   get: defineRoute({
     method: 'GET',
@@ -225,11 +226,12 @@ export const organisationRoutes = {
     path: '/api/organisations/:id',
     tags: ['organisations'],
     summary: 'Rename a client organisation or change its business id',
-    description: 'A PATCH must change something; a null business id removes it. A business id is unique within the provider (409).',
+    description:
+      "A PATCH must change something; a null business id removes it. A business id is unique within the provider (409) and checked by the provider's country (422 invalid_business_id).",
     params: idParams,
     body: z.object({ name: personName.optional(), businessId: businessId.nullable().optional() }).refine(nonEmpty, nonEmptyMessage),
     responses: { 200: organisation },
-    errors: [409],
+    errors: [409, 422],
   }),
   createUnit: defineRoute({
     method: 'POST',

@@ -72,7 +72,7 @@ program
   .command('seed-demo')
   .description('Create the fictional demo provider with one account per role (idempotent)')
   .action(async () => {
-    const result = await withDatabase((db) => seedDemo(db.kysely));
+    const result = await withDatabase((db) => seedDemo(db.kysely, loadConfig()));
     console.log(result.created ? 'Demo provider created.' : 'The demo provider already exists.');
     console.log(`Password for every demo account: ${demoPassword}`);
     for (const a of result.accounts) console.log(`  ${a.role.padEnd(18)} ${a.email}`);

@@ -1,4 +1,5 @@
 import { kernelPolicy } from './access/kernel-policy.js';
+import * as m0014 from './db/migrations/0014_kernel_provider_business_id.js';
 import { migrations as history } from './db/migrations/index.js';
 import { defineModule, defineTable } from './module.js';
 
@@ -25,6 +26,7 @@ export const kernelManifest = defineModule({
         late_cancellation_hours: 'int4',
         late_cancellation_charge_percent: 'int4',
         participant_cancellation_hours: 'int4',
+        business_id: 'text?',
       },
       personal: { category: 'none', why: 'The provider (a company), its settings and terms: no person.' },
     }),
@@ -267,7 +269,7 @@ export const kernelManifest = defineModule({
       },
     }),
   ],
-  migrations: history,
+  migrations: { ...history, '0014_kernel_provider_business_id': m0014 },
   policy: kernelPolicy,
   routes: async () => {
     const [health, auth, tenancy, security, audit, platform, outbox] = await Promise.all([

@@ -32,7 +32,8 @@ export async function seedSupervision(db: Db, world: World, cipher: DataCipher):
       {
         provider_id: p,
         kind: 'group',
-        name: 'Group supervision',
+        names: JSON.stringify({ en: 'Group supervision' }),
+        vat_rate_bp: 2550,
         default_minutes: 90,
         default_cadence: 'monthly',
         default_place: 'on_site',
@@ -41,7 +42,8 @@ export async function seedSupervision(db: Db, world: World, cipher: DataCipher):
       {
         provider_id: p,
         kind: 'crisis_group',
-        name: 'Crisis supervision, group',
+        names: JSON.stringify({ en: 'Crisis supervision, group' }),
+        vat_rate_bp: 2550,
         default_minutes: 90,
         default_cadence: 'crisis',
         default_place: 'on_site',
@@ -304,7 +306,8 @@ export async function seedOtherProvider(db: Db, world: World): Promise<OtherProv
     .values({
       provider_id: p,
       kind: 'individual',
-      name: 'Fjord coaching Bravo',
+      names: JSON.stringify({ en: 'Fjord coaching Bravo' }),
+      vat_rate_bp: 2500,
       default_minutes: 60,
       default_cadence: 'monthly',
       default_place: 'video',

@@ -98,4 +98,44 @@ describe('DataTable', () => {
       expect(html).not.toMatch(/<p[^>]*>Aalto/);
     });
   });
+
+  describe('a row note (a row with nothing to show column by column)', () => {
+    const withNote = (phone: boolean) =>
+      renderToStaticMarkup(
+        <MantineProvider>
+          <DataTable
+            rows={rows}
+            columns={[
+              { key: 'name', header: 'Name', cell: (r: Row) => r.name, primary: true, rowHeader: true },
+              { key: 'city', header: 'City', cell: (r: Row) => r.city },
+              { key: 'act', header: 'Actions', action: true, cell: (r: Row) => <button type="button">Edit {r.name}</button> },
+            ]}
+            rowKey={(r) => r.id}
+            label="Organisations"
+            rowNote={(r) => (r.id === '2' ? <span data-testid="note">Too few to show</span> : undefined)}
+            phone={phone}
+          />
+        </MantineProvider>,
+      );
+
+    it('on a desktop: the row header, then one cell across the other columns', () => {
+      const html = withNote(false);
+      const row = html.match(/<tr[^>]*>(?:(?!<\/tr>).)*Bergen kommune(?:(?!<\/tr>).)*<\/tr>/)?.[0] ?? '';
+      expect(row).toMatch(/<th[^>]*scope="row"[^>]*>Bergen kommune<\/th>/);
+      expect(row).toMatch(/<td[^>]*colSpan="2"[^>]*>|<td[^>]*colspan="2"[^>]*>/);
+      expect(row).toContain('Too few to show');
+      expect(row).not.toContain('Bergen</td>');
+      expect(row).not.toContain('<button');
+      expect(html).toContain('Espoo');
+    });
+
+    it('on a phone: the title and the note, no values or buttons', () => {
+      const html = withNote(true);
+      const card = html.match(/<li[^>]*>(?:(?!<\/li>).)*Bergen kommune(?:(?!<\/li>).)*<\/li>/)?.[0] ?? '';
+      expect(card).toContain('Too few to show');
+      expect(card).not.toContain('<dl');
+      expect(card).not.toContain('<button');
+      expect(html.match(/<button/g)).toHaveLength(1);
+    });
+  });
 });

@@ -46,6 +46,12 @@ export interface DataTableProps<T> {
   rowStyle?: (row: T) => CSSProperties | undefined;
   /** A total under the rows: a footer row on a desktop, a line under the cards on a phone. */
   total?: { label: ReactNode; value: ReactNode };
+  /**
+   * A row with nothing to show column by column (e.g. a month withheld to protect anonymity): when
+   * this returns something, it stands in one cell across every column after the row headers on a
+   * desktop, and under the card's title on a phone, instead of a row of empty values.
+   */
+  rowNote?: (row: T) => ReactNode;
 }
 
 /**
@@ -68,6 +74,7 @@ export function DataTable<T>({
   rowTestId,
   rowStyle,
   total,
+  rowNote,
 }: DataTableProps<T>) {
   const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   if (rows.length === 0 && empty) return <>{typeof empty === 'string' ? <Text>{empty}</Text> : empty}</>;
@@ -79,7 +86,9 @@ export function DataTable<T>({
     const cards = (
       <Stack gap="xs" component="ul" aria-label={label} data-testid={testId} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {rows.map((row) => {
-          const buttons = actions.map((c) => ({ key: c.key, node: c.cell(row) })).filter((a) => a.node != null && a.node !== false);
+          const note = rowNote?.(row);
+          const buttons =
+            note == null ? actions.map((c) => ({ key: c.key, node: c.cell(row) })).filter((a) => a.node != null && a.node !== false) : [];
           return (
             <Paper component="li" key={rowKey(row)} withBorder p="sm" data-row data-testid={rowTestId?.(row)} style={rowStyle?.(row)}>
               {primary && (
@@ -87,7 +96,8 @@ export function DataTable<T>({
                   {primary.cell(row)}
                 </Text>
               )}
-              {values.length > 0 && (
+              {note != null && <div>{note}</div>}
+              {note == null && values.length > 0 && (
                 <dl className="data-card">
                   {values.map((c) => (
                     <div key={c.key}>
@@ -145,21 +155,27 @@ export function DataTable<T>({
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr key={rowKey(row)} data-testid={rowTestId?.(row)} style={rowStyle?.(row)}>
-              {columns.map((c) =>
-                c.rowHeader ? (
-                  <Table.Th key={c.key} scope="row" fw={c.fw} {...cellProps(c)}>
-                    {c.cell(row)}
-                  </Table.Th>
-                ) : (
-                  <Table.Td key={c.key} {...cellProps(c)}>
-                    {c.cell(row)}
-                  </Table.Td>
-                ),
-              )}
-            </Table.Tr>
-          ))}
+          {rows.map((row) => {
+            const note = rowNote?.(row);
+            const headers = note == null ? [] : columns.filter((c) => c.rowHeader);
+            const cells = note == null ? columns : headers;
+            return (
+              <Table.Tr key={rowKey(row)} data-testid={rowTestId?.(row)} style={rowStyle?.(row)}>
+                {cells.map((c) =>
+                  c.rowHeader ? (
+                    <Table.Th key={c.key} scope="row" fw={c.fw} {...cellProps(c)}>
+                      {c.cell(row)}
+                    </Table.Th>
+                  ) : (
+                    <Table.Td key={c.key} {...cellProps(c)}>
+                      {c.cell(row)}
+                    </Table.Td>
+                  ),
+                )}
+                {note != null && <Table.Td colSpan={Math.max(1, columns.length - headers.length)}>{note}</Table.Td>}
+              </Table.Tr>
+            );
+          })}
         </Table.Tbody>
         {total && (
           <Table.Tfoot>

@@ -1,4 +1,4 @@
-import { type CSSVariablesResolver, createTheme, darken, NativeSelect, PasswordInput, Select, TextInput } from '@mantine/core';
+import { Badge, type CSSVariablesResolver, createTheme, darken, NativeSelect, PasswordInput, Select, TextInput } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'blue',
@@ -14,6 +14,14 @@ export const theme = createTheme({
     PasswordInput: PasswordInput.extend({ defaultProps: { withAsterisk: false } }),
     NativeSelect: NativeSelect.extend({ defaultProps: { withAsterisk: false } }),
     Select: Select.extend({ defaultProps: { withAsterisk: false } }),
+    // Mantine cuts a badge's label with an ellipsis when its cell is narrow ("Kiire…", "Act…");
+    // a status half-read is worse than a badge on two lines, so every badge wraps instead.
+    Badge: Badge.extend({
+      styles: {
+        root: { height: 'auto', maxWidth: 'none', flexShrink: 0, paddingBlock: 2, overflow: 'visible' },
+        label: { overflow: 'visible', textOverflow: 'clip', whiteSpace: 'normal', lineHeight: 1.3 },
+      },
+    }),
   },
 });
 

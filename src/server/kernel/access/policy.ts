@@ -55,6 +55,7 @@ export const providerSettingsPolicy: readonly Grant[] = [
       'late_cancellation_hours',
       'late_cancellation_charge_percent',
       'participant_cancellation_hours',
+      'business_id',
     ],
   },
 ];

@@ -79,7 +79,8 @@ describe('Repository.insert', () => {
     const admin = new Repository(db.kysely, staff(world.users.provider_admin.id, world.providerId, 'provider_admin'));
     const values = {
       kind: 'group',
-      name: 'Chosen id',
+      names: JSON.stringify({ en: 'Chosen id' }),
+      vat_rate_bp: 2550,
       default_minutes: 60,
       default_cadence: 'monthly',
       default_place: 'on_site',

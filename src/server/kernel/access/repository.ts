@@ -53,6 +53,7 @@ const entityNames: Record<TenantTable, string> = {
   calendar_feeds: 'calendar_feed',
   measure_settings: 'measure_settings',
   custom_instruments: 'instrument',
+  instrument_translations: 'instrument_translation',
   checkin_plans: 'checkin_plan',
   checkins: 'checkin',
   responses: 'response',

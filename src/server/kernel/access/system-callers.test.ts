@@ -34,6 +34,7 @@ const expected: Record<SystemPurpose, string[]> = {
     'meetings:read',
     'measure_settings:read',
     'custom_instruments:read',
+    'instrument_translations:read',
     'checkin_plans:read',
     'checkins:read',
     'checkins:create',
@@ -50,7 +51,7 @@ const expected: Record<SystemPurpose, string[]> = {
   nudges: ['audit_events:read', 'processes:read', 'process_practitioners:read', 'meetings:read'],
   'intake-retention': ['requests:read', 'requests:delete'],
   'public-intake': ['requests:create'],
-  'calendar-feed': ['memberships:read', 'availability:read', 'meeting_practitioners:read'],
+  'calendar-feed': ['memberships:read', 'availability:read', 'meeting_practitioners:read', 'calendar_feeds:read', 'calendar_feeds:update'],
   'on-call-alert': ['memberships:read'],
   'alert-recipients': ['process_practitioners:read'],
 };
@@ -77,6 +78,9 @@ describe('named system callers', () => {
     expect(forbiddenFields(decide(namedSystemCaller('p1', 'alert-escalation'), 'measure_alerts', 'update'), ['status'])).toEqual([
       'status',
     ]);
+    const feed = decide(namedSystemCaller('p1', 'calendar-feed', { userId: 'u9' }), 'calendar_feeds', 'update');
+    expect(forbiddenFields(feed, ['revoked_at', 'token_hash', 'user_id'])).toEqual(['revoked_at', 'token_hash', 'user_id']);
+    expect(forbiddenFields(feed, ['last_fetched_at'])).toEqual([]);
   });
 
   it('the calendar feed reaches its owner’s rows only', () => {
@@ -84,6 +88,8 @@ describe('named system callers', () => {
     expect(d.rowScopes).toEqual([{ column: 'user_id', values: ['u9'] }]);
     const m = decide(namedSystemCaller('p1', 'calendar-feed', { userId: 'u9' }), 'meeting_practitioners', 'read');
     expect(m.rowScopes).toEqual([{ column: 'process_id', subquery: 'processes.asPractitioner', values: [] }]);
+    const f = decide(namedSystemCaller('p1', 'calendar-feed', { userId: 'u9' }), 'calendar_feeds', 'update', ['last_fetched_at']);
+    expect(f.rowScopes).toEqual([{ column: 'user_id', values: ['u9'] }]);
   });
 });
 

@@ -17,6 +17,8 @@ export interface ProvidersTable {
   late_cancellation_hours: Generated<number>;
   late_cancellation_charge_percent: Generated<number>;
   participant_cancellation_hours: Generated<number>;
+  /** Y-tunnus, organisationsnummer or organisasjonsnummer, in the country's canonical form. */
+  business_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
 }
 

@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../auth/passwords.js';
+import type { Config } from '../config.js';
+import { DataCipher } from '../crypto.js';
 import type { Role } from '../roles.js';
+import { seedDemoHistory } from './demo-history.js';
 import type { Database } from './schema.js';
 
 export const demoPassword = 'rinnalla-demo-2026';
@@ -22,272 +25,53 @@ const accounts: { email: string; name: string; role: Role | 'platform_admin'; or
 ];
 
 /**
- * The supervision side of the demo: a service catalogue, the supervisor's weekday hours, people of
- * the care home (the demo employee among them) and an active monthly group supervision.
+ * A fictional provider with one account per role, so a newcomer can see every home, and a year of
+ * its history (demo-history.ts), so the management views have something to show. Idempotent; all
+ * or nothing (one transaction). `now` dates the history (the wall clock unless a test sets it).
  */
-async function seedDemoSupervision(trx: Kysely<Database>, providerId: string, organisationId: string, userIds: Record<string, string>) {
-  const services = await trx
-    .insertInto('services')
-    .values([
-      {
-        provider_id: providerId,
-        kind: 'individual',
-        name: 'Yksilötyönohjaus / Individual supervision',
-        default_minutes: 60,
-        default_cadence: 'monthly',
-        default_place: 'office',
-        price_cents: 14000,
-      },
-      {
-        provider_id: providerId,
-        kind: 'group',
-        name: 'Ryhmätyönohjaus / Group supervision',
-        default_minutes: 90,
-        default_cadence: 'monthly',
-        default_place: 'on_site',
-        price_cents: 26000,
-      },
-      {
-        provider_id: providerId,
-        kind: 'work_community',
-        name: 'Työyhteisön työnohjaus / Work-community supervision',
-        default_minutes: 120,
-        default_cadence: 'monthly',
-        default_place: 'on_site',
-        price_cents: 38000,
-      },
-      {
-        provider_id: providerId,
-        kind: 'leader',
-        name: 'Esihenkilöiden työnohjaus / Leader supervision',
-        default_minutes: 90,
-        default_cadence: 'monthly',
-        default_place: 'video',
-        price_cents: 18000,
-      },
-      {
-        provider_id: providerId,
-        kind: 'crisis_individual',
-        name: 'Kriisityönohjaus, yksilö / Crisis supervision, individual',
-        default_minutes: 60,
-        default_cadence: 'crisis',
-        default_place: 'office',
-        price_cents: 16000,
-      },
-      {
-        provider_id: providerId,
-        kind: 'crisis_group',
-        name: 'Kriisityönohjaus, ryhmä / Crisis supervision, group',
-        default_minutes: 90,
-        default_cadence: 'crisis',
-        default_place: 'on_site',
-        price_cents: 32000,
-      },
-    ])
-    .returning(['id', 'kind'])
-    .execute();
-  const supervisor = userIds['supervisor@demo.rinnalla.test']!;
-  await trx
-    .insertInto('availability')
-    .values(
-      [1, 2, 3, 4, 5].map((weekday) => ({
-        provider_id: providerId,
-        user_id: supervisor,
-        weekday,
-        start_time: '08:30',
-        end_time: '16:00',
-        time_zone: 'Europe/Helsinki',
-      })),
-    )
-    .execute();
-  const people = await trx
-    .insertInto('people')
-    .values([
-      {
-        provider_id: providerId,
-        organisation_id: organisationId,
-        unit_id: null,
-        user_id: userIds['employee@demo.rinnalla.test']!,
-        name: 'Emma Employee',
-        email: 'employee@demo.rinnalla.test',
-        phone: null,
-        locale: 'fi',
-      },
-      {
-        provider_id: providerId,
-        organisation_id: organisationId,
-        unit_id: null,
-        user_id: null,
-        name: 'Noora Nurse',
-        email: 'noora@demo.rinnalla.test',
-        phone: null,
-        locale: 'fi',
-      },
-      {
-        provider_id: providerId,
-        organisation_id: organisationId,
-        unit_id: null,
-        user_id: null,
-        name: 'Sven Sjöskötare',
-        email: 'sven@demo.rinnalla.test',
-        phone: null,
-        locale: 'sv',
-      },
-      {
-        provider_id: providerId,
-        organisation_id: organisationId,
-        unit_id: null,
-        user_id: null,
-        name: 'Liisa Lähihoitaja',
-        email: 'liisa@demo.rinnalla.test',
-        phone: null,
-        locale: 'fi',
-      },
-    ])
-    .returning('id')
-    .execute();
-  const group = services.find((x) => x.kind === 'group')!;
-  const process = await trx
-    .insertInto('processes')
-    .values({
-      provider_id: providerId,
-      organisation_id: organisationId,
-      service_id: group.id,
-      kind: 'group',
-      title: 'Yövuoron ryhmätyönohjaus / Night shift group supervision',
-      status: 'active',
-      agreed_sessions: 10,
-      cadence: 'monthly',
-      session_minutes: 90,
-      place: 'on_site',
-      location: 'Hoivakoti Kaisla, neuvotteluhuone',
-      video_link: null,
-      price_cents: 26000,
-      language: 'fi',
-      start_date: '2026-09-01',
-      review_date: '2027-03-01',
-      crisis_event_at: null,
-      continued_from_id: null,
-      request_id: null,
-      created_by: supervisor,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await trx.insertInto('process_practitioners').values({ provider_id: providerId, process_id: process.id, user_id: supervisor }).execute();
-  await trx
-    .insertInto('process_participants')
-    .values(people.map((p) => ({ provider_id: providerId, process_id: process.id, person_id: p.id })))
-    .execute();
-  await trx
-    .insertInto('process_status_changes')
-    .values({
-      provider_id: providerId,
-      process_id: process.id,
-      from_status: null,
-      to_status: 'active',
-      reason: null,
-      changed_by: supervisor,
-    })
-    .execute();
-  // One held meeting last month and the next two ahead, at 13:00 Helsinki time (11:00 UTC in winter).
-  const day = 86400_000;
-  const at = (offsetDays: number) => {
-    const d = new Date(Date.now() + offsetDays * day);
-    d.setUTCHours(11, 0, 0, 0);
-    return d;
-  };
-  for (const [offset, status] of [
-    [-28, 'held'],
-    [7, 'planned'],
-    [35, 'planned'],
-  ] as const) {
-    const startsAt = at(offset);
-    const endsAt = new Date(startsAt.getTime() + 90 * 60_000);
-    const meeting = await trx
-      .insertInto('meetings')
-      .values({
-        provider_id: providerId,
-        process_id: process.id,
-        organisation_id: organisationId,
-        starts_at: startsAt,
-        ends_at: endsAt,
-        time_zone: 'Europe/Helsinki',
-        place: 'on_site',
-        location: 'Hoivakoti Kaisla, neuvotteluhuone',
-        video_link: null,
-        status,
-        cancelled_at: null,
-        cancel_reason: null,
-        cancelled_by_role: null,
-        price_cents: 26000,
-        reminder_sent_at: status === 'held' ? startsAt : null,
-        created_by: supervisor,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('meeting_practitioners')
-      .values({
-        provider_id: providerId,
-        meeting_id: meeting.id,
-        process_id: process.id,
-        user_id: supervisor,
-        starts_at: startsAt,
-        ends_at: endsAt,
-      })
-      .execute();
-    await trx
-      .insertInto('meeting_attendance')
-      .values(
-        people.map((p) => ({
-          provider_id: providerId,
-          meeting_id: meeting.id,
-          process_id: process.id,
-          person_id: p.id,
-          status: status === 'held' ? ('present' as const) : ('invited' as const),
-        })),
-      )
-      .execute();
-  }
-  await trx
-    .insertInto('goals')
-    .values([
-      { provider_id: providerId, process_id: process.id, title: 'Rauhallisemmat vuoronvaihdot / Calmer shift handovers', closed_at: null },
-      { provider_id: providerId, process_id: process.id, title: 'Työssä jaksaminen / Coping at work', closed_at: null },
-    ])
-    .execute();
-}
-
-/** A fictional provider with one account per role, so a newcomer can see every home. Idempotent. */
-export async function seedDemo(db: Kysely<Database>): Promise<{ created: boolean; accounts: DemoAccount[] }> {
+export async function seedDemo(
+  db: Kysely<Database>,
+  config: Config,
+  opts: { now?: Date } = {},
+): Promise<{ created: boolean; accounts: DemoAccount[] }> {
   const list = accounts.map(({ email, role }) => ({ email, role }));
   const existing = await db.selectFrom('providers').select('id').where('slug', '=', 'tukiranta-demo').executeTakeFirst();
   if (existing) return { created: false, accounts: list };
   const passwordHash = await hashPassword(demoPassword);
   await db.transaction().execute(async (trx) => {
+    // Written as rows: the provider, its organisations, units, accounts and memberships are made by
+    // the platform admin and by accepted invitations (kernel), not by a module's use case.
     const provider = await trx
       .insertInto('providers')
-      .values({ name: 'Tukiranta (demo)', slug: 'tukiranta-demo', country: 'FI', default_locale: 'fi', time_zone: 'Europe/Helsinki' })
+      .values({
+        name: 'Tukiranta (demo)',
+        slug: 'tukiranta-demo',
+        country: 'FI',
+        default_locale: 'fi',
+        time_zone: 'Europe/Helsinki',
+        business_id: '1618033-3',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const orgs = {
       hoiva: await trx
         .insertInto('organisations')
-        .values({ provider_id: provider.id, name: 'Hoivakoti Kaisla', business_id: '1234567-8' })
+        .values({ provider_id: provider.id, name: 'Hoivakoti Kaisla', business_id: '1234567-1' })
         .returning('id')
         .executeTakeFirstOrThrow(),
       vakuutus: await trx
         .insertInto('organisations')
-        .values({ provider_id: provider.id, name: 'Vakuutus Aalto, asiakaspalvelu', business_id: '2345678-9' })
+        .values({ provider_id: provider.id, name: 'Vakuutus Aalto, asiakaspalvelu', business_id: '2345678-0' })
         .returning('id')
         .executeTakeFirstOrThrow(),
     };
-    await trx
+    const [nightShift] = await trx
       .insertInto('units')
       .values([
         { provider_id: provider.id, organisation_id: orgs.hoiva.id, name: 'Night shift', parent_id: null },
         { provider_id: provider.id, organisation_id: orgs.vakuutus.id, name: 'Claims phone service', parent_id: null },
       ])
+      .returning('id')
       .execute();
     const userIds: Record<string, string> = {};
     for (const a of accounts) {
@@ -324,7 +108,34 @@ export async function seedDemo(db: Kysely<Database>): Promise<{ created: boolean
           .execute();
       }
     }
-    await seedDemoSupervision(trx, provider.id, orgs.hoiva.id, userIds);
+    // The demo employee's person record carries her account: the link an accepted invitation makes
+    // (kernel tenancy), which no use case of the modules writes.
+    const employee = await trx
+      .insertInto('people')
+      .values({
+        provider_id: provider.id,
+        organisation_id: orgs.hoiva.id,
+        unit_id: nightShift!.id,
+        user_id: userIds['employee@demo.rinnalla.test']!,
+        name: 'Emma Employee',
+        email: 'employee@demo.rinnalla.test',
+        phone: null,
+        locale: 'fi',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await seedDemoHistory(
+      trx,
+      { cipher: new DataCipher(config.dataKey), config },
+      {
+        providerId: provider.id,
+        organisations: { careHome: orgs.hoiva.id, insurer: orgs.vakuutus.id },
+        nightShiftUnitId: nightShift!.id,
+        users: userIds,
+        employeePersonId: employee.id,
+      },
+      opts.now ?? new Date(),
+    );
   });
   return { created: true, accounts: list };
 }

@@ -9,6 +9,7 @@ import { cappedTotal } from '../db/count.js';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../errors.js';
 import { endpoint } from '../http/endpoint.js';
 import { type Role, roleShapeProblem } from '../roles.js';
+import { checkedBusinessId } from './business-id.js';
 import { acceptInvitation, createInvitation, describeInvitation, selfGrant } from './invitations.js';
 import { escapeLike, memberCount, memberSearch } from './queries.js';
 
@@ -237,7 +238,9 @@ export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
   app.route({
     ...endpoint(organisationRoutes.create, admin),
     handler: async (req, reply) => {
-      const row = await req.repo.insert('organisations', { name: req.body.name, business_id: req.body.businessId ?? null });
+      const country = (await req.repo.provider()).country;
+      const businessId = req.body.businessId ? checkedBusinessId(country, req.body.businessId, 'businessId') : null;
+      const row = await req.repo.insert('organisations', { name: req.body.name, business_id: businessId });
       return reply
         .status(201)
         .send({ id: row.id, name: row.name, businessId: row.business_id, unitCount: 0, createdAt: iso(row.created_at) });
@@ -271,9 +274,11 @@ export async function tenancyRoutes(root: FastifyInstance): Promise<void> {
   app.route({
     ...endpoint(organisationRoutes.update, admin),
     handler: async (req) => {
+      const { businessId } = req.body;
+      const checked = businessId ? checkedBusinessId((await req.repo.provider()).country, businessId, 'businessId') : businessId;
       await req.repo.update('organisations', req.params.id, {
         ...(req.body.name !== undefined ? { name: req.body.name } : {}),
-        ...(req.body.businessId !== undefined ? { business_id: req.body.businessId } : {}),
+        ...(checked !== undefined ? { business_id: checked } : {}),
       });
       return organisationDetailOf(req.repo, req.params.id);
     },

@@ -151,7 +151,11 @@ describe('members', () => {
 
 describe('organisations', () => {
   it('creates organisations with units; a client contact sees only their own organisation', async () => {
-    const created = await admin.post('/api/organisations', { name: 'Child Protection Delta', businessId: '3456789-0' });
+    // A Y-tunnus with a wrong check digit is a typo the register never issued (the provider is Finnish).
+    const typo = await admin.post('/api/organisations', { name: 'Child Protection Delta', businessId: '7654321-0' });
+    expect(typo.statusCode).toBe(422);
+    expect(typo.json().error).toMatchObject({ code: 'invalid_business_id', fields: [{ path: 'businessId' }] });
+    const created = await admin.post('/api/organisations', { name: 'Child Protection Delta', businessId: '7654321-2' });
     expect(created.statusCode).toBe(201);
     const orgId = created.json().id;
     const unit = await admin.post(`/api/organisations/${orgId}/units`, { name: 'Team North' });
@@ -160,7 +164,8 @@ describe('organisations', () => {
     expect(sub.statusCode).toBe(201);
     const badParent = await admin.post(`/api/organisations/${world.organisationId}/units`, { name: 'X', parentId: unit.json().id });
     expect(badParent.statusCode).toBe(422);
-    expect((await admin.post('/api/organisations', { name: 'Dup', businessId: '3456789-0' })).statusCode).toBe(409);
+    // Written another way, it is the same ID: stored in the register's form, it is found taken.
+    expect((await admin.post('/api/organisations', { name: 'Dup', businessId: '7654321 2' })).statusCode).toBe(409);
 
     const contact = new Client(t.app);
     await contact.signIn(world.users.client_contact.email);

@@ -202,7 +202,7 @@ describe('triage', () => {
     await submit({ ...crisis, organisationName: 'Triage Crisis Oy' });
     const request = await byOrganisation('Triage Crisis Oy');
     const res = await practitioner.post(`/api/requests/${request.id}/triage`, {
-      organisation: { name: 'Triage Crisis Oy', businessId: '1234567-8' },
+      organisation: { name: 'Triage Crisis Oy', businessId: '1234567-1' },
       process: { serviceId: sup.serviceId, title: 'After the depot accident', participants: [{ name: 'Driver' }] },
     });
     expect(res.statusCode).toBe(201);
@@ -229,7 +229,7 @@ describe('triage', () => {
     await submit({ ...crisis, kind: 'service', serviceKind: 'group', eventType: undefined, organisationName: 'Plain Request Ab' });
     const request = await byOrganisation('Plain Request Ab');
     const duplicate = await admin.post(`/api/requests/${request.id}/triage`, {
-      organisation: { name: 'Another Name Entirely', businessId: '1234567-8' },
+      organisation: { name: 'Another Name Entirely', businessId: '1234567-1' },
       process: { serviceId: sup.serviceId, title: 'Group supervision', participants: [] },
     });
     expect(duplicate.statusCode).toBe(409);

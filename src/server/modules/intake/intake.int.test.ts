@@ -150,7 +150,7 @@ describe('intake queue', () => {
 describe('triage', () => {
   it('turns a crisis request into a client and an active crisis process with three participants, in one go', async () => {
     const res = await practitioner.post(`/api/requests/${sup.requestId}/triage`, {
-      organisation: { name: 'Night Ward Clinic', businessId: '7654321-0' },
+      organisation: { name: 'Night Ward Clinic', businessId: '7654321-2' },
       process: {
         serviceId: sup.crisisServiceId,
         title: 'Crisis support after the threat on ward B',

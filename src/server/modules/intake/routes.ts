@@ -6,6 +6,7 @@ import type { Repository } from '../../kernel/access/repository.js';
 import { notFound, unprocessable } from '../../kernel/errors.js';
 import { endpoint } from '../../kernel/http/endpoint.js';
 import { credentialContext, serviceContext } from '../../kernel/service-context.js';
+import { checkedBusinessId } from '../../kernel/tenancy/business-id.js';
 import { setOnCall } from '../../kernel/tenancy/writes.js';
 import { membershipEntry, onCallList } from './queries.js';
 import {
@@ -103,6 +104,8 @@ export async function intakeRoutes(root: FastifyInstance): Promise<void> {
     return {
       slug: p.slug,
       name: p.name,
+      country: p.country,
+      businessId: p.business_id ?? null,
       firstContactTargetMinutes: p.first_contact_target_minutes,
       lateCancellationHours: p.late_cancellation_hours,
       lateCancellationChargePercent: p.late_cancellation_charge_percent,
@@ -119,6 +122,7 @@ export async function intakeRoutes(root: FastifyInstance): Promise<void> {
     ...endpoint(intakeApi.updateSettings, admin),
     handler: async (req) => {
       const b = req.body;
+      const businessId = b.businessId ? checkedBusinessId((await req.repo.provider()).country, b.businessId, 'businessId') : b.businessId;
       return req.repo.transaction(async (tx) => {
         // The policy decides (providerSettingsPolicy), not only this route's guard.
         await tx.updateProviderSettings(
@@ -127,6 +131,7 @@ export async function intakeRoutes(root: FastifyInstance): Promise<void> {
             ...(b.lateCancellationHours !== undefined ? { late_cancellation_hours: b.lateCancellationHours } : {}),
             ...(b.lateCancellationChargePercent !== undefined ? { late_cancellation_charge_percent: b.lateCancellationChargePercent } : {}),
             ...(b.participantCancellationHours !== undefined ? { participant_cancellation_hours: b.participantCancellationHours } : {}),
+            ...(businessId !== undefined ? { business_id: businessId } : {}),
           },
           { details: { ...b } },
         );

@@ -8,6 +8,7 @@ import { badRequest, conflict, forbidden, HttpError, notFound, unprocessable } f
 import type { Locale } from '../../kernel/i18n/i18n.js';
 import { fill } from '../../kernel/i18n/i18n.js';
 import type { CredentialContext, ServiceContext } from '../../kernel/service-context.js';
+import { checkedBusinessId } from '../../kernel/tenancy/business-id.js';
 import { createOrganisation } from '../../kernel/tenancy/writes.js';
 import { openProcessFromRequest } from '../processes/use-cases/lifecycle.js';
 import { createPerson } from '../processes/use-cases/people.js';
@@ -361,7 +362,8 @@ export async function triageRequest(ctx: Ctx, id: string, input: TriageInput): P
         throw new HttpError(404, 'not_found', 'Unknown organisation', [{ path: 'organisation.id', message: 'not found' }]);
       organisationId = input.organisation.id;
     } else {
-      const businessId = input.organisation.businessId?.trim() || null;
+      const typed = input.organisation.businessId?.trim();
+      const businessId = typed ? checkedBusinessId((await tx.provider()).country, typed, 'organisation.businessId') : null;
       await refuseDuplicateOrganisation(tx, input.organisation.name, businessId);
       organisationId = (await createOrganisation(tx, { name: input.organisation.name.trim(), businessId })).id;
     }

@@ -1,4 +1,6 @@
 import type { WalkContext, WalkTable, Who } from '../../kernel/access/walk.js';
+import { builtInInstruments } from './logic/instruments/index.js';
+import { usedOptionSets } from './logic/translation.js';
 
 /** Every route of the `measures` module, who may call it, and how to call it (see kernel/access/walk.ts). */
 
@@ -189,6 +191,37 @@ const customBody = {
   ],
 };
 
+/**
+ * A built-in and a language it does not ship (the shipped wordings grow), with a whole
+ * translation of it: what a provider admin enters (issue 9, item 1).
+ */
+function translationTarget() {
+  for (const def of builtInInstruments) {
+    const locale = (['fi', 'nb', 'sv', 'en'] as const).find((l) => !def.languages[l]);
+    if (!locale) continue;
+    const texts = {
+      name: 'Walk translation',
+      instructions: 'Walk instructions',
+      items: Object.fromEntries(def.items.map((i) => [i.id, `Walk ${i.id}`])),
+      options: Object.fromEntries(
+        usedOptionSets(def).map((set) => [
+          set,
+          Object.fromEntries((def.optionSets[set] ?? []).map((o) => [String(o.value), `Walk ${o.value}`])),
+        ]),
+      ),
+    };
+    return { key: def.key, body: { locale, texts, source: 'Walk source', licenceNote: '' } };
+  }
+  throw new Error('every built-in ships every language: nothing left to translate');
+}
+
+async function throwawayTranslation({ as }: WalkContext): Promise<string> {
+  const { key, body } = translationTarget();
+  const res = await (await as('provider_admin')).request('POST', `/api/instruments/${key}/translations`, body);
+  if (res.statusCode !== 201) throw new Error(`entering a translation for the walk failed: ${res.statusCode} ${res.body}`);
+  return res.json().id;
+}
+
 const unknownToken = 'an-unknown-check-in-token-of-enough-length';
 /** The respondent's own link; everyone else tries one that was never sent. */
 const linkFor = async (ctx: WalkContext) => (ctx.who === 'respondent' ? ctx.checkinLink() : unknownToken);
@@ -207,6 +240,22 @@ export const measuresWalk: WalkTable = {
     allowed: ['provider_admin'],
     tenantResource: true,
     request: async (ctx) => ({ url: `/api/instruments/${await throwawayCustomInstrument(ctx)}`, body: { active: false } }),
+  },
+  'GET /api/instruments/:key/translations': {
+    allowed: staff,
+    request: async () => ({ url: `/api/instruments/${translationTarget().key}/translations` }),
+  },
+  'POST /api/instruments/:key/translations': {
+    allowed: admins,
+    request: async () => {
+      const { key, body } = translationTarget();
+      return { url: `/api/instruments/${key}/translations`, body };
+    },
+  },
+  'POST /api/instrument-translations/:id/withdraw': {
+    allowed: ['provider_admin'],
+    tenantResource: true,
+    request: async (ctx) => ({ url: `/api/instrument-translations/${await throwawayTranslation(ctx)}/withdraw` }),
   },
   'GET /api/measures/settings': { allowed: staff },
   'PATCH /api/measures/settings': { allowed: admins, request: async () => ({ body: { escalationMinutes: 45 } }) },

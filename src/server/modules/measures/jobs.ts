@@ -9,7 +9,7 @@ import type { Config } from '../../kernel/config.js';
 import { type DataCipher, hashToken, newToken } from '../../kernel/crypto.js';
 import type { JobDefinition } from '../../kernel/jobs/scheduler.js';
 import { systemContext } from '../../kernel/service-context.js';
-import { displayLocale } from './logic/instrument.js';
+import type { Country } from './logic/roi.js';
 import { formatExpiry, measuresMail } from './mail.js';
 import { resolveInstrument, settingsOf } from './registry.js';
 import { pick, providerRow } from './use-cases/common.js';
@@ -103,13 +103,19 @@ export async function sendCheckinReminders(deps: MeasuresJobDeps, batch = 200): 
       );
       if (!token || !c.email || !c.expires_at) continue;
       const { def } = await resolveInstrument(repo, c.instrument_key, c.instrument_version || undefined);
-      const mail = measuresMail('reminder', c.locale, {
-        name: c.name,
-        providerName: provider.name,
-        instrumentName: pick(def.name, displayLocale(def, c.locale)),
-        link: `${deps.config.publicUrl}/r/${token}`,
-        expires: formatExpiry(new Date(c.expires_at), provider.time_zone, c.locale),
-      });
+      const mail = measuresMail(
+        'reminder',
+        c.locale,
+        {
+          name: c.name,
+          providerName: provider.name,
+          // Our text, in every language: the mail's, whatever language the questionnaire is shown in.
+          instrumentName: pick(def.name, c.locale),
+          link: `${deps.config.publicUrl}/r/${token}`,
+          expires: formatExpiry(new Date(c.expires_at), provider.time_zone, c.locale),
+        },
+        { country: provider.country as Country },
+      );
       await repo.enqueueMail({ to: c.email, ...mail });
     }
     return due.length;

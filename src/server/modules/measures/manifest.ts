@@ -1,5 +1,6 @@
 import { measuresNav } from '../../../shared/nav.js';
 import { defineModule } from '../../kernel/module.js';
+import * as m0011 from './migrations/0011_measures_instrument_translations.js';
 import { measuresPolicy } from './policy.js';
 import { measuresTables } from './tables.js';
 
@@ -10,11 +11,10 @@ import { measuresTables } from './tables.js';
  */
 export const measuresModule = defineModule({
   name: 'measures',
-  // Its six tables: Kysely types, columns, personal data (answers are health data: `special`).
+  // Its seven tables: Kysely types, columns, personal data (answers are health data: `special`).
   tables: measuresTables,
-  // 0005_measures created the tables before manifests existed (kernel/db/migrations, history);
-  // the module's next migration goes here, e.g. `'0011_measures_x': await import(...)`.
-  migrations: {},
+  // 0005_measures created the first six before manifests existed (kernel/db/migrations, history).
+  migrations: { '0011_measures_instrument_translations': m0011 },
   policy: measuresPolicy,
   routes: async () => [(await import('./routes.js')).measuresRoutes],
   jobs: async (deps) => (await import('./jobs.js')).measuresJobs(deps),

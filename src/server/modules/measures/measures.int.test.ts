@@ -11,6 +11,7 @@ import { DataCipher } from '../../kernel/crypto.js';
 import { Client, seedWorld, startTestApp, type TestApp, testPassword, testTotpSecret, type World } from '../../testing/harness.js';
 import { type SupervisionWorld, seedSupervision } from '../../testing/supervision.js';
 import { escalateUrgentAlerts, runCheckinPlans, sendCheckinReminders } from './jobs.js';
+import { emergencySentence } from './logic/guidance.js';
 
 const DAY = 86_400_000;
 const clock = new FixedClock(new Date('2026-11-10T09:00:00Z'));
@@ -51,7 +52,7 @@ async function send(instrumentKey: string, personIds?: string[]) {
   });
   expect(res.statusCode, res.body).toBe(201);
   const mails = await newMail();
-  return { res, links: new Map(mails.map((m) => [m.to, tokenIn(m.text)])) };
+  return { res, links: new Map(mails.map((m) => [m.to, tokenIn(m.text)])), mails };
 }
 
 /** Moves the clock; sessions expire over days, so everyone signs in again, as they would. */
@@ -85,10 +86,17 @@ afterAll(() => t.close());
 
 describe('answering from a link', () => {
   it('sends a link to each participant, keeps a draft, scores the answer and refuses a second submit', async () => {
-    const { res, links } = await send('who5');
+    const { res, links, mails } = await send('who5');
     expect(res.json().items).toHaveLength(3);
     const token = links.get('one@example.test');
     expect(token).toBeTruthy();
+    // Issue 9: the invitation names the questionnaire in the reader's language (our name for it,
+    // though its items are not shipped in Finnish) and ends with the safety line of the provider's
+    // country, the same sentence as on the answer page.
+    const invitation = mails.find((m) => m.to === 'one@example.test');
+    expect(invitation?.subject).toContain('WHO-5-hyvinvointi-indeksi');
+    expect(invitation?.text).toContain(emergencySentence('FI', 'fi'));
+    expect(mails.find((m) => m.to === 'two@example.test')?.text).toContain(emergencySentence('FI', 'sv'));
     // The link in Colleague One's language (fi); WHO-5 is not shipped in Finnish, so the form falls back.
     const form = await anonymous().request('GET', `/api/respond/${token}`);
     expect(form.statusCode).toBe(200);
@@ -287,6 +295,10 @@ describe('plans and the jobs', () => {
     const original = first.find((m) => m.to === reminders[0]?.to) ?? null;
     expect(original).not.toBeNull();
     expect(tokenIn(reminders[0]?.text ?? '')).not.toBe(tokenIn(original?.text ?? ''));
+    // Issue 9: the reminder, like the invitation, ends with the safety line of the provider's country.
+    const oneReminder = reminders.find((m) => m.to === 'one@example.test');
+    if (oneReminder) expect(oneReminder.text).toContain(emergencySentence('FI', 'fi'));
+    for (const m of reminders) expect(m.text).toMatch(/112/);
     expect((await anonymous().request('GET', `/api/respond/${tokenIn(original?.text ?? '')}`)).statusCode).toBe(200);
     expect((await anonymous().request('GET', `/api/respond/${tokenIn(reminders[0]?.text ?? '')}`)).statusCode).toBe(200);
     expect(await sendCheckinReminders(deps)).toBe(0);

@@ -22,6 +22,18 @@ export const measuresPolicy = {
     { roles: ['practitioner', 'client_contact', 'participant', 'respondent'], actions: ['read'], scope: 'provider' },
     { roles: ['system:checkin-sender'], actions: ['read'], scope: 'provider' },
   ],
+  // A provider's entered official translations of built-in instruments: the admin writes them
+  // (withdrawing is an update: versions are never rewritten), whoever resolves an instrument reads them.
+  instrument_translations: [
+    {
+      roles: ['provider_admin'],
+      actions: ['read', 'create', 'update'],
+      scope: 'provider',
+      fields: ['instrument_key', 'locale', 'version', 'texts', 'source', 'licence_note', 'created_by', 'withdrawn_at', 'withdrawn_by'],
+    },
+    { roles: ['practitioner', 'client_contact', 'participant', 'respondent'], actions: ['read'], scope: 'provider' },
+    { roles: ['system:checkin-sender'], actions: ['read'], scope: 'provider' },
+  ],
   checkin_plans: [
     { roles: ['practitioner'], actions: ['read', 'create', 'delete'], scope: { column: 'process_id', in: 'processes.asPractitioner' } },
     { roles: ['system:checkin-sender'], actions: ['read'], scope: 'provider' },

@@ -6,6 +6,7 @@ import {
   checkinRoutes,
   type InstrumentSummary,
   instrumentRoutes,
+  instrumentTranslationRoutes,
   type MeasureSettings,
   measureSettingsRoutes,
   type Pcptsd5Cutoff,
@@ -19,13 +20,16 @@ import { credentialContext, serviceContext } from '../../kernel/service-context.
 import { crisisLines } from './logic/guidance.js';
 import { type Country, defaultSickDayCost } from './logic/roi.js';
 import {
+  addTranslation,
   createCustomInstrument,
   listInstruments,
+  listTranslations,
   type ResolvedInstrument,
   resolveInstrument,
   reviseCustomInstrument,
   setCustomInstrumentActive,
   settingsOf,
+  withdrawTranslation,
 } from './registry.js';
 import { cancelCheckin, processCheckins } from './use-cases/checkins.js';
 import { providerRow } from './use-cases/common.js';
@@ -63,6 +67,11 @@ function summaryOut(r: ResolvedInstrument): InstrumentSummary {
     name: d.name,
     languages: Object.keys(d.languages) as InstrumentSummary['languages'],
     sources: Object.fromEntries(Object.entries(d.languages).map(([l, s]) => [l, s?.source ?? ''])),
+    providerEntered: Object.fromEntries(
+      Object.entries(d.languages).flatMap(([l, s]) =>
+        s?.providerEntered ? [[l, { version: s.providerEntered.version, source: s.source }]] : [],
+      ),
+    ),
     licence: d.licence,
     requiresLicence: d.requiresLicence,
     available: r.available,
@@ -125,6 +134,27 @@ export async function measuresRoutes(root: FastifyInstance): Promise<void> {
     ...endpoint(instrumentRoutes.setActive, admin),
     handler: async (req): Promise<Out<typeof instrumentRoutes.setActive>> =>
       summaryOut(await setCustomInstrumentActive(req.repo, req.params.key, req.body.active)),
+  });
+
+  app.route({
+    ...endpoint(instrumentTranslationRoutes.list, staff),
+    handler: async (req): Promise<Out<typeof instrumentTranslationRoutes.list>> => ({
+      items: await listTranslations(req.repo, req.params.key),
+    }),
+  });
+
+  app.route({
+    ...endpoint(instrumentTranslationRoutes.add, admin),
+    handler: async (req, reply) =>
+      reply
+        .status(201)
+        .send((await addTranslation(req.repo, req.params.key, req.body)) satisfies Out<typeof instrumentTranslationRoutes.add>),
+  });
+
+  app.route({
+    ...endpoint(instrumentTranslationRoutes.withdraw, admin),
+    handler: async (req): Promise<Out<typeof instrumentTranslationRoutes.withdraw>> =>
+      withdrawTranslation(req.repo, req.params.id, kernel.clock.now()),
   });
 
   const settingsOut = async (req: FastifyRequest): Promise<MeasureSettings> => {
@@ -228,7 +258,7 @@ export async function measuresRoutes(root: FastifyInstance): Promise<void> {
   app.route({
     ...linkEndpoint(respondRoutes.form),
     handler: async (req): Promise<Out<typeof respondRoutes.form>> =>
-      respondentForm(linkCtx, req.params.token, req.query.locale, linkMeta(req)),
+      respondentForm(linkCtx, req.params.token, req.query.locale, linkMeta(req), req.query.formLocale),
   });
 
   app.route({
@@ -240,7 +270,7 @@ export async function measuresRoutes(root: FastifyInstance): Promise<void> {
   app.route({
     ...linkEndpoint(respondRoutes.submit),
     handler: async (req): Promise<Out<typeof respondRoutes.submit>> =>
-      submitAnswers(linkCtx, req.params.token, req.body.answers, req.body.locale, linkMeta(req)),
+      submitAnswers(linkCtx, req.params.token, req.body.answers, req.body.locale, linkMeta(req), req.body.formLocale),
   });
 
   // ------------------------------------------------------------------ results

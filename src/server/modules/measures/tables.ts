@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt, Timestamp } from '../../kernel/db/schema.js';
 import { defineTable, type TableDeclaration } from '../../kernel/module.js';
 import { keptWithProcess } from '../processes/tables.js';
+import type { TranslationTexts } from './logic/translation.js';
 
 // The measures module's tables: their Kysely types (joined to the kernel's `Database` by declaration
 // merging) and their run-time declaration (columns, checked against the migrated database by
@@ -34,6 +35,21 @@ export interface CustomInstrumentsTable {
   active: Generated<boolean>;
   created_by: string | null;
   created_at: CreatedAt;
+}
+
+export interface InstrumentTranslationsTable {
+  id: Generated<string>;
+  provider_id: string;
+  instrument_key: string;
+  locale: 'fi' | 'sv' | 'nb' | 'en';
+  version: number;
+  texts: ColumnType<TranslationTexts, string, string>;
+  source: string;
+  licence_note: ColumnType<string, string | undefined, string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  withdrawn_at: Timestamp | null;
+  withdrawn_by: string | null;
 }
 
 export interface CheckinPlansTable {
@@ -95,6 +111,10 @@ export interface ResponsesTable {
   flags: ColumnType<string[], string | undefined, string>;
   guidance: Generated<boolean>;
   submitted_at: CreatedAt;
+  /** The language the questionnaire was shown in (null: answered before this was recorded). */
+  form_locale: ColumnType<'fi' | 'sv' | 'nb' | 'en' | null, 'fi' | 'sv' | 'nb' | 'en' | null | undefined, never>;
+  /** The provider's translation version shown, when the language was one the provider entered. */
+  translation_version: ColumnType<number | null, number | null | undefined, never>;
 }
 
 export interface MeasureAlertsTable {
@@ -126,6 +146,7 @@ declare module '../../kernel/db/schema.js' {
   interface Database {
     measure_settings: MeasureSettingsTable;
     custom_instruments: CustomInstrumentsTable;
+    instrument_translations: InstrumentTranslationsTable;
     checkin_plans: CheckinPlansTable;
     checkins: CheckinsTable;
     responses: ResponsesTable;
@@ -164,6 +185,25 @@ export const measuresTables: readonly TableDeclaration[] = [
       created_at: 'timestamptz',
     },
     personal: { category: 'none', why: 'Questionnaire definitions.' },
+  }),
+  defineTable('instrument_translations', {
+    tenant: true,
+    columns: {
+      id: 'uuid',
+      provider_id: 'uuid',
+      instrument_key: 'text',
+      locale: 'text',
+      version: 'int4',
+      texts: 'jsonb',
+      source: 'text',
+      licence_note: 'text',
+      created_by: 'uuid?',
+      created_at: 'timestamptz',
+      withdrawn_at: 'timestamptz?',
+      withdrawn_by: 'uuid?',
+    },
+    // created_by/withdrawn_by name a staff user as the author of a provider's text, like custom_instruments.created_by.
+    personal: { category: 'none', why: 'Official wordings of questionnaires a provider entered; names no person answering.' },
   }),
   defineTable('checkin_plans', {
     tenant: true,
@@ -236,6 +276,8 @@ export const measuresTables: readonly TableDeclaration[] = [
       flags: 'jsonb',
       guidance: 'bool',
       submitted_at: 'timestamptz',
+      form_locale: 'text?',
+      translation_version: 'int4?',
     },
     personal: {
       category: 'special',

@@ -87,7 +87,8 @@ export const processesWalk: WalkTable = {
     request: async () => ({
       body: {
         kind: 'individual',
-        name: `Walk service ${crypto.randomUUID().slice(0, 8)}`,
+        names: { fi: `Kävelypalvelu ${crypto.randomUUID().slice(0, 8)}`, en: 'Walk service' },
+        vat: { treatment: 'exempt', ground: 'AVL 34 §' },
         defaultMinutes: 60,
         defaultCadence: 'monthly',
         defaultPlace: 'video',
@@ -98,7 +99,10 @@ export const processesWalk: WalkTable = {
   'PATCH /api/services/:id': {
     allowed: ['provider_admin'],
     tenantResource: true,
-    request: async ({ sup }) => ({ url: `/api/services/${sup.serviceId}`, body: { name: 'Group supervision' } }),
+    request: async ({ sup }) => ({
+      url: `/api/services/${sup.serviceId}`,
+      body: { names: { en: 'Group supervision' }, vat: { treatment: 'taxable', ratePercent: 25.5 } },
+    }),
   },
 
   'GET /api/people': { allowed: [...staff, 'client_contact'] },

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type BillableMeeting,
@@ -6,13 +7,17 @@ import {
   currencyOfCountry,
   fileSlug,
   formatAmount,
+  formatRate,
   isIsoDate,
+  type LineVat,
   localDate,
   monthRange,
   percentOf,
   processDefaults,
   renderInvoicingCsv,
   scalingSeries,
+  vatOf,
+  vatTotals,
 } from './logic.js';
 
 describe('process defaults from a service', () => {
@@ -108,6 +113,8 @@ describe('invoicing', () => {
     currency: 'EUR',
     processTitle: 'Night shift',
     serviceName: 'Group supervision',
+    serviceNames: { en: 'Group supervision' },
+    vat: { treatment: 'taxable', rateBp: 2550 } as LineVat,
   };
   const meetings: BillableMeeting[] = [
     {
@@ -149,7 +156,13 @@ describe('invoicing', () => {
     const late = [meetings[0]!];
     expect(computeInvoicing(late, { lateCancellationChargePercent: 100, timeZone: 'UTC' }).totalCents).toBe(33333);
     expect(computeInvoicing(late, { lateCancellationChargePercent: 0, timeZone: 'UTC' }).totalCents).toBe(0);
-    expect(computeInvoicing([], { lateCancellationChargePercent: 100, timeZone: 'UTC' })).toEqual({ rows: [], totalCents: 0 });
+    expect(computeInvoicing([], { lateCancellationChargePercent: 100, timeZone: 'UTC' })).toEqual({
+      rows: [],
+      totalCents: 0,
+      vatCents: 0,
+      grossCents: 0,
+      byVat: [],
+    });
   });
 
   it('rounds percentages to whole cents without floating point drift', () => {
@@ -158,6 +171,93 @@ describe('invoicing', () => {
     expect(percentOf(1, 49)).toBe(0);
     expect(percentOf(33333, 33)).toBe(11000);
     expect(percentOf(9999, 15)).toBe(1500);
+  });
+});
+
+describe('VAT', () => {
+  const fi: LineVat = { treatment: 'taxable', rateBp: 2550 };
+  const exempt: LineVat = { treatment: 'exempt', ground: 'AVL 34 §' };
+  const base = {
+    status: 'held' as const,
+    lateCancellation: false,
+    cancelledByRole: null,
+    priceCents: 24000,
+    currency: 'EUR',
+    processTitle: 'Night shift',
+    serviceName: 'Group supervision',
+    serviceNames: { en: 'Group supervision' },
+    vat: fi,
+  };
+  const held: BillableMeeting = { ...base, id: 'm1', startsAt: new Date('2026-10-01T08:00:00Z') };
+
+  it('rounds each line half up to a whole cent in integers', () => {
+    expect(vatOf(24000, fi)).toBe(6120);
+    // 25.5 % of 0,02 is 0,0051: rounds down; of 0,10 is 0,0255: rounds up.
+    expect(vatOf(2, fi)).toBe(1);
+    expect(vatOf(1, fi)).toBe(0);
+    expect(vatOf(10001, fi)).toBe(2550);
+    // 14 % of 0,25 is exactly 0,035: half up to 0,04.
+    expect(vatOf(25, { treatment: 'taxable', rateBp: 1400 })).toBe(4);
+    expect(vatOf(-25, { treatment: 'taxable', rateBp: 1400 })).toBe(-4);
+    expect(vatOf(24000, exempt)).toBe(0);
+    expect(vatOf(24000, { treatment: 'taxable', rateBp: 0 })).toBe(0);
+  });
+
+  it('writes rates with a decimal comma and no trailing zeros', () => {
+    expect(formatRate(2550)).toBe('25,5');
+    expect(formatRate(2500)).toBe('25');
+    expect(formatRate(1405)).toBe('14,05');
+    expect(formatRate(0)).toBe('0');
+  });
+
+  it('lists each meeting with net, VAT and gross, and totals per rate (highest first) and exemption', () => {
+    const result = computeInvoicing(
+      [held, { ...held, id: 'x1', vat: exempt }, { ...held, id: 'x2', vat: { treatment: 'taxable', rateBp: 1400 }, priceCents: 10025 }],
+      { lateCancellationChargePercent: 50, timeZone: 'UTC' },
+    );
+    expect(result.rows.map((r) => [r.meetingId, r.chargedCents, r.vatCents, r.grossCents])).toEqual([
+      ['m1', 24000, 6120, 30120],
+      ['x1', 24000, 0, 24000],
+      ['x2', 10025, 1404, 11429],
+    ]);
+    expect(result.byVat).toEqual([
+      { vat: fi, netCents: 24000, vatCents: 6120, grossCents: 30120 },
+      { vat: { treatment: 'taxable', rateBp: 1400 }, netCents: 10025, vatCents: 1404, grossCents: 11429 },
+      { vat: exempt, netCents: 24000, vatCents: 0, grossCents: 24000 },
+    ]);
+    expect([result.totalCents, result.vatCents, result.grossCents]).toEqual([58025, 7524, 65549]);
+  });
+
+  it('keeps net + VAT = gross on every line, every rate and in total, and totals equal the sum of lines', () => {
+    const vat = fc.oneof(
+      fc.integer({ min: 0, max: 10000 }).map((rateBp): LineVat => ({ treatment: 'taxable', rateBp })),
+      fc.constantFrom<LineVat>(exempt, { treatment: 'exempt', ground: '3 kap. 4 § ML' }),
+    );
+    const meeting = fc.record({
+      priceCents: fc.integer({ min: 0, max: 100_000_000 }),
+      status: fc.constantFrom('held' as const, 'cancelled' as const, 'planned' as const),
+      lateCancellation: fc.boolean(),
+      vat,
+    });
+    fc.assert(
+      fc.property(fc.array(meeting, { maxLength: 30 }), fc.integer({ min: 0, max: 100 }), (list, percent) => {
+        const result = computeInvoicing(
+          list.map((m, i) => ({ ...base, ...m, id: `m${i}`, startsAt: new Date(Date.UTC(2026, 9, 1 + (i % 28))) })),
+          { lateCancellationChargePercent: percent, timeZone: 'UTC' },
+        );
+        for (const r of result.rows) {
+          expect(r.chargedCents + r.vatCents).toBe(r.grossCents);
+          expect(r.vatCents).toBe(vatOf(r.chargedCents, r.vat));
+        }
+        for (const g of result.byVat) expect(g.netCents + g.vatCents).toBe(g.grossCents);
+        expect(result.totalCents + result.vatCents).toBe(result.grossCents);
+        const sum = (f: (r: (typeof result.rows)[number]) => number) => result.rows.reduce((s, r) => s + f(r), 0);
+        expect(result.totalCents).toBe(sum((r) => r.chargedCents));
+        expect(result.vatCents).toBe(sum((r) => r.vatCents));
+        expect(result.grossCents).toBe(sum((r) => r.grossCents));
+        expect(vatTotals(result.rows).grossCents).toBe(result.grossCents);
+      }),
+    );
   });
 });
 
@@ -223,6 +323,8 @@ describe('CSV', () => {
           currency: 'EUR',
           processTitle: 'Yövuoro; "ryhmä"\nB',
           serviceName: 'Ryhmätyönohjaus',
+          serviceNames: { fi: 'Ryhmätyönohjaus' },
+          vat: { treatment: 'taxable', rateBp: 2550 },
         },
         {
           id: 'm2',
@@ -234,6 +336,8 @@ describe('CSV', () => {
           currency: 'EUR',
           processTitle: 'Öinen',
           serviceName: 'Ryhmätyönohjaus',
+          serviceNames: { fi: 'Ryhmätyönohjaus' },
+          vat: { treatment: 'exempt', ground: 'AVL 34 §' },
         },
       ],
       { lateCancellationChargePercent: 50, timeZone: 'Europe/Helsinki' },
@@ -242,11 +346,53 @@ describe('CSV', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     const rows = parseCsv(csv.slice(1));
-    expect(rows[0]).toEqual(['Päivä', 'Prosessi', 'Palvelu', 'Tila', 'Myöhäinen peruutus', 'Hinta', 'Veloitus', 'Tapaamisen tunnus']);
-    expect(rows[1]).toEqual(['2026-10-05', 'Öinen', 'Ryhmätyönohjaus', 'peruttu', 'kyllä', '240,50', '120,25', 'm2']);
-    expect(rows[2]).toEqual(['2026-11-01', 'Yövuoro; "ryhmä"\nB', 'Ryhmätyönohjaus', 'pidetty', 'ei', '240,00', '240,00', 'm1']);
-    expect(rows[3]).toEqual(['Yhteensä', '', '', '', '', '', '360,25', '']);
-    expect(rows).toHaveLength(4);
+    // The eight original columns where they were, VAT after them.
+    expect(rows[0]).toEqual([
+      'Päivä',
+      'Prosessi',
+      'Palvelu',
+      'Tila',
+      'Myöhäinen peruutus',
+      'Hinta',
+      'Veloitus',
+      'Tapaamisen tunnus',
+      'ALV %',
+      'Verottomuuden peruste',
+      'ALV',
+      'Yhteensä sis. ALV',
+    ]);
+    expect(rows[1]).toEqual([
+      '2026-10-05',
+      'Öinen',
+      'Ryhmätyönohjaus',
+      'peruttu',
+      'kyllä',
+      '240,50',
+      '120,25',
+      'm2',
+      '',
+      'AVL 34 §',
+      '0,00',
+      '120,25',
+    ]);
+    expect(rows[2]).toEqual([
+      '2026-11-01',
+      'Yövuoro; "ryhmä"\nB',
+      'Ryhmätyönohjaus',
+      'pidetty',
+      'ei',
+      '240,00',
+      '240,00',
+      'm1',
+      '25,5',
+      '',
+      '61,20',
+      '301,20',
+    ]);
+    expect(rows[3]).toEqual(['ALV 25,5 %', '', '', '', '', '', '240,00', '', '25,5', '', '61,20', '301,20']);
+    expect(rows[4]).toEqual(['Veroton', '', '', '', '', '', '120,25', '', '', 'AVL 34 §', '0,00', '120,25']);
+    expect(rows[5]).toEqual(['Yhteensä', '', '', '', '', '', '360,25', '', '', '', '61,20', '421,45']);
+    expect(rows).toHaveLength(6);
     expect(renderInvoicingCsv(invoicing, 'en').split('\r\n')[0]).toContain('Date;Process;Service');
   });
 

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { isCrisisKind } from '../../../shared/processes.js';
+import { isCrisisKind, type ServiceNames } from '../../../shared/processes.js';
 import type { Cadence, Place, ServiceKind } from '../../kernel/db/schema.js';
 
 // Pure rules of the processes module: the status machine, defaults taken from a service, the
@@ -122,7 +122,12 @@ export interface BillableMeeting {
   currency: string;
   processTitle: string;
   serviceName: string;
+  serviceNames: ServiceNames;
+  vat: LineVat;
 }
+
+/** A line's VAT: a rate in hundredths of a percent (2550 = 25.5 %), or exempt on a legal ground. */
+export type LineVat = { treatment: 'taxable'; rateBp: number } | { treatment: 'exempt'; ground: string };
 
 export interface InvoicingRules {
   /** The provider's late-cancellation charge, 0–100 % of the booked price. */
@@ -135,15 +140,76 @@ export interface InvoicingRow {
   date: string;
   processTitle: string;
   serviceName: string;
+  serviceNames: ServiceNames;
   status: 'held' | 'cancelled';
   lateCancellation: boolean;
   priceCents: number;
+  /** Net. */
   chargedCents: number;
+  vat: LineVat;
+  vatCents: number;
+  grossCents: number;
+}
+
+export interface VatTotal {
+  vat: LineVat;
+  netCents: number;
+  vatCents: number;
+  grossCents: number;
 }
 
 export interface Invoicing {
   rows: InvoicingRow[];
+  /** Net total. */
   totalCents: number;
+  vatCents: number;
+  grossCents: number;
+  byVat: VatTotal[];
+}
+
+/**
+ * VAT on a net amount in cents, rounded half up to a whole cent, in integers: `rateBp` is in
+ * hundredths of a percent, so 25.5 % of 100,01 € is (10001 · 2550 + 5000) div 10000 = 2550 cents.
+ * Amounts up to 10^8 cents at 10^4 bp stay far below 2^53. Negative nets (credits) round half away
+ * from zero, mirroring the positive case.
+ */
+export function vatOf(netCents: number, vat: LineVat): number {
+  if (vat.treatment === 'exempt') return 0;
+  const sign = netCents < 0 ? -1 : 1;
+  return sign * Math.floor((Math.abs(netCents) * vat.rateBp + 5000) / 10000);
+}
+
+const vatKey = (v: LineVat) => (v.treatment === 'taxable' ? `t:${v.rateBp}` : `e:${v.ground}`);
+
+/**
+ * Totals per VAT rate (highest first) and per exemption ground (after the rates), and the grand
+ * total. The rule: VAT is rounded per line, and every total is the sum of its lines' net, VAT and
+ * gross, so net + VAT = gross holds on each line, each rate's total and the grand total alike,
+ * and a reader can add up the basis by hand without a cent of difference.
+ */
+export function vatTotals(lines: readonly { vat: LineVat; chargedCents: number; vatCents: number; grossCents: number }[]): {
+  byVat: VatTotal[];
+  netCents: number;
+  vatCents: number;
+  grossCents: number;
+} {
+  const groups = new Map<string, VatTotal>();
+  for (const l of lines) {
+    const key = vatKey(l.vat);
+    const g = groups.get(key) ?? { vat: l.vat, netCents: 0, vatCents: 0, grossCents: 0 };
+    g.netCents += l.chargedCents;
+    g.vatCents += l.vatCents;
+    g.grossCents += l.grossCents;
+    groups.set(key, g);
+  }
+  const rank = (v: LineVat) => (v.treatment === 'taxable' ? -v.rateBp : 1);
+  const byVat = [...groups.values()].sort((a, b) => rank(a.vat) - rank(b.vat) || vatKey(a.vat).localeCompare(vatKey(b.vat)));
+  return {
+    byVat,
+    netCents: byVat.reduce((s, g) => s + g.netCents, 0),
+    vatCents: byVat.reduce((s, g) => s + g.vatCents, 0),
+    grossCents: byVat.reduce((s, g) => s + g.grossCents, 0),
+  };
 }
 
 /** `percent` of `cents`, rounded half up to a whole cent, in integers (no floating point). */
@@ -167,18 +233,24 @@ export function computeInvoicing(meetings: readonly BillableMeeting[], rules: In
       if (m.status === 'held') chargedCents = m.priceCents;
       else if (m.lateCancellation && m.cancelledByRole !== 'provider')
         chargedCents = percentOf(m.priceCents, rules.lateCancellationChargePercent);
+      const vatCents = vatOf(chargedCents, m.vat);
       return {
         meetingId: m.id,
         date: localDate(m.startsAt, rules.timeZone),
         processTitle: m.processTitle,
         serviceName: m.serviceName,
+        serviceNames: m.serviceNames,
         status: m.status,
         lateCancellation: m.lateCancellation,
         priceCents: m.priceCents,
         chargedCents,
+        vat: m.vat,
+        vatCents,
+        grossCents: chargedCents + vatCents,
       };
     });
-  return { rows, totalCents: rows.reduce((sum, r) => sum + r.chargedCents, 0) };
+  const totals = vatTotals(rows);
+  return { rows, totalCents: totals.netCents, vatCents: totals.vatCents, grossCents: totals.grossCents, byVat: totals.byVat };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -186,9 +258,25 @@ export function computeInvoicing(meetings: readonly BillableMeeting[], rules: In
 
 export type CsvLocale = 'fi' | 'sv' | 'nb' | 'en';
 
-const csvTexts: Record<CsvLocale, { header: string[]; held: string; cancelled: string; yes: string; no: string; total: string }> = {
+interface CsvTexts {
+  header: string[];
+  /** Appended after the original columns, so a sheet that reads them by position keeps working. */
+  vatHeader: string[];
+  held: string;
+  cancelled: string;
+  yes: string;
+  no: string;
+  total: string;
+  rate: (percent: string) => string;
+  exempt: string;
+}
+
+const csvTexts: Record<CsvLocale, CsvTexts> = {
   fi: {
     header: ['Päivä', 'Prosessi', 'Palvelu', 'Tila', 'Myöhäinen peruutus', 'Hinta', 'Veloitus', 'Tapaamisen tunnus'],
+    vatHeader: ['ALV %', 'Verottomuuden peruste', 'ALV', 'Yhteensä sis. ALV'],
+    rate: (p) => `ALV ${p} %`,
+    exempt: 'Veroton',
     held: 'pidetty',
     cancelled: 'peruttu',
     yes: 'kyllä',
@@ -197,6 +285,9 @@ const csvTexts: Record<CsvLocale, { header: string[]; held: string; cancelled: s
   },
   sv: {
     header: ['Datum', 'Process', 'Tjänst', 'Status', 'Sen avbokning', 'Pris', 'Debiteras', 'Mötes-id'],
+    vatHeader: ['Moms %', 'Grund för undantag', 'Moms', 'Totalt inkl. moms'],
+    rate: (p) => `Moms ${p} %`,
+    exempt: 'Momsfritt',
     held: 'hållen',
     cancelled: 'inställd',
     yes: 'ja',
@@ -205,6 +296,9 @@ const csvTexts: Record<CsvLocale, { header: string[]; held: string; cancelled: s
   },
   nb: {
     header: ['Dato', 'Prosess', 'Tjeneste', 'Status', 'Sen avbestilling', 'Pris', 'Fakturert', 'Møte-id'],
+    vatHeader: ['MVA %', 'Hjemmel for unntak', 'MVA', 'Totalt inkl. MVA'],
+    rate: (p) => `MVA ${p} %`,
+    exempt: 'Unntatt MVA',
     held: 'holdt',
     cancelled: 'avlyst',
     yes: 'ja',
@@ -213,6 +307,9 @@ const csvTexts: Record<CsvLocale, { header: string[]; held: string; cancelled: s
   },
   en: {
     header: ['Date', 'Process', 'Service', 'Status', 'Late cancellation', 'Price', 'Charged', 'Meeting id'],
+    vatHeader: ['VAT %', 'VAT exemption', 'VAT', 'Total incl. VAT'],
+    rate: (p) => `VAT ${p} %`,
+    exempt: 'VAT exempt',
     held: 'held',
     cancelled: 'cancelled',
     yes: 'yes',
@@ -233,6 +330,15 @@ export function formatAmount(cents: number): string {
   return `${sign}${Math.floor(abs / 100)},${String(abs % 100).padStart(2, '0')}`;
 }
 
+/** A rate in hundredths of a percent with a decimal comma and no trailing zeros: 2550 → `25,5`, 2400 → `24`. */
+export function formatRate(rateBp: number): string {
+  const whole = Math.floor(rateBp / 100);
+  const frac = String(rateBp % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
+  return frac ? `${whole},${frac}` : String(whole);
+}
+
 /**
  * One field: quoted when it holds the separator, a quote or a line break (RFC 4180, quotes doubled).
  * Text that a spreadsheet would run as a formula (starting with = + - @ or a tab) gets a leading
@@ -248,11 +354,17 @@ export function csvField(value: string, opts: { text?: boolean } = {}): string {
  * The invoicing basis as CSV for Nordic spreadsheet defaults: UTF-8 with a byte-order mark (so
  * Excel reads å, ä, ø as UTF-8 rather than the legacy code page), `;` between fields, CRLF line
  * ends, dates as YYYY-MM-DD in the provider's zone (already so in the rows), decimal-comma
- * amounts, and a closing total line. Headers and status words in the provider's language.
+ * amounts, a line per VAT rate or exemption and a closing total line. Headers and status words in
+ * the provider's language. The VAT columns come after the eight original ones (rather than beside
+ * the amounts) so a sheet or import that reads the earlier file by position reads this one too.
+ * Semicolons and decimal commas stay for every language, English included: the file is read by
+ * Nordic spreadsheets, whatever language the person downloading it reads.
  */
 export function renderInvoicingCsv(invoicing: Invoicing, locale: CsvLocale = 'en'): string {
   const t = csvTexts[locale] ?? csvTexts.en;
-  const lines = [t.header.map((h) => csvField(h)).join(';')];
+  const vatColumns = (vat: LineVat) =>
+    vat.treatment === 'taxable' ? [formatRate(vat.rateBp), ''] : ['', csvField(vat.ground, { text: true })];
+  const lines = [[...t.header, ...t.vatHeader].map((h) => csvField(h)).join(';')];
   for (const r of invoicing.rows) {
     lines.push(
       [
@@ -264,10 +376,46 @@ export function renderInvoicingCsv(invoicing: Invoicing, locale: CsvLocale = 'en
         formatAmount(r.priceCents),
         formatAmount(r.chargedCents),
         csvField(r.meetingId),
+        ...vatColumns(r.vat),
+        formatAmount(r.vatCents),
+        formatAmount(r.grossCents),
       ].join(';'),
     );
   }
-  lines.push([csvField(t.total), '', '', '', '', '', formatAmount(invoicing.totalCents), ''].join(';'));
+  for (const g of invoicing.byVat) {
+    const label = g.vat.treatment === 'taxable' ? t.rate(formatRate(g.vat.rateBp)) : t.exempt;
+    lines.push(
+      [
+        csvField(label),
+        '',
+        '',
+        '',
+        '',
+        '',
+        formatAmount(g.netCents),
+        '',
+        ...vatColumns(g.vat),
+        formatAmount(g.vatCents),
+        formatAmount(g.grossCents),
+      ].join(';'),
+    );
+  }
+  lines.push(
+    [
+      csvField(t.total),
+      '',
+      '',
+      '',
+      '',
+      '',
+      formatAmount(invoicing.totalCents),
+      '',
+      '',
+      '',
+      formatAmount(invoicing.vatCents),
+      formatAmount(invoicing.grossCents),
+    ].join(';'),
+  );
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 

@@ -87,17 +87,18 @@ describe('service catalogue', () => {
   it('is kept by the provider admin only and read by staff and client contacts', async () => {
     const created = await clients.admin.post('/api/services', {
       kind: 'leader',
-      name: 'Leader supervision',
+      names: { fi: 'Esihenkilötyönohjaus', en: 'Leader supervision' },
       defaultMinutes: 60,
       defaultCadence: 'monthly',
       defaultPlace: 'video',
       priceCents: 18000,
     });
     expect(created.statusCode).toBe(201);
-    // A Finnish provider bills in euros unless told otherwise.
+    // A Finnish provider bills in euros and charges Finnish VAT unless told otherwise.
     expect(created.json()).toMatchObject({
       kind: 'leader',
-      name: 'Leader supervision',
+      names: { fi: 'Esihenkilötyönohjaus', en: 'Leader supervision' },
+      vat: { treatment: 'taxable', ratePercent: 25.5 },
       defaultMinutes: 60,
       priceCents: 18000,
       currency: 'EUR',
@@ -113,7 +114,7 @@ describe('service catalogue', () => {
       (
         await clients.practitioner.post('/api/services', {
           kind: 'leader',
-          name: 'Mine',
+          names: { en: 'Mine' },
           defaultMinutes: 60,
           defaultCadence: 'monthly',
           defaultPlace: 'video',
@@ -130,7 +131,7 @@ describe('service catalogue', () => {
     for (const c of [clients.practitioner, clients.contact, clients.admin]) {
       const list = await c.get('/api/services');
       expect(list.statusCode).toBe(200);
-      expect(list.json().items.map((s: { name: string }) => s.name)).toEqual(
+      expect(list.json().items.map((s: { names: { en?: string } }) => s.names.en)).toEqual(
         expect.arrayContaining(['Group supervision', 'Leader supervision']),
       );
     }
@@ -140,7 +141,7 @@ describe('service catalogue', () => {
   it('names the field of bad input', async () => {
     const res = await clients.admin.post('/api/services', {
       kind: 'group',
-      name: 'X',
+      names: { en: 'X' },
       defaultMinutes: 5,
       defaultCadence: 'monthly',
       defaultPlace: 'office',
@@ -150,13 +151,71 @@ describe('service catalogue', () => {
     expect(res.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['defaultMinutes']);
     const kind = await clients.admin.post('/api/services', {
       kind: 'therapy',
-      name: 'X',
+      names: { en: 'X' },
       defaultMinutes: 60,
       defaultCadence: 'monthly',
       defaultPlace: 'office',
       priceCents: 100,
     });
     expect(kind.json().error.fields[0].path).toBe('kind');
+    const valid = { kind: 'group', defaultMinutes: 60, defaultCadence: 'monthly', defaultPlace: 'office', priceCents: 100 };
+    const nameless = await clients.admin.post('/api/services', { ...valid, names: { fi: '  ' } });
+    expect(nameless.statusCode).toBe(400);
+    expect(nameless.json().error.fields[0].path).toBe('names.fi');
+    const none = await clients.admin.post('/api/services', { ...valid, names: {} });
+    expect(none.json().error.fields[0].path).toBe('names.fi');
+    const foreign = await clients.admin.post('/api/services', { ...valid, names: { de: 'Supervision' } });
+    expect(foreign.statusCode).toBe(400);
+    const rate = await clients.admin.post('/api/services', {
+      ...valid,
+      names: { en: 'X' },
+      vat: { treatment: 'taxable', ratePercent: 25.555 },
+    });
+    expect(rate.statusCode).toBe(400);
+    expect(rate.json().error.fields[0].path).toBe('vat.ratePercent');
+    const ground = await clients.admin.post('/api/services', { ...valid, names: { en: 'X' }, vat: { treatment: 'exempt' } });
+    expect(ground.statusCode).toBe(400);
+    expect(ground.json().error.fields[0].path).toBe('vat.ground');
+  });
+
+  it('names a service per language and shows the process its own language, the other names beside', async () => {
+    const created = await clients.admin.post('/api/services', {
+      kind: 'individual',
+      names: { fi: 'Yksilötyönohjaus', sv: 'Individuell handledning', en: 'Individual supervision' },
+      defaultMinutes: 60,
+      defaultCadence: 'monthly',
+      defaultPlace: 'office',
+      priceCents: 15000,
+      vat: { treatment: 'exempt', ground: 'AVL 34 §' },
+    });
+    expect(created.json().vat).toEqual({ treatment: 'exempt', ground: 'AVL 34 §' });
+    const serviceId = created.json().id;
+    const open = async (language: string) =>
+      (
+        await clients.admin.post('/api/processes', {
+          organisationId: world.organisationId,
+          serviceId,
+          title: `Names ${language}`,
+          language,
+          practitionerIds: [world.users.practitioner.id],
+        })
+      ).json();
+    expect((await open('sv')).serviceName).toBe('Individuell handledning');
+    expect((await open('fi')).serviceName).toBe('Yksilötyönohjaus');
+    // No Norwegian name: the Swedish neighbour reads best.
+    const nb = await open('nb');
+    expect(nb.serviceName).toBe('Individuell handledning');
+    expect(nb.serviceNames).toEqual({ fi: 'Yksilötyönohjaus', sv: 'Individuell handledning', en: 'Individual supervision' });
+    const list = (await clients.admin.get('/api/processes')).json().items;
+    expect(list.find((p: { id: string }) => p.id === nb.id).serviceNames.en).toBe('Individual supervision');
+
+    // Names are replaced as a whole; the rate becomes taxable again with the rate given.
+    const patched = await clients.admin.patch(`/api/services/${serviceId}`, {
+      names: { nb: 'Individuell veiledning' },
+      vat: { treatment: 'taxable', ratePercent: 14 },
+    });
+    expect(patched.json()).toMatchObject({ names: { nb: 'Individuell veiledning' }, vat: { treatment: 'taxable', ratePercent: 14 } });
+    expect(Object.keys(patched.json().names)).toEqual(['nb']);
   });
 });
 
@@ -856,6 +915,27 @@ describe('invoicing', () => {
     ]);
     expect(mine.every((r: { serviceName: string }) => r.serviceName === 'Group supervision')).toBe(true);
     expect(body.totalCents).toBe(body.rows.reduce((s: number, r: { chargedCents: number }) => s + r.chargedCents, 0));
+    // The world's group service is taxable at the Finnish 25.5 %: per line, rounded half up.
+    const late = mine.find((r: { meetingId: string }) => r.meetingId === ids.late);
+    expect(late).toMatchObject({
+      chargedCents: 12001,
+      vat: { treatment: 'taxable', ratePercent: 25.5, ground: null },
+      vatCents: 3060,
+      grossCents: 15061,
+    });
+    expect(body.vatCents).toBe(body.rows.reduce((s: number, r: { vatCents: number }) => s + r.vatCents, 0));
+    expect(body.totalCents + body.vatCents).toBe(body.grossCents);
+    expect(body.byVat).toEqual([
+      {
+        treatment: 'taxable',
+        ratePercent: 25.5,
+        ground: null,
+        netCents: body.totalCents,
+        vatCents: body.vatCents,
+        grossCents: body.grossCents,
+      },
+    ]);
+    expect(body.provider).toEqual({ name: expect.any(String), businessId: null, country: 'FI' });
     expect(body.rows).toHaveLength(
       mine.length + body.rows.filter((r: { processTitle: string }) => r.processTitle !== 'Kitchen; "team"').length,
     );
@@ -871,16 +951,47 @@ describe('invoicing', () => {
     const raw = res.rawPayload.toString('utf8');
     expect(raw.charCodeAt(0)).toBe(0xfeff);
     const rows = parseCsv(raw.slice(1));
-    // Header (the provider is Finnish), one line per row, the total.
-    expect(rows[0]).toEqual(['Päivä', 'Prosessi', 'Palvelu', 'Tila', 'Myöhäinen peruutus', 'Hinta', 'Veloitus', 'Tapaamisen tunnus']);
-    expect(rows).toHaveLength(json.rows.length + 2);
+    // Header (the provider is Finnish), one line per row, one per VAT rate, the total.
+    expect(rows[0]).toEqual([
+      'Päivä',
+      'Prosessi',
+      'Palvelu',
+      'Tila',
+      'Myöhäinen peruutus',
+      'Hinta',
+      'Veloitus',
+      'Tapaamisen tunnus',
+      'ALV %',
+      'Verottomuuden peruste',
+      'ALV',
+      'Yhteensä sis. ALV',
+    ]);
+    expect(rows).toHaveLength(json.rows.length + 2 + json.byVat.length);
     const late = rows.find((r) => r[7] === ids.late)!;
-    expect(late).toEqual(['2026-10-15', 'Kitchen; "team"', 'Group supervision', 'peruttu', 'kyllä', '240,01', '120,01', ids.late]);
+    expect(late).toEqual([
+      '2026-10-15',
+      'Kitchen; "team"',
+      'Group supervision',
+      'peruttu',
+      'kyllä',
+      '240,01',
+      '120,01',
+      ids.late,
+      '25,5',
+      '',
+      '30,60',
+      '150,61',
+    ]);
+    expect(rows.at(-2)![0]).toBe('ALV 25,5 %');
     const total = rows.at(-1)!;
     expect(total[0]).toBe('Yhteensä');
     const cents = (s: string) => Number(s.replace(',', ''));
     expect(cents(total[6]!)).toBe(json.totalCents);
-    expect(rows.slice(1, -1).reduce((s, r) => s + cents(r[6]!), 0)).toBe(json.totalCents);
+    expect(cents(total[10]!)).toBe(json.vatCents);
+    expect(cents(total[11]!)).toBe(json.grossCents);
+    const lines = rows.slice(1, 1 + json.rows.length);
+    expect(lines.reduce((s, r) => s + cents(r[6]!), 0)).toBe(json.totalCents);
+    expect(lines.reduce((s, r) => s + cents(r[11]!), 0)).toBe(json.grossCents);
   });
 
   it('is the provider admin’s only, and names bad input', async () => {
@@ -896,7 +1007,72 @@ describe('invoicing', () => {
     expect(org.statusCode).toBe(400);
     expect(org.json().error.fields[0].path).toBe('organisationId');
     const empty = (await clients.admin.get(`/api/invoicing?organisationId=${world.otherOrganisationId}&month=2025-01`)).json();
-    expect(empty).toMatchObject({ rows: [], totalCents: 0, currency: 'EUR' });
+    expect(empty).toMatchObject({ rows: [], totalCents: 0, vatCents: 0, grossCents: 0, byVat: [], currency: 'EUR' });
+  });
+
+  it('prints the provider and client business IDs and separates exempt services from taxed ones', async () => {
+    const bad = await clients.admin.patch('/api/provider/settings', { businessId: '1234567-8' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error).toMatchObject({ code: 'invalid_business_id', fields: [{ path: 'businessId' }] });
+    const ok = await clients.admin.patch('/api/provider/settings', { businessId: '16180333' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ businessId: '1618033-3', country: 'FI' });
+    const org = await clients.admin.patch(`/api/organisations/${world.organisationId}`, { businessId: '0112038-8' });
+    expect(org.statusCode).toBe(422);
+    expect(org.json().error.fields[0].path).toBe('businessId');
+    expect((await clients.admin.patch(`/api/organisations/${world.organisationId}`, { businessId: '0112038 9' })).json().businessId).toBe(
+      '0112038-9',
+    );
+
+    const exempt = (
+      await clients.admin.post('/api/services', {
+        kind: 'crisis_group',
+        names: { fi: 'Kriisityönohjaus', en: 'Crisis debriefing' },
+        defaultMinutes: 90,
+        defaultCadence: 'crisis',
+        defaultPlace: 'on_site',
+        priceCents: 30000,
+        vat: { treatment: 'exempt', ground: 'AVL 34 §' },
+      })
+    ).json();
+    const crisis = (
+      await clients.admin.post('/api/processes', {
+        organisationId: world.organisationId,
+        serviceId: exempt.id,
+        title: 'Debriefing after the fire',
+        practitionerIds: [world.users.practitioner.id],
+      })
+    ).json();
+    await insertMeeting(crisis.id, world.organisationId, '2026-10-08T07:00:00Z', { priceCents: 30000 });
+
+    const body = (await clients.admin.get(`/api/invoicing?organisationId=${world.organisationId}&month=2026-10`)).json();
+    expect(body.provider.businessId).toBe('1618033-3');
+    expect(body.organisation.businessId).toBe('0112038-9');
+    const line = body.rows.find((r: { processTitle: string }) => r.processTitle === 'Debriefing after the fire');
+    expect(line).toMatchObject({
+      serviceName: 'Kriisityönohjaus',
+      serviceNames: { fi: 'Kriisityönohjaus', en: 'Crisis debriefing' },
+      chargedCents: 30000,
+      vat: { treatment: 'exempt', ratePercent: null, ground: 'AVL 34 §' },
+      vatCents: 0,
+      grossCents: 30000,
+    });
+    expect(body.byVat.map((g: { treatment: string; ratePercent: number | null }) => [g.treatment, g.ratePercent])).toEqual([
+      ['taxable', 25.5],
+      ['exempt', null],
+    ]);
+    expect(body.byVat[1]).toMatchObject({ ground: 'AVL 34 §', netCents: 30000, vatCents: 0, grossCents: 30000 });
+    for (const key of ['netCents', 'vatCents', 'grossCents'] as const)
+      expect(body.byVat.reduce((s: number, g: Record<string, number>) => s + g[key]!, 0)).toBe(
+        body[key === 'netCents' ? 'totalCents' : key],
+      );
+
+    const csv = parseCsv(
+      (await clients.admin.get(`/api/invoicing.csv?organisationId=${world.organisationId}&month=2026-10`)).rawPayload
+        .toString('utf8')
+        .slice(1),
+    );
+    expect(csv.at(-2)).toEqual(['Veroton', '', '', '', '', '', '300,00', '', '', 'AVL 34 §', '0,00', '300,00']);
   });
 });
 

@@ -1,4 +1,12 @@
-import type { Currency, Goal, Language, ProcessDetail, ProcessSummary, WhatWorks } from '../../../shared/processes.js';
+import {
+  type Currency,
+  type Goal,
+  type Language,
+  type ProcessDetail,
+  type ProcessSummary,
+  serviceNameIn,
+  type WhatWorks,
+} from '../../../shared/processes.js';
 import type { Repository } from '../../kernel/access/repository.js';
 import type { ProcessStatus } from '../../kernel/db/schema.js';
 import { escapeLike } from '../../kernel/tenancy/queries.js';
@@ -24,7 +32,7 @@ export function listServices(repo: Repository) {
     .selectAll('services')
     .orderBy('services.active', 'desc')
     .orderBy('services.kind')
-    .orderBy('services.name')
+    .orderBy('services.created_at')
     .execute();
 }
 
@@ -68,7 +76,7 @@ function processRows(repo: Repository) {
     .selectAll('processes')
     .select([
       'organisations.name as organisation_name',
-      'services.name as service_name',
+      'services.names as service_names',
       (eb) => eb.cast<string | null>('processes.start_date', 'text').as('start_text'),
       (eb) => eb.cast<string | null>('processes.review_date', 'text').as('review_text'),
     ]);
@@ -149,7 +157,8 @@ async function summarise(repo: Repository, rows: ProcessRow[], now: Date): Promi
     status: r.status,
     organisationId: r.organisation_id,
     organisationName: r.organisation_name,
-    serviceName: r.service_name,
+    serviceName: serviceNameIn(r.service_names, r.language),
+    serviceNames: r.service_names,
     cadence: r.cadence,
     practitionerNames: names.get(r.id) ?? [],
     participantCount: seesParticipants ? (count.get(r.id) ?? 0) : null,
@@ -356,7 +365,10 @@ export function meetingsForInvoicing(repo: Repository, organisationId: string, f
       'meetings.price_cents',
       'meetings.currency',
       'processes.title as process_title',
-      'services.name as service_name',
+      'services.names as service_names',
+      'services.vat_treatment',
+      'services.vat_rate_bp',
+      'services.vat_exempt_ground',
     ])
     .where('meetings.organisation_id', '=', organisationId)
     .where('meetings.starts_at', '>=', from)

@@ -14,11 +14,11 @@ import {
 import { endpoint } from '../../kernel/http/endpoint.js';
 import { serviceContext } from '../../kernel/service-context.js';
 import { listPeople, listServices, processSummaries } from './queries.js';
-import { createService, updateService } from './use-cases/catalogue.js';
+import { createService, serviceVatOf, updateService } from './use-cases/catalogue.js';
 import { detailOrThrow } from './use-cases/checks.js';
 import { addGoal, addWhatWorks, deleteWhatWorks, scaling, updateGoal } from './use-cases/contents.js';
 import { continueProcess } from './use-cases/continuation.js';
-import { invoicing, invoicingCsv } from './use-cases/invoicing.js';
+import { invoicing, invoicingCsv, invoicingOut } from './use-cases/invoicing.js';
 import { changeStatus, createProcess, updateProcess } from './use-cases/lifecycle.js';
 import { addParticipant, addPractitioner, removeParticipant, removePractitioner } from './use-cases/membership.js';
 import { createPerson, updatePerson } from './use-cases/people.js';
@@ -35,17 +35,21 @@ const processReaders = { roles: ['provider_admin', 'practitioner', 'client_conta
 const serviceOut = (s: {
   id: string;
   kind: Service['kind'];
-  name: string;
+  names: Service['names'];
   default_minutes: number;
   default_cadence: Service['defaultCadence'];
   default_place: Service['defaultPlace'];
   price_cents: number;
   currency: string;
   active: boolean;
+  vat_treatment: 'taxable' | 'exempt';
+  vat_rate_bp: number | null;
+  vat_exempt_ground: string | null;
 }): Service => ({
   id: s.id,
   kind: s.kind,
-  name: s.name,
+  names: s.names,
+  vat: serviceVatOf(s),
   defaultMinutes: s.default_minutes,
   defaultCadence: s.default_cadence,
   defaultPlace: s.default_place,
@@ -204,10 +208,7 @@ export async function processesRoutes(root: FastifyInstance): Promise<void> {
 
   app.route({
     ...endpoint(invoicingRoutes.get, admin),
-    handler: async (req) => {
-      const { locale: _locale, ...result } = await invoicing(serviceContext(req), req.query.organisationId, req.query.month);
-      return result;
-    },
+    handler: async (req) => invoicingOut(await invoicing(serviceContext(req), req.query.organisationId, req.query.month)),
   });
 
   app.route({

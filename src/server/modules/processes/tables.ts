@@ -33,13 +33,19 @@ export interface ServicesTable {
   id: Generated<string>;
   provider_id: string;
   kind: ServiceKind;
-  name: string;
+  /** `{ fi?, sv?, nb?, en? }`, at least one; written as JSON text. */
+  names: ColumnType<Partial<Record<'fi' | 'sv' | 'nb' | 'en', string>>, string, string>;
   default_minutes: number;
   default_cadence: Cadence;
   default_place: Place;
   price_cents: number;
   currency: Generated<string>;
   active: Generated<boolean>;
+  vat_treatment: Generated<'taxable' | 'exempt'>;
+  /** Hundredths of a percent (2550 = 25.5 %); null when exempt. */
+  vat_rate_bp: number | null;
+  /** The legal ground printed on the basis; null when taxable. */
+  vat_exempt_ground: string | null;
   created_at: CreatedAt;
 }
 
@@ -162,13 +168,16 @@ export const processesTables: readonly TableDeclaration[] = [
       id: 'uuid',
       provider_id: 'uuid',
       kind: 'text',
-      name: 'text',
+      names: 'jsonb',
       default_minutes: 'int4',
       default_cadence: 'text',
       default_place: 'text',
       price_cents: 'int4',
       currency: 'text',
       active: 'bool',
+      vat_treatment: 'text',
+      vat_rate_bp: 'int4?',
+      vat_exempt_ground: 'text?',
       created_at: 'timestamptz',
     },
     personal: { category: 'none', why: "The provider's service catalogue." },

@@ -1,5 +1,6 @@
 import { schedulingNav } from '../../../shared/nav.js';
 import { defineModule } from '../../kernel/module.js';
+import * as m0013 from './migrations/0013_scheduling_feed_state.js';
 import { schedulingPolicy } from './policy.js';
 import { schedulingTables } from './tables.js';
 
@@ -7,7 +8,7 @@ import { schedulingTables } from './tables.js';
 export const schedulingModule = defineModule({
   name: 'scheduling',
   tables: schedulingTables,
-  migrations: {},
+  migrations: { '0013_scheduling_feed_state': m0013 },
   policy: schedulingPolicy,
   routes: async () => [(await import('./routes.js')).schedulingRoutes],
   jobs: async (deps) => (await import('./jobs.js')).schedulingJobs(deps),

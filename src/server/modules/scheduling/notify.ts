@@ -22,6 +22,8 @@ export interface MeetingForMail {
   organisationName: string;
   createdBy: string | null;
   processLanguage: string | null;
+  /** A crisis process: its participants must not learn who else was affected (no shared attendee list). */
+  crisis: boolean;
 }
 
 export interface Audience {
@@ -178,8 +180,17 @@ export async function sendSeriesInvitations(
 }
 
 /**
+ * What a recipient's calendar file may name: everyone, except in a crisis process, where a
+ * participant sees only themselves and the practitioners (as in the plan's invitation).
+ */
+function icsAudienceFor(meeting: MeetingForMail, audience: Audience, participant: ParticipantRecipient | null): Audience {
+  return meeting.crisis && participant ? { participants: [participant], practitioners: audience.practitioners } : audience;
+}
+
+/**
  * One mail per recipient (participants with an address, then the practitioners), each in the
- * recipient's language; invitations, updates and cancellations carry the meeting's .ics.
+ * recipient's language; invitations, updates and cancellations carry the meeting's .ics, which in
+ * a crisis process names to each participant no other participant.
  */
 export async function sendMeetingMails(
   repo: Repository,
@@ -198,19 +209,24 @@ export async function sendMeetingMails(
 ): Promise<number> {
   const { kind, meeting, audience, provider } = input;
   const method = kind === 'cancellation' ? 'CANCEL' : 'REQUEST';
-  const attachments =
+  const attachmentsFor = (participant: ParticipantRecipient | null) =>
     kind === 'reminder'
       ? undefined
-      : [meetingIcsAttachment(method, meetingIcsText(method, meeting, audience, provider, input.mailFrom, input.now))];
+      : [
+          meetingIcsAttachment(
+            method,
+            meetingIcsText(method, meeting, icsAudienceFor(meeting, audience, participant), provider, input.mailFrom, input.now),
+          ),
+        ];
   const m = facts(meeting, provider);
   const extra = { reason: input.reason ?? null, ...(input.previous ? { previous: input.previous } : {}) };
   const recipients = [
     ...audience.participants
       .filter((p) => p.email)
-      .map((p) => ({ name: p.name, email: p.email as string, locale: participantLocale(p, meeting, provider) })),
+      .map((p) => ({ name: p.name, email: p.email as string, locale: participantLocale(p, meeting, provider), participant: p })),
     ...audience.practitioners
       .filter((p) => !input.actorUserId || p.userId !== input.actorUserId)
-      .map((p) => ({ name: p.name, email: p.email, locale: p.locale ?? provider.default_locale })),
+      .map((p) => ({ name: p.name, email: p.email, locale: p.locale ?? provider.default_locale, participant: null })),
   ];
   const seen = new Set<string>();
   for (const r of recipients) {
@@ -218,6 +234,7 @@ export async function sendMeetingMails(
     if (seen.has(key)) continue;
     seen.add(key);
     const { subject, text } = meetingMail(kind, r.locale, m, { recipientName: r.name, ...extra });
+    const attachments = attachmentsFor(r.participant);
     await repo.enqueueMail({ to: r.email, subject, text, ...(attachments ? { attachments } : {}) });
   }
   return seen.size;

@@ -79,5 +79,15 @@ export const schedulingPolicy = {
     },
     { roles: ['participant'], actions: ['read'], scope: { column: 'person_id', in: 'people.self' } },
   ],
-  calendar_feeds: [{ roles: ['practitioner'], actions: ['read', 'create', 'update'], scope: { column: 'user_id', equals: 'caller.user' } }],
+  calendar_feeds: [
+    { roles: ['practitioner'], actions: ['read', 'create', 'update'], scope: { column: 'user_id', equals: 'caller.user' } },
+    // The feed notes that a calendar app read it (the owner's status shows when), and writes nothing else.
+    { roles: ['system:calendar-feed'], actions: ['read'], scope: { column: 'user_id', equals: 'caller.user' } },
+    {
+      roles: ['system:calendar-feed'],
+      actions: ['update'],
+      scope: { column: 'user_id', equals: 'caller.user' },
+      fields: ['last_fetched_at'],
+    },
+  ],
 } satisfies Partial<Record<TenantTable, readonly Grant[]>>;

@@ -101,6 +101,7 @@ export function meetingRow(repo: Repository, meetingId: string) {
       'meetings.sequence',
       'meetings.created_by',
       'processes.kind as process_kind',
+      'processes.cadence as process_cadence',
       'processes.language as process_language',
     ])
     .executeTakeFirst();
@@ -247,6 +248,41 @@ export async function planningZone(repo: Repository, userId: string, settings: P
 }
 
 const hhmm = (time: string) => (time.startsWith('24') ? '24:00' : time.slice(0, 5));
+
+/**
+ * A practitioner's weekly hours with the zone they are written in, in ONE query (the calendar
+ * shades them); null when they have set none.
+ */
+export async function weeklyHoursWithZone(
+  repo: Repository,
+  userId: string,
+): Promise<{ timeZone: string; weekly: WeeklyHoursEntry[] } | null> {
+  const rows = await repo
+    .select('availability')
+    .where('availability.user_id', '=', userId)
+    .select(['availability.weekday', 'availability.start_time', 'availability.end_time', 'availability.time_zone'])
+    .orderBy('availability.weekday')
+    .orderBy('availability.start_time')
+    .execute();
+  if (rows.length === 0) return null;
+  return {
+    timeZone: rows[0]!.time_zone,
+    weekly: rows.map((r) => ({ weekday: r.weekday as WeeklyHoursEntry['weekday'], start: hhmm(r.start_time), end: hhmm(r.end_time) })),
+  };
+}
+
+/** A practitioner's own absences that overlap [from, to) (the absences_user index: provider, user, starts_at). */
+export function absencesOverlapping(repo: Repository, userId: string, from: Date, to: Date) {
+  return repo
+    .select('absences')
+    .where('absences.user_id', '=', userId)
+    .where('absences.starts_at', '<', to)
+    .where('absences.ends_at', '>', from)
+    .select(['absences.id', 'absences.starts_at', 'absences.ends_at', 'absences.note'])
+    .orderBy('absences.starts_at')
+    .limit(500)
+    .execute();
+}
 
 export async function weeklyHours(repo: Repository, userId: string): Promise<WeeklyHoursEntry[]> {
   const rows = await repo

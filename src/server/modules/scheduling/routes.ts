@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { schedulingRoutes as routes } from '../../../shared/scheduling.js';
+import { hashToken } from '../../kernel/crypto.js';
 import { endpoint } from '../../kernel/http/endpoint.js';
 import { credentialContext, serviceContext } from '../../kernel/service-context.js';
 import { publicHolidays } from './logic/index.js';
@@ -67,7 +68,7 @@ export async function schedulingRoutes(root: FastifyInstance): Promise<void> {
   // ---- calendar and meetings
   app.route({
     ...endpoint(routes.calendar, calendarOwners),
-    handler: async (req) => ({ items: await calendar(serviceContext(req), new Date(req.query.from), new Date(req.query.to)) }),
+    handler: async (req) => calendar(serviceContext(req), new Date(req.query.from), new Date(req.query.to)),
   });
 
   app.route({ ...endpoint(routes.meeting, meetingReaders), handler: async (req) => meetingDetail(serviceContext(req), req.params.id) });
@@ -120,10 +121,26 @@ export async function schedulingRoutes(root: FastifyInstance): Promise<void> {
     },
   });
 
+  // Counted per address, not per IP: calendar services (Google, Microsoft) fetch many people's
+  // feeds from a few shared addresses, and a per-IP count would cut off everyone behind one.
+  // Guessing addresses is the global per-IP limit's business (and hopeless at 256 bits).
+  const feedEndpoint = endpoint(routes.feed, 'public');
   app.route({
-    ...endpoint(routes.feed, 'public'),
+    ...feedEndpoint,
+    config: {
+      ...feedEndpoint.config,
+      rateLimit: {
+        max: root.kernel.config.authRateLimitPerMinute,
+        timeWindow: '1 minute',
+        keyGenerator: (req) => `calendar-feed:${hashToken(String((req.params as { token?: unknown }).token ?? ''))}`,
+      },
+    },
     handler: async (req, reply) => {
-      const body = await renderFeed(credentials, req.params.token);
+      const body = await renderFeed(credentials, req.params.token, {
+        ip: req.ip,
+        userAgent: req.headers['user-agent'] ?? null,
+        requestId: req.id,
+      });
       return reply
         .header('content-type', 'text/calendar; charset=utf-8')
         .header('content-disposition', 'inline; filename="rinnalla.ics"')

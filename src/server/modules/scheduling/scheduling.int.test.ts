@@ -342,6 +342,44 @@ describe('booking meetings', () => {
     }
   });
 
+  it('in a crisis process the update and the cancellation too name no other participant', async () => {
+    const crisis = await makeProcess({
+      kind: 'crisis_group',
+      cadence: 'crisis',
+      personIds: [sup.participantPersonId, ...sup.otherPersonIds],
+      title: 'Follow-up after the robbery',
+    });
+    const me = await as('practitioner');
+    const startsAt = '2027-10-06T07:00:00Z';
+    const booked = await me.post(`/api/processes/${crisis}/meetings`, {
+      meetings: [{ startsAt, endsAt: new Date(Date.parse(startsAt) + 60 * 60_000).toISOString() }],
+    });
+    expect(booked.statusCode, booked.body).toBe(201);
+    const meetingId = booked.json().items[0].id as string;
+    await newMails();
+    const participants = ['one@example.test', world.users.participant.email, 'two@example.test'];
+    const onlyTheirOwn = (mails: SentMail[], method: 'REQUEST' | 'CANCEL') => {
+      expect(mails.map((m) => m.to).sort()).toEqual([...participants].sort());
+      for (const m of mails) {
+        const ics = unfold(m.attachments![0]!.content);
+        expect(ics).toContain(`METHOD:${method}`);
+        expect(ics).toContain(m.to);
+        expect(ics).toContain(world.users.practitioner.email);
+        for (const other of participants.filter((p) => p !== m.to)) expect(ics, `${m.to} sees ${other}`).not.toContain(other);
+      }
+    };
+    const moved = await me.patch(`/api/meetings/${meetingId}`, {
+      startsAt: '2027-10-07T07:00:00Z',
+      endsAt: '2027-10-07T08:00:00Z',
+      reason: 'The room is taken',
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    onlyTheirOwn(await newMails(), 'REQUEST');
+    const cancelled = await me.post(`/api/meetings/${meetingId}/cancel`, { reason: 'They asked for another practitioner' });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    onlyTheirOwn(await newMails(), 'CANCEL');
+  });
+
   it('refuses bad input naming the field, and a colleague not on the process', async () => {
     const me = await as('practitioner');
     const backwards = await me.post(`/api/processes/${sup.processId}/meetings`, {
@@ -464,6 +502,50 @@ describe('calendar', () => {
       participantCount: 3,
     });
     expect((await (await as('provider_admin')).get(week)).statusCode).toBe(403);
+  });
+
+  it('lets the practitioner move only their planned meetings, and shades only their own hours and absences', async () => {
+    const kept = await book(sup.processId, new Date('2027-05-11T07:00:00Z'));
+    const cancelled = await book(sup.processId, new Date('2027-05-13T07:00:00Z'));
+    const me = await as('practitioner');
+    expect((await me.post(`/api/meetings/${cancelled.id}/cancel`, { reason: 'Flu' })).statusCode).toBe(200);
+    const away = await me.post('/api/me/absences', {
+      startsAt: '2027-05-14T00:00:00+03:00',
+      endsAt: '2027-05-15T00:00:00+03:00',
+      note: 'Course',
+    });
+    expect(away.statusCode).toBe(201);
+    const outside = await me.post('/api/me/absences', { startsAt: '2027-06-01T00:00:00+03:00', endsAt: '2027-06-02T00:00:00+03:00' });
+    const colleagues = await (await as('other_practitioner')).post('/api/me/absences', {
+      startsAt: '2027-05-12T00:00:00+03:00',
+      endsAt: '2027-05-13T00:00:00+03:00',
+    });
+    try {
+      const week = '/api/calendar?from=2027-05-10T00:00:00%2B03:00&to=2027-05-17T00:00:00%2B03:00';
+      const mine = (await me.get(week)).json();
+      const movable = Object.fromEntries(mine.items.map((i: { id: string; canMove: boolean }) => [i.id, i.canMove]));
+      expect(movable).toEqual({ [kept.id]: true, [cancelled.id]: false });
+      expect(mine.workingHours).toEqual({ timeZone: zone, weekly: expect.arrayContaining([{ weekday: 1, start: '08:00', end: '16:00' }]) });
+      expect(mine.absences).toEqual([
+        { id: away.json().id, startsAt: '2027-05-13T21:00:00.000Z', endsAt: '2027-05-14T21:00:00.000Z', note: 'Course' },
+      ]);
+      for (const who of ['participant', 'client_contact'] as const) {
+        const theirs = (await (await as(who)).get(week)).json();
+        expect(
+          theirs.items.find((i: { id: string }) => i.id === kept.id),
+          who,
+        ).toMatchObject({ canMove: false });
+        expect(theirs.workingHours, who).toBeNull();
+        expect(theirs.absences, who).toEqual([]);
+      }
+      const colleague = (await (await as('other_practitioner')).get(week)).json();
+      expect(colleague.absences.map((a: { id: string }) => a.id)).toEqual([colleagues.json().id]);
+      expect(colleague.items.map((i: { id: string }) => i.id)).not.toContain(kept.id);
+    } finally {
+      await me.delete(`/api/me/absences/${away.json().id}`);
+      await me.delete(`/api/me/absences/${outside.json().id}`);
+      await (await as('other_practitioner')).delete(`/api/me/absences/${colleagues.json().id}`);
+    }
   });
 
   it('gives each role the meeting fields the contract names, and a client contact no notes or attendance', async () => {

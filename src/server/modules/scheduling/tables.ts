@@ -110,6 +110,8 @@ export interface CalendarFeedsTable {
   token_hash: string;
   created_at: CreatedAt;
   revoked_at: Timestamp | null;
+  /** When a calendar app last read the feed, recorded at most once per feedFetchRecordMinutes. */
+  last_fetched_at: Timestamp | null;
 }
 
 declare module '../../kernel/db/schema.js' {
@@ -313,13 +315,14 @@ export const schedulingTables: readonly TableDeclaration[] = [
       token_hash: 'text',
       created_at: 'timestamptz',
       revoked_at: 'timestamptz?',
+      last_fetched_at: 'timestamptz?',
     },
     personal: {
       category: 'ordinary',
-      what: "a practitioner's calendar feed link (hash)",
+      what: "a practitioner's calendar feed link (hash) and when a calendar app last read it",
       retention: { rule: 'Until revoked.' },
       find: { subject: 'user', column: 'user_id' },
-      export: 'that a feed exists, when made',
+      export: 'that a feed exists, when made and when last read',
       erase: { how: 'delete', detail: 'the rows of the user' },
     },
   }),

@@ -10,7 +10,7 @@ import { useFormat } from '../../app/format-hooks';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { useLabels } from '../../app/labels';
-import { localDateToIso } from '../../app/time';
+import { localDateToIso, timeZoneLabel } from '../../app/time';
 import { usePageTitle } from '../../app/usePageTitle';
 
 const PAGE_SIZE = 50;
@@ -20,6 +20,9 @@ function Target({ entry }: { entry: AuditEvent }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   if (!entry.entityType) return <>—</>;
+  // A sign-in or a profile change is about the actor's own account: "a user" would hide that.
+  if (entry.entityType === 'user' && entry.entityId && entry.entityId === entry.actorId)
+    return <Text size="sm">{t('audit.targetSelf')}</Text>;
   const kindKey = `audit.targets.${entry.entityType}`;
   const kind = i18n.exists(kindKey) ? t(kindKey) : t('audit.targets.other');
   if (!entry.targetName) return <Text size="sm">{kind}</Text>;
@@ -143,15 +146,16 @@ export function AuditPage() {
           data-testid="audit-actor"
         >
           <option value="">{t('audit.actorAll')}</option>
-          {(actors.data?.items ?? []).map((a) => (
+          {(actors.data?.items ?? []).map((a, _, all) => (
             <option key={a.id} value={a.id}>
-              {a.name ? `${a.name} (${a.email})` : a.email}
+              {/* A name reads best; the e-mail only tells apart two people of one name (or names the unnamed). */}
+              {!a.name ? a.email : all.filter((b) => b.name === a.name).length > 1 ? `${a.name} (${a.email})` : a.name}
             </option>
           ))}
         </NativeSelect>
       </Group>
       <Text size="sm" c="dimmed">
-        {t('audit.timeZoneNote', { zone: format.timeZone })}
+        {t('audit.timeZoneNote', { zone: timeZoneLabel(format.timeZone, format.locale) })}
       </Text>
       <ErrorAlert error={log.error ?? actions.error ?? actors.error} />
       {log.isPending && <PageLoader />}
@@ -168,7 +172,12 @@ export function AuditPage() {
               {
                 key: 'at',
                 header: t('audit.at'),
-                cell: (entry) => <time dateTime={entry.at}>{format.dateTime(entry.at, { dateStyle: 'short', timeStyle: 'medium' })}</time>,
+                nowrap: true,
+                cell: (entry) => (
+                  <Text size="sm" component="time" dateTime={entry.at}>
+                    {format.dateTime(entry.at, { dateStyle: 'short', timeStyle: 'medium' })}
+                  </Text>
+                ),
               },
               { key: 'actor', header: t('audit.actor'), cell: (entry) => <Actor entry={entry} /> },
               {
@@ -182,7 +191,7 @@ export function AuditPage() {
                 header: t('audit.entity'),
                 cell: (entry) => <Target entry={entry} />,
               },
-              { key: 'ip', header: t('audit.ip'), cell: (entry) => entry.ip ?? '—' },
+              { key: 'ip', header: t('audit.ip'), nowrap: true, cell: (entry) => <Text size="sm">{entry.ip ?? '—'}</Text> },
             ]}
           />
           {log.data.items.length === 0 && <Text>{t('audit.empty')}</Text>}

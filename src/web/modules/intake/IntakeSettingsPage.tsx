@@ -1,8 +1,9 @@
-import { Alert, Anchor, Button, Code, CopyButton, Group, NumberInput, Paper, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Code, CopyButton, Group, NumberInput, Paper, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { intakeApi, type OnCallEntry, type ProviderSettings, providerSettingsLimits as S } from '../../../shared/intake';
+import { checkBusinessId } from '../../../shared/business-id';
+import { intakeApi, intakeLimits, type OnCallEntry, type ProviderSettings, providerSettingsLimits as S } from '../../../shared/intake';
 import { call } from '../../app/api';
 import { applyFieldErrors, ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
@@ -19,6 +20,7 @@ interface Values {
   lateCancellationHours: number | string;
   lateCancellationChargePercent: number | string;
   participantCancellationHours: number | string;
+  businessId: string;
 }
 
 function toValues(s: ProviderSettings): Values {
@@ -27,6 +29,7 @@ function toValues(s: ProviderSettings): Values {
     lateCancellationHours: s.lateCancellationHours,
     lateCancellationChargePercent: s.lateCancellationChargePercent,
     participantCancellationHours: s.participantCancellationHours,
+    businessId: s.businessId ?? '',
   };
 }
 
@@ -47,6 +50,8 @@ function SettingsForm({ settings }: { settings: ProviderSettings }) {
       lateCancellationHours: number(S.cancellationHoursMin, S.cancellationHoursMax),
       lateCancellationChargePercent: number(S.chargePercentMin, S.chargePercentMax),
       participantCancellationHours: number(S.cancellationHoursMin, S.cancellationHoursMax),
+      // The same check the server makes, so a typo is caught before saving.
+      businessId: (v) => (!v.trim() || checkBusinessId(settings.country, v).ok ? null : tCommon('errors.invalid_business_id')),
     },
   });
   const save = useMutation({
@@ -57,6 +62,7 @@ function SettingsForm({ settings }: { settings: ProviderSettings }) {
           lateCancellationHours: Number(values.lateCancellationHours),
           lateCancellationChargePercent: Number(values.lateCancellationChargePercent),
           participantCancellationHours: Number(values.participantCancellationHours),
+          businessId: values.businessId.trim() || null,
         },
       }),
     onSuccess: (saved) => {
@@ -115,6 +121,13 @@ function SettingsForm({ settings }: { settings: ProviderSettings }) {
           allowNegative={false}
           w={{ base: '100%', xs: 320 }}
           {...form.getInputProps('participantCancellationHours')}
+        />
+        <TextInput
+          label={t('settings.businessId')}
+          description={t('settings.businessIdHelp')}
+          maxLength={intakeLimits.businessIdMax}
+          w={{ base: '100%', xs: 320 }}
+          {...form.getInputProps('businessId')}
         />
         <Button type="submit" loading={save.isPending} w="fit-content">
           {tCommon('common.save')}

@@ -1,8 +1,9 @@
-import { Button, Checkbox, Group, NativeSelect, NumberInput, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Fieldset, Group, NativeSelect, NumberInput, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import { type Locale, locales } from '../../../shared/locales';
 import {
   type Cadence,
   type Currency,
@@ -15,7 +16,11 @@ import {
   processKinds,
   processLimits,
   type Service,
+  type ServiceVat,
   type serviceBody,
+  vatDefaultsOf,
+  vatGroundMax,
+  vatRatePercent,
 } from '../../../shared/processes';
 import { applyFieldErrors, ErrorAlert } from '../../app/forms';
 import { useIntakeLabels } from './hooks';
@@ -24,37 +29,77 @@ import { centsToAmount, parseAmountToCents } from './time';
 
 export interface ServiceValues {
   kind: ProcessKind | '';
-  name: string;
+  names: Record<Locale, string>;
   defaultMinutes: number | string;
   defaultCadence: Cadence;
   defaultPlace: Place;
   price: string;
   currency: Currency;
+  vatTreatment: ServiceVat['treatment'];
+  /** Percent as typed, with a decimal comma or point: "25,5". */
+  vatRate: string;
+  vatGround: string;
   active: boolean;
 }
 
+/** The server's field paths that the form's inputs are named differently. */
+const ALIASES = {
+  priceCents: 'price',
+  'vat.ratePercent': 'vatRate',
+  'vat.ground': 'vatGround',
+  'names.fi': 'names.fi',
+  'names.sv': 'names.sv',
+  'names.nb': 'names.nb',
+  'names.en': 'names.en',
+};
+
+const rateText = (percent: number, separator: string) => String(percent).replace('.', separator);
+const parseRate = (v: string): number | null => {
+  const n = Number(v.trim().replace(',', '.'));
+  return v.trim() && vatRatePercent.safeParse(n).success ? n : null;
+};
+
 export type ServiceBody = z.input<typeof serviceBody>;
+
+/** A new service: taxable at the standard rate of the provider's country until the provider says otherwise. */
+export function emptyService(country: string, separator: string): ServiceValues {
+  const vat = vatDefaultsOf(country);
+  return {
+    ...EMPTY_SERVICE,
+    vatRate: rateText(vat.ratePercent, separator),
+    vatGround: vat.exemptGround,
+    currency: country === 'SE' ? 'SEK' : country === 'NO' ? 'NOK' : 'EUR',
+  };
+}
 
 export const EMPTY_SERVICE: ServiceValues = {
   kind: '',
-  name: '',
+  names: { fi: '', sv: '', nb: '', en: '' },
   defaultMinutes: 60,
   defaultCadence: 'monthly',
   defaultPlace: 'office',
   price: '',
   currency: 'EUR',
+  vatTreatment: 'taxable',
+  vatRate: '',
+  vatGround: '',
   active: true,
 };
 
-export function toServiceValues(s: Service, decimalSeparator: string): ServiceValues {
+export function toServiceValues(s: Service, decimalSeparator: string, country: string): ServiceValues {
+  const defaults = vatDefaultsOf(country);
   return {
     kind: s.kind,
-    name: s.name,
+    names: { fi: s.names.fi ?? '', sv: s.names.sv ?? '', nb: s.names.nb ?? '', en: s.names.en ?? '' },
     defaultMinutes: s.defaultMinutes,
     defaultCadence: s.defaultCadence,
     defaultPlace: s.defaultPlace,
     price: centsToAmount(s.priceCents, decimalSeparator),
     currency: s.currency,
+    vatTreatment: s.vat.treatment,
+    // Switching treatment in the form offers the other one's usual value, not an empty field.
+    vatRate: rateText(s.vat.treatment === 'taxable' ? s.vat.ratePercent : defaults.ratePercent, decimalSeparator),
+    vatGround: s.vat.treatment === 'exempt' ? s.vat.ground : defaults.exemptGround,
     active: s.active,
   };
 }
@@ -63,7 +108,7 @@ export function decimalSeparatorOf(locale: string): string {
   return new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? ',';
 }
 
-/** A service of the catalogue: kind, name, default length, cadence and place, price. */
+/** A service of the catalogue: kind, a name per language, default length, cadence and place, net price and VAT. */
 export function ServiceForm({
   initial,
   submitLabel,
@@ -83,7 +128,9 @@ export function ServiceForm({
     initialValues: initial,
     validate: {
       kind: (v) => (v ? null : tCommon('validation.required')),
-      name: (v) => (v.trim() ? null : tCommon('validation.required')),
+      names: { fi: (_v, values) => (locales.some((l) => values.names[l].trim()) ? null : t('services.namesRequired')) },
+      vatRate: (v, values) => (values.vatTreatment !== 'taxable' || parseRate(v) !== null ? null : t('services.vatRateInvalid')),
+      vatGround: (v, values) => (values.vatTreatment !== 'exempt' || v.trim() ? null : t('services.vatGroundRequired')),
       defaultMinutes: (v) =>
         minutes.safeParse(v).success
           ? null
@@ -96,24 +143,29 @@ export function ServiceForm({
       onSubmit({
         // The form's validation has made sure of the kind, the minutes and the price.
         kind: values.kind || 'individual',
-        name: values.name.trim(),
+        // Every language is sent: one left empty is dropped from the service's names.
+        names: Object.fromEntries(locales.map((l) => [l, values.names[l].trim()]).filter(([, v]) => v)),
         defaultMinutes: Number(values.defaultMinutes),
         defaultCadence: values.defaultCadence,
         defaultPlace: values.defaultPlace,
         priceCents: parseAmountToCents(values.price) ?? 0,
         currency: values.currency,
+        vat:
+          values.vatTreatment === 'taxable'
+            ? { treatment: 'taxable', ratePercent: parseRate(values.vatRate) ?? 0 }
+            : { treatment: 'exempt', ground: values.vatGround.trim() },
         active: values.active,
       }),
     onSuccess: () => {
       form.reset();
       onDone();
     },
-    onError: (error) => applyFieldErrors(form, error, { priceCents: 'price' }),
+    onError: (error) => applyFieldErrors(form, error, ALIASES),
   });
   return (
     <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate style={FORM_CONTRAST}>
       <Stack gap="sm">
-        <ErrorAlert error={save.error} form={form} aliases={{ priceCents: 'price' }} />
+        <ErrorAlert error={save.error} form={form} aliases={ALIASES} />
         <Group align="flex-start" gap="sm" grow preventGrowOverflow={false} wrap="wrap">
           <NativeSelect
             label={t('services.kind')}
@@ -134,8 +186,27 @@ export function ServiceForm({
               </option>
             ))}
           </NativeSelect>
-          <TextInput label={t('services.name')} required miw={240} maxLength={processLimits.nameMax} {...form.getInputProps('name')} />
         </Group>
+        <Fieldset legend={t('services.names')}>
+          <Stack gap="xs">
+            <Text size="sm" c="dimmed" id="service-names-help">
+              {t('services.namesHelp')}
+            </Text>
+            <Group align="flex-start" gap="sm" grow preventGrowOverflow={false} wrap="wrap">
+              {locales.map((l) => (
+                <TextInput
+                  key={l}
+                  lang={l}
+                  label={t(`services.nameIn.${l}`)}
+                  miw={200}
+                  maxLength={processLimits.nameMax}
+                  aria-describedby="service-names-help"
+                  {...form.getInputProps(`names.${l}`)}
+                />
+              ))}
+            </Group>
+          </Stack>
+        </Fieldset>
         <Group align="flex-start" gap="sm" grow preventGrowOverflow={false} wrap="wrap">
           <NumberInput
             label={t('services.defaultMinutes')}
@@ -179,6 +250,34 @@ export function ServiceForm({
             ))}
           </NativeSelect>
         </Group>
+        <Fieldset legend={t('services.vat')}>
+          <Stack gap="sm">
+            <Radio.Group label={t('services.vatTreatment')} description={t('services.vatHelp')} {...form.getInputProps('vatTreatment')}>
+              <Group gap="md" mt={4}>
+                <Radio value="taxable" label={t('services.vatTaxable')} />
+                <Radio value="exempt" label={t('services.vatExempt')} />
+              </Group>
+            </Radio.Group>
+            {form.values.vatTreatment === 'taxable' ? (
+              <TextInput
+                label={t('services.vatRate')}
+                inputMode="decimal"
+                required
+                maw={200}
+                rightSection="%"
+                {...form.getInputProps('vatRate')}
+              />
+            ) : (
+              <TextInput
+                label={t('services.vatGround')}
+                description={t('services.vatGroundHelp')}
+                required
+                maxLength={vatGroundMax}
+                {...form.getInputProps('vatGround')}
+              />
+            )}
+          </Stack>
+        </Fieldset>
         <Checkbox
           label={t('services.active')}
           description={t('services.activeHelp')}

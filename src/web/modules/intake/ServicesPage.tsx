@@ -1,8 +1,9 @@
 import { Badge, Button, Modal, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Service, serviceRoutes } from '../../../shared/processes';
+import { intakeApi } from '../../../shared/intake';
+import { type Service, serviceNameIn, serviceRoutes } from '../../../shared/processes';
 import { call } from '../../app/api';
 import { DataTable } from '../../app/DataTable';
 import { useFormat } from '../../app/format-hooks';
@@ -11,14 +12,18 @@ import { PageLoader } from '../../app/guards';
 import { notifySuccess } from '../../app/notify';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useIntakeLabels, useServices } from './hooks';
-import { decimalSeparatorOf, EMPTY_SERVICE, type ServiceBody, ServiceForm, toServiceValues } from './ServiceForm';
+import { decimalSeparatorOf, emptyService, type ServiceBody, ServiceForm, toServiceValues } from './ServiceForm';
 import { centsToAmount } from './time';
 
 /** `/admin/services`: the provider's service catalogue with default length, cadence, place and price. */
 export function ServicesPage() {
-  const { t } = useTranslation('intake');
+  const { t, i18n } = useTranslation('intake');
   const { t: tCommon } = useTranslation();
   const format = useFormat();
+  // The provider's country gives a new service its VAT defaults (the same query as the settings page).
+  const settings = useQuery({ queryKey: ['intake', 'provider-settings'], queryFn: () => call(intakeApi.settings) });
+  const country = settings.data?.country ?? 'FI';
+  const nameOf = (names: Service['names']) => serviceNameIn(names, i18n.language);
   const labels = useIntakeLabels();
   const queryClient = useQueryClient();
   const services = useServices();
@@ -36,13 +41,13 @@ export function ServicesPage() {
 
   const create = async (body: ServiceBody) => {
     await call(serviceRoutes.create, { body });
-    notifySuccess(t('services.created', { name: body.name }));
+    notifySuccess(t('services.created', { name: nameOf(body.names) }));
     await queryClient.invalidateQueries({ queryKey: ['services'] });
   };
   const update = async (body: ServiceBody) => {
     if (!editing) return;
     await call(serviceRoutes.update, { params: { id: editing.id }, body });
-    notifySuccess(t('services.updated', { name: body.name }));
+    notifySuccess(t('services.updated', { name: nameOf(body.names) }));
     await queryClient.invalidateQueries({ queryKey: ['services'] });
   };
 
@@ -61,10 +66,10 @@ export function ServicesPage() {
             rows={services.data.items}
             rowKey={(s) => s.id}
             label={t('services.title')}
-            minWidth={860}
+            minWidth={960}
             testId="services-table"
             columns={[
-              { key: 'name', header: t('services.name'), primary: true, cell: (s) => s.name },
+              { key: 'name', header: t('services.name'), primary: true, cell: (s) => nameOf(s.names) },
               { key: 'kind', header: t('services.kind'), cell: (s) => labels.serviceKind(s.kind) },
               {
                 key: 'minutes',
@@ -75,8 +80,17 @@ export function ServicesPage() {
               { key: 'place', header: t('services.defaultPlace'), cell: (s) => labels.place(s.defaultPlace) },
               { key: 'price', header: t('services.price'), cell: (s) => money(s) },
               {
+                key: 'vat',
+                header: t('services.vat'),
+                cell: (s) =>
+                  s.vat.treatment === 'taxable'
+                    ? t('services.vatRateValue', { rate: format.number(s.vat.ratePercent) })
+                    : t('services.vatExemptValue', { ground: s.vat.ground }),
+              },
+              {
                 key: 'status',
                 header: t('services.status'),
+                nowrap: true,
                 cell: (s) => (
                   <Badge variant="light" color={s.active ? 'green' : 'gray'} tt="none">
                     {s.active ? t('services.isActive') : t('services.isInactive')}
@@ -90,7 +104,7 @@ export function ServicesPage() {
                 cell: (s) => (
                   <Button size="xs" variant="subtle" onClick={() => setEditing(s)}>
                     {t('services.edit')}
-                    <VisuallyHidden>{` ${s.name}`}</VisuallyHidden>
+                    <VisuallyHidden>{` ${nameOf(s.names)}`}</VisuallyHidden>
                   </Button>
                 ),
               },
@@ -104,8 +118,8 @@ export function ServicesPage() {
             {t('services.new')}
           </Title>
           <ServiceForm
-            key={createKey}
-            initial={EMPTY_SERVICE}
+            key={`${createKey}-${country}`}
+            initial={emptyService(country, separator)}
             submitLabel={t('services.create')}
             onSubmit={create}
             onDone={() => setCreateKey((k) => k + 1)}
@@ -115,7 +129,7 @@ export function ServicesPage() {
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}
-        title={editing ? t('services.editTitle', { name: editing.name }) : ''}
+        title={editing ? t('services.editTitle', { name: nameOf(editing.names) }) : ''}
         size="lg"
         transitionProps={{ duration: 0 }}
         closeButtonProps={{ 'aria-label': tCommon('common.close') }}
@@ -123,7 +137,7 @@ export function ServicesPage() {
         {editing && (
           <ServiceForm
             key={editing.id}
-            initial={toServiceValues(editing, separator)}
+            initial={toServiceValues(editing, separator, country)}
             submitLabel={tCommon('common.save')}
             onSubmit={update}
             onDone={() => setEditing(null)}

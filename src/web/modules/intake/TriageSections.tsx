@@ -5,12 +5,14 @@ import { intakeLimits } from '../../../shared/intake';
 import { personRoutes, processLimits, type Service } from '../../../shared/processes';
 import { call } from '../../app/api';
 import { ErrorAlert } from '../../app/forms';
+import { useServiceName } from '../../app/service-name';
 import type { StaffOption, TriageFormType } from './triage';
 
 /** Triage, the process: its service, title, agreed sessions and start. */
 export function ProcessFields({ form, services }: { form: TriageFormType; services: Service[] }) {
   const { t } = useTranslation('intake');
   const { t: tCommon } = useTranslation();
+  const serviceName = useServiceName();
   const activeServices = services.filter((s) => s.active || s.id === form.values.serviceId);
   return (
     <Fieldset legend={t('triage.processLegend')}>
@@ -19,7 +21,7 @@ export function ProcessFields({ form, services }: { form: TriageFormType; servic
           <option value="">{tCommon('common.choose')}</option>
           {activeServices.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.name}
+              {serviceName(s.names)}
             </option>
           ))}
         </NativeSelect>

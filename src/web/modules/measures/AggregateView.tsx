@@ -1,9 +1,9 @@
 import './measures.css';
-import { Stack, Table, Text, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Aggregate } from '../../../shared/measures';
-import { ScrollTable } from '../../app/components';
+import { DataTable } from '../../app/DataTable';
 import { useFormat } from '../../app/format-hooks';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
@@ -38,46 +38,37 @@ function AggregateTable({ aggregate, headingLevel }: { aggregate: Aggregate; hea
       {months.length === 0 ? (
         <Text size="sm">{t('aggregates.noMonths')}</Text>
       ) : (
-        <ScrollTable minWidth={520} label={t('aggregates.tableLabel', { name })}>
-          <Table withTableBorder striped>
-            <Table.Caption>{t('aggregates.caption', { name })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('aggregates.month')}</Table.Th>
-                <Table.Th scope="col">{t('aggregates.respondents')}</Table.Th>
-                <Table.Th scope="col">{t('aggregates.mean')}</Table.Th>
-                {aggregate.bands.map((b) => (
-                  <Table.Th scope="col" key={b.id}>
-                    {text(b.label)}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {months.map((m) => (
-                <Table.Tr key={m.month} data-testid={`aggregate-month-${m.month}`}>
-                  <Table.Th scope="row">{monthLabel(m.month)}</Table.Th>
-                  {m.shown ? (
-                    <>
-                      <Table.Td>{m.respondents ?? '—'}</Table.Td>
-                      <Table.Td>{m.mean === undefined ? '—' : format.number(Math.round(m.mean * 10) / 10)}</Table.Td>
-                      {aggregate.bands.map((b) => (
-                        <Table.Td key={b.id}>{m.bandCounts?.[b.id] ?? 0}</Table.Td>
-                      ))}
-                    </>
-                  ) : (
-                    <Table.Td
-                      colSpan={2 + aggregate.bands.length}
-                      data-testid={m.reason === 'too_few' ? 'aggregate-too-few' : 'aggregate-month-open'}
-                    >
-                      {m.reason === 'month_open' ? t('aggregates.monthOpen') : t('aggregates.tooFew')}
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
+        <DataTable
+          rows={months}
+          rowKey={(m) => m.month}
+          rowTestId={(m) => `aggregate-month-${m.month}`}
+          label={t('aggregates.tableLabel', { name })}
+          caption={t('aggregates.caption', { name })}
+          minWidth={520}
+          withTableBorder
+          // A month withheld (too few respondents, or not over yet) has no numbers to show: one line says why.
+          rowNote={(m) =>
+            m.shown ? undefined : (
+              <span data-testid={m.reason === 'too_few' ? 'aggregate-too-few' : 'aggregate-month-open'}>
+                {m.reason === 'month_open' ? t('aggregates.monthOpen') : t('aggregates.tooFew')}
+              </span>
+            )
+          }
+          columns={[
+            { key: 'month', header: t('aggregates.month'), primary: true, rowHeader: true, cell: (m) => monthLabel(m.month) },
+            { key: 'respondents', header: t('aggregates.respondents'), cell: (m) => m.respondents ?? '—' },
+            {
+              key: 'mean',
+              header: t('aggregates.mean'),
+              cell: (m) => (m.mean === undefined ? '—' : format.number(Math.round(m.mean * 10) / 10)),
+            },
+            ...aggregate.bands.map((b) => ({
+              key: `band-${b.id}`,
+              header: text(b.label),
+              cell: (m: (typeof months)[number]) => m.bandCounts?.[b.id] ?? 0,
+            })),
+          ]}
+        />
       )}
     </Stack>
   );

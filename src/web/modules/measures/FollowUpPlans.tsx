@@ -108,6 +108,8 @@ export function PlansBlock({
                   color="red"
                   c="red.9"
                   onClick={() => setRemoving(plan)}
+                  // Beside a long plan on a phone the button keeps its whole word ("Poista", not "Pois").
+                  style={{ flexShrink: 0 }}
                   aria-label={t('followUp.removePlanFor', {
                     name: `${lookup.name(plan.instrumentKey)}, ${planText(plan, t, labels.trigger)}`,
                   })}

@@ -47,7 +47,18 @@ function AlertLine({ alert, now }: { alert: Alert; now: number }) {
             </Badge>
           )}
         </Group>
-        <Text size="sm">{alert.reasons.map((r) => reason(alert.instrumentKey, r)).join('; ')}</Text>
+        {/* Each reason is a sentence of its own: joined with ";" they read as one run-on line. */}
+        {alert.reasons.length === 1 ? (
+          <Text size="sm">{reason(alert.instrumentKey, alert.reasons[0] ?? '')}</Text>
+        ) : (
+          <ul className="alert-reasons">
+            {alert.reasons.map((r) => (
+              <Text component="li" size="sm" key={r}>
+                {reason(alert.instrumentKey, r)}
+              </Text>
+            ))}
+          </ul>
+        )}
         <Text size="sm" c="dimmed">
           {alert.processTitle} ·{' '}
           <time dateTime={alert.createdAt} title={format.dateTime(alert.createdAt)}>

@@ -98,6 +98,11 @@ export function InstrumentsPage() {
                         <strong>{t(`language.names.${l}`, { ns: 'translation' })}</strong>
                         {item.sources[l] ? `: ${item.sources[l]}` : ''}
                       </Text>
+                      {item.providerEntered[l] && (
+                        <Badge variant="light" color="grape" tt="none" size="sm" data-testid={`instrument-${item.key}-entered-${l}`}>
+                          {t('translations.enteredBadge', { version: item.providerEntered[l]?.version })}
+                        </Badge>
+                      )}
                     </li>
                   ))}
                 </ul>
@@ -155,12 +160,23 @@ export function InstrumentsPage() {
                       {item.active ? t('library.deactivate') : t('library.activate')}
                     </Button>
                   </Group>
-                ) : item.requiresLicence && !item.available ? (
-                  <Anchor component={Link} to={paths.settings} size="sm">
-                    {t('library.confirmLicence')}
-                  </Anchor>
                 ) : (
-                  '—'
+                  <Group gap="xs">
+                    <Anchor
+                      component={Link}
+                      to={paths.translations(item.key)}
+                      size="sm"
+                      aria-label={t('translations.linkFor', { name: text(item.name, item.languages) })}
+                      data-testid={`instrument-translations-${item.key}`}
+                    >
+                      {t('translations.link')}
+                    </Anchor>
+                    {item.requiresLicence && !item.available && (
+                      <Anchor component={Link} to={paths.settings} size="sm">
+                        {t('library.confirmLicence')}
+                      </Anchor>
+                    )}
+                  </Group>
                 ),
             },
           ]}

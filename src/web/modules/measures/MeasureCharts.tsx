@@ -1,11 +1,12 @@
 import './measures.css';
-import { Anchor, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Series, Severity } from '../../../shared/measures';
-import { ScrollTable } from '../../app/components';
+import { DataTable } from '../../app/DataTable';
 import { useFormat } from '../../app/format-hooks';
+import { whole } from './alert-view';
 import { useLocalText } from './hooks';
 import { bandAreas, severityColor } from './logic';
 import { paths } from './queries';
@@ -72,42 +73,40 @@ export function SeriesChart({ series, linkResponses = false }: { series: Series;
             </Text>
           ))}
       </Group>
-      <ScrollTable minWidth={360} label={t('chart.tableLabel', { name })}>
-        <Table withTableBorder striped>
-          <Table.Caption>{t('chart.tableCaption', { name })}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('chart.date')}</Table.Th>
-              <Table.Th scope="col">{t('chart.score')}</Table.Th>
-              <Table.Th scope="col">{t('chart.band')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {points.map((p) => {
-              const band = series.bands.find((b) => b.id === p.bandId);
-              return (
-                <Table.Tr key={p.responseId}>
-                  <Table.Th scope="row">
-                    {linkResponses ? (
-                      <Anchor component={Link} to={paths.response(p.responseId)} size="sm">
-                        <time dateTime={p.at}>{format.dateTime(p.at)}</time>
-                      </Anchor>
-                    ) : (
-                      <time dateTime={p.at}>{format.dateTime(p.at)}</time>
-                    )}
-                  </Table.Th>
-                  <Table.Td>{p.score}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={severityColor(band?.severity)} tt="none">
-                      {bandLabel(p.bandId)}
-                    </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </ScrollTable>
+      <DataTable
+        rows={points}
+        rowKey={(p) => p.responseId}
+        label={t('chart.tableLabel', { name })}
+        caption={t('chart.tableCaption', { name })}
+        minWidth={360}
+        withTableBorder
+        columns={[
+          {
+            key: 'date',
+            header: t('chart.date'),
+            primary: true,
+            rowHeader: true,
+            cell: (p) =>
+              linkResponses ? (
+                <Anchor component={Link} to={paths.response(p.responseId)} size="sm">
+                  <time dateTime={p.at}>{format.dateTime(p.at)}</time>
+                </Anchor>
+              ) : (
+                <time dateTime={p.at}>{format.dateTime(p.at)}</time>
+              ),
+          },
+          { key: 'score', header: t('chart.score'), cell: (p) => p.score },
+          {
+            key: 'band',
+            header: t('chart.band'),
+            cell: (p) => (
+              <Badge variant="light" color={severityColor(series.bands.find((b) => b.id === p.bandId)?.severity)} tt="none" styles={whole}>
+                {bandLabel(p.bandId)}
+              </Badge>
+            ),
+          },
+        ]}
+      />
     </Stack>
   );
 }

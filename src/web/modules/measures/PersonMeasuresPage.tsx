@@ -13,6 +13,7 @@ import { useMeasuresError } from './hooks';
 import { severityColor } from './logic';
 import { SeriesChart } from './MeasureCharts';
 import { useMyMeasures, usePersonMeasures, useResponse } from './queries';
+import { TranslationMark } from './translation-mark';
 
 function SeriesList({ data, own }: { data: PersonMeasures; own: boolean }) {
   const { t } = useTranslation('measures');
@@ -23,6 +24,7 @@ function SeriesList({ data, own }: { data: PersonMeasures; own: boolean }) {
       {withPoints.map((s) => (
         <Paper key={s.instrumentKey} withBorder p="md">
           <SeriesChart series={s} linkResponses={!own} />
+          <TranslationMark translations={s.points.map((p) => p.translation)} testId={`translation-mark-${s.instrumentKey}`} />
         </Paper>
       ))}
     </Stack>
@@ -112,6 +114,23 @@ export function ResponsePage() {
                   )}
                 </Group>
               </dd>
+              {data.formLocale && (
+                <>
+                  <dt>{t('translations.answeredIn')}</dt>
+                  <dd data-testid="response-language">
+                    {t(`language.names.${data.formLocale}`, { ns: 'translation' })}
+                    {data.providerEntered && (
+                      <Text size="sm" c="dimmed" data-testid="response-provider-entered">
+                        {t('translations.responseMark', {
+                          provider: data.providerEntered.providerName,
+                          version: data.providerEntered.version,
+                          source: data.providerEntered.source,
+                        })}
+                      </Text>
+                    )}
+                  </dd>
+                </>
+              )}
               <dt>{t('response.flags')}</dt>
               <dd>
                 {data.flags.length === 0

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import type { Locale } from '../../../shared/locales';
+import { type Locale, locales } from '../../../shared/locales';
 import type { Answers, RespondForm, RespondItem, RespondResult } from '../../../shared/measures';
 import { visibleItems } from '../../../shared/measures-logic';
 import { isApiError } from '../../app/api';
@@ -180,18 +180,74 @@ function ResultView({ result, providerName }: { result: RespondResult['result'];
   );
 }
 
+/**
+ * The questionnaire is in one language, never mixed with another: say which, in the page's
+ * language, when it is not the page's own; offer the languages it exists in; and say kindly when
+ * its wording was entered by the provider rather than shipped with the service.
+ */
+function FormLanguage({ form, pageLocale, onChoose }: { form: RespondForm; pageLocale: Locale; onChoose: (locale: Locale) => void }) {
+  const { t } = useTranslation('measures');
+  const shown = form.locale;
+  const inLanguage = (l: Locale) => t(`respondLanguage.in.${l}`);
+  return (
+    <Stack gap="xs">
+      {shown !== pageLocale && (
+        <Alert color="blue" variant="light" role="status" data-testid="respond-language-note">
+          {form.availableLocales.includes(pageLocale)
+            ? t('respondLanguage.chosen', { shown: inLanguage(shown) })
+            : t('respondLanguage.notAvailable', { wanted: inLanguage(pageLocale), shown: inLanguage(shown) })}
+        </Alert>
+      )}
+      {form.availableLocales.length > 1 && (
+        <NativeSelect
+          id="respond-form-language"
+          data-testid="respond-form-language"
+          label={t('respondLanguage.form')}
+          description={t('respondLanguage.formHint')}
+          value={shown}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            if (isLocale(value)) onChoose(value);
+          }}
+          size="sm"
+          maw={320}
+        >
+          {form.availableLocales.map((l) => (
+            <option key={l} value={l}>
+              {t(`language.names.${l}`, { ns: 'translation' })}
+            </option>
+          ))}
+        </NativeSelect>
+      )}
+      {form.providerEntered && (
+        <Text size="sm" c="dimmed" data-testid="respond-provider-entered">
+          {t('respondLanguage.providerEntered', {
+            provider: form.providerName,
+            shownIn: inLanguage(shown),
+            source: form.providerEntered.source,
+          })}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
 function RespondFormView({
   token,
   form,
   answers,
   setAnswers,
   onDone,
+  pageLocale,
+  onChooseFormLocale,
 }: {
   token: string;
   form: RespondForm;
   answers: Answers;
   setAnswers: (update: (old: Answers) => Answers) => void;
   onDone: (result: RespondResult['result']) => void;
+  pageLocale: Locale;
+  onChooseFormLocale: (locale: Locale) => void;
 }) {
   const { t } = useTranslation('measures');
   const text = useLocalText();
@@ -248,7 +304,7 @@ function RespondFormView({
     }
     setSubmitting(true);
     try {
-      const response = await submitAnswers(token, answersToSend(items, answers), currentLocale());
+      const response = await submitAnswers(token, answersToSend(items, answers), pageLocale, form.locale);
       onDone(response.result);
     } catch (e) {
       if (isApiError(e) && e.code === 'already_answered') setAnsweredAlready(true);
@@ -280,6 +336,7 @@ function RespondFormView({
           </Title>
         </div>
         <Text size="sm">{t('respond.from', { provider: form.providerName })}</Text>
+        <FormLanguage form={form} pageLocale={pageLocale} onChoose={onChooseFormLocale} />
         {pick(instrument.instructions) && (
           <Text lang={lang} size="md">
             {pick(instrument.instructions)}
@@ -352,11 +409,14 @@ function RespondFormView({
 export function RespondPage() {
   const { t, i18n } = useTranslation('measures');
   const { token = '' } = useParams();
+  // The page's language (our words, in any of the four) and the questionnaire language the
+  // respondent chose among those it exists in (none chosen: the server picks the best one).
   const [locale, setLocale] = useState<Locale>(() => currentLocale());
+  const [formLocale, setFormLocale] = useState<Locale | null>(null);
   const [result, setResult] = useState<RespondResult['result'] | null>(null);
   const form = useQuery({
-    queryKey: keys.respond(token, locale),
-    queryFn: ({ signal }) => fetchRespondForm(token, locale, signal),
+    queryKey: keys.respond(token, `${locale}:${formLocale ?? ''}`),
+    queryFn: ({ signal }) => fetchRespondForm(token, locale, signal, formLocale),
     retry: false,
     refetchOnWindowFocus: false,
     staleTime: Number.POSITIVE_INFINITY,
@@ -376,8 +436,9 @@ export function RespondPage() {
     if (!isLocale(value)) return;
     void i18n.changeLanguage(value);
     setLocale(value);
+    // A new page language asks for the questionnaire in it too, where it exists.
+    setFormLocale(null);
   };
-  const available = data?.availableLocales ?? [];
 
   return (
     <div className="respond-page">
@@ -385,23 +446,22 @@ export function RespondPage() {
         <Text fw={700} size="lg">
           {data?.providerName ?? t('respond.brand')}
         </Text>
-        {available.length > 1 && (
-          <NativeSelect
-            id="respond-language"
-            data-testid="respond-language"
-            label={t('respond.language')}
-            value={data?.locale ?? locale}
-            onChange={(e) => changeLanguage(e.currentTarget.value)}
-            size="sm"
-            w={160}
-          >
-            {available.map((l) => (
-              <option key={l} value={l} lang={l}>
-                {t(`language.names.${l}`, { ns: 'translation' })}
-              </option>
-            ))}
-          </NativeSelect>
-        )}
+        {/* Our words exist in every language; the questionnaire's own languages are offered with it. */}
+        <NativeSelect
+          id="respond-language"
+          data-testid="respond-language"
+          label={t('respondLanguage.page')}
+          value={locale}
+          onChange={(e) => changeLanguage(e.currentTarget.value)}
+          size="sm"
+          w={160}
+        >
+          {locales.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {t(`language.names.${l}`, { ns: 'translation' })}
+            </option>
+          ))}
+        </NativeSelect>
       </header>
       <main id="main-content">
         {result && data ? (
@@ -417,6 +477,8 @@ export function RespondPage() {
             answers={answers}
             setAnswers={(update) => setAnswers((old) => update(old ?? {}))}
             onDone={setResult}
+            pageLocale={locale}
+            onChooseFormLocale={setFormLocale}
           />
         ) : null}
       </main>

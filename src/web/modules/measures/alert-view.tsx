@@ -23,7 +23,7 @@ export function useAlertReason() {
 }
 
 /** A badge that never cuts its text ("Kiireellinen hälytys", not "Kiire…"): it wraps instead. */
-const whole: BadgeProps['styles'] = {
+export const whole: BadgeProps['styles'] = {
   root: { height: 'auto', maxWidth: 'none', flexShrink: 0, paddingBlock: 2, overflow: 'visible' },
   label: { overflow: 'visible', textOverflow: 'clip', whiteSpace: 'normal', lineHeight: 1.3 },
 };

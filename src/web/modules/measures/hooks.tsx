@@ -31,6 +31,9 @@ const OWN_ERRORS = [
   'built_in',
   'instrument_unavailable',
   'no_participants',
+  'invalid_translation',
+  'built_in_only',
+  'already_withdrawn',
 ];
 
 /** Error text: this module's own codes first, then the app's general ones. */

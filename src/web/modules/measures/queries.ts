@@ -16,6 +16,7 @@ export const keys = {
   all: ['measures'] as const,
   instruments: ['measures', 'instruments'] as const,
   instrument: (key: string) => ['measures', 'instrument', key] as const,
+  translations: (key: string) => ['measures', 'translations', key] as const,
   settings: ['measures', 'settings'] as const,
   checkins: (processId: string) => ['measures', 'checkins', processId] as const,
   alerts: (status: string) => ['measures', 'alerts', status] as const,
@@ -41,6 +42,7 @@ export const paths = {
   newInstrument: '/admin/instruments/new',
   editInstrument: (key: string) => `/admin/instruments/${enc(key)}/edit`,
   instrument: (key: string) => `/admin/instruments/${enc(key)}`,
+  translations: (key: string) => `/admin/instruments/${enc(key)}/translations`,
   settings: '/admin/measure-settings',
 };
 

@@ -17,10 +17,20 @@ export class RespondError extends Error {
   }
 }
 
-export async function fetchRespondForm(token: string, locale: Locale | null, signal?: AbortSignal): Promise<RespondForm> {
+/**
+ * The form: `locale` is the page's language (our words), `formLocale` the questionnaire language
+ * the respondent chose, if any; the server answers with the one language the questionnaire is shown in.
+ */
+export async function fetchRespondForm(
+  token: string,
+  locale: Locale | null,
+  signal?: AbortSignal,
+  formLocale?: Locale | null,
+): Promise<RespondForm> {
   let response: Response;
+  const query = { ...(locale ? { locale } : {}), ...(formLocale ? { formLocale } : {}) };
   try {
-    response = await fetch(urlOf(respondRoutes.form, { params: { token }, query: locale ? { locale } : {} }), {
+    response = await fetch(urlOf(respondRoutes.form, { params: { token }, query }), {
       credentials: 'same-origin',
       headers: { accept: 'application/json' },
       signal,
@@ -57,6 +67,12 @@ export async function fetchRespondForm(token: string, locale: Locale | null, sig
 
 export const saveDraft = (token: string, answers: Answers) => call(respondRoutes.saveDraft, { params: { token }, body: { answers } });
 
-/** Send the answers; `locale` words the result (band, explanation, guidance) in the respondent's language. */
-export const submitAnswers = (token: string, answers: Answers, locale?: Locale) =>
-  call(respondRoutes.submit, { params: { token }, body: { answers, ...(locale ? { locale } : {}) } });
+/**
+ * Send the answers; `locale` words the result (band, explanation, guidance) in the respondent's
+ * language, `formLocale` is the language the questionnaire was shown in (kept with the answer).
+ */
+export const submitAnswers = (token: string, answers: Answers, locale?: Locale, formLocale?: Locale) =>
+  call(respondRoutes.submit, {
+    params: { token },
+    body: { answers, ...(locale ? { locale } : {}), ...(formLocale ? { formLocale } : {}) },
+  });

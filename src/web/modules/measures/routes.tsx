@@ -55,5 +55,6 @@ export const measuresAdminRoutes: RouteObject[] = [
   { path: 'instruments', lazy: page(() => import('./InstrumentsPage'), 'InstrumentsPage') },
   { path: 'instruments/new', lazy: page(() => import('./InstrumentEditorPage'), 'InstrumentEditorPage') },
   { path: 'instruments/:key/edit', lazy: page(() => import('./InstrumentEditorPage'), 'InstrumentEditorPage') },
+  { path: 'instruments/:key/translations', lazy: page(() => import('./TranslationsPage'), 'TranslationsPage') },
   { path: 'measure-settings', lazy: page(() => import('./SettingsPage'), 'SettingsPage') },
 ];

@@ -1,10 +1,10 @@
-import { Button, Group, Radio, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Radio, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AttendanceStatus, attendanceStatus, type Meeting, schedulingRoutes } from '../../../shared/scheduling';
 import { call } from '../../app/api';
-import { ScrollTable } from '../../app/components';
+import { DataTable } from '../../app/DataTable';
 import { ErrorAlert } from '../../app/forms';
 import { notifySuccess } from '../../app/notify';
 import { AttendanceBadge } from './labels';
@@ -41,31 +41,23 @@ export function AttendanceEditor({ meeting, canEdit }: { meeting: Meeting; canEd
         {attendance.length === 0 ? (
           <Text>{t('attendance.empty')}</Text>
         ) : (
-          <ScrollTable minWidth={420} label={t('attendance.table')}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('attendance.person')}</Table.Th>
-                  <Table.Th scope="col">{t('attendance.status')}</Table.Th>
-                  {editable && (
-                    <Table.Th scope="col">
-                      <VisuallyHidden>{t('attendance.mark')}</VisuallyHidden>
-                    </Table.Th>
-                  )}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {attendance.map((a) => (
-                  <Table.Tr key={a.personId}>
-                    <Table.Th scope="row" fw={400}>
-                      {a.name}
-                    </Table.Th>
-                    <Table.Td>
-                      <AttendanceBadge status={a.status} />
-                    </Table.Td>
-                    {editable && (
-                      <Table.Td>
-                        {a.status === 'cancelled' ? (
+          <DataTable
+            rows={attendance}
+            rowKey={(a) => a.personId}
+            label={t('attendance.table')}
+            minWidth={420}
+            striped={false}
+            columns={[
+              { key: 'person', header: t('attendance.person'), primary: true, rowHeader: true, fw: 400, cell: (a) => a.name },
+              { key: 'status', header: t('attendance.status'), cell: (a) => <AttendanceBadge status={a.status} /> },
+              ...(editable
+                ? [
+                    {
+                      key: 'mark',
+                      header: <VisuallyHidden>{t('attendance.mark')}</VisuallyHidden>,
+                      action: true,
+                      cell: (a: (typeof attendance)[number]) =>
+                        a.status === 'cancelled' ? (
                           <Text size="sm">{t('attendance.cancelledThemselves')}</Text>
                         ) : (
                           <Radio.Group
@@ -89,14 +81,12 @@ export function AttendanceEditor({ meeting, canEdit }: { meeting: Meeting; canEd
                               />
                             </Group>
                           </Radio.Group>
-                        )}
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
+                        ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
         )}
         <ErrorAlert error={save.error} />
         {editable && attendance.length > 0 && (

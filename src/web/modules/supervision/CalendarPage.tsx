@@ -1,15 +1,15 @@
 import './supervision.css';
-import { Anchor, Button, Group, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
-import type { CalendarItem } from '../../../shared/scheduling';
+import { useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { useRoles } from '../../app/session';
 import {
   addDays,
   addMonths,
-  datesBetween,
   endOfMonth,
   isDate,
   startOfDayIso,
@@ -20,135 +20,92 @@ import {
   zonedParts,
 } from '../../app/time';
 import { usePageTitle } from '../../app/usePageTitle';
-import { entryTitle } from './calendar-label';
-import { useSupervisionFormat } from './hooks';
-import { useEnumLabels } from './labels';
-import { paths, useCalendar } from './queries';
+import { CalendarFeedSection } from './CalendarFeedSection';
+import { CalendarGrid, type GridView, type PendingMove } from './CalendarGrid';
+import { isoWeekNumber } from './calendar-grid';
+import { useSupervisionError, useSupervisionFormat } from './hooks';
+import { MoveMeetingDialog } from './MoveMeetingDialog';
+import { useCalendar } from './queries';
 
-type View = 'week' | 'month';
+const views: GridView[] = ['day', 'week', 'month', 'list'];
+const isView = (value: string | null): value is GridView => views.includes(value as GridView);
 
-function Item({ item }: { item: CalendarItem }) {
-  const { t } = useTranslation('supervision');
-  const format = useSupervisionFormat();
-  const labels = useEnumLabels();
-  const { isParticipant } = useRoles();
-  return (
-    <li>
-      <Anchor component={Link} to={paths.meeting(item.id)} className="calendar-item" data-status={item.status} underline="hover">
-        <strong>{format.timeRange(item.startsAt, item.endsAt)}</strong>{' '}
-        {entryTitle(item.processTitle, isParticipant ? null : item.organisationName)}
-        <Text span size="xs" display="block" c="dimmed">
-          {labels.place(item.place)}
-          {item.status !== 'planned' ? ` · ${labels.meetingStatus(item.status)}` : ''}
-          {item.participantCount > 0 && !isParticipant ? ` · ${t('calendar.participants', { count: item.participantCount })}` : ''}
-        </Text>
-      </Anchor>
-    </li>
-  );
-}
-
-function Day({
-  date,
-  items,
-  today,
-  outside,
-  compact,
-}: {
-  date: string;
-  items: CalendarItem[];
-  today: boolean;
-  outside?: boolean;
-  compact?: boolean;
-}) {
-  const { t } = useTranslation('supervision');
-  const format = useSupervisionFormat();
-  const headingId = `day-${date}`;
-  return (
-    <li className="calendar-day" data-today={today} data-outside={outside ?? false} data-filler={Boolean(compact) && items.length === 0}>
-      <section aria-labelledby={headingId}>
-        <Title order={3} size="h6" id={headingId}>
-          {compact ? (
-            <>
-              <span aria-hidden="true" className="day-number">
-                {format.dayNumber(date)}
-              </span>
-              <span className="day-full">{format.dayHeading(date)}</span>
-            </>
-          ) : (
-            format.dayHeading(date)
-          )}
-          {today && <VisuallyHidden>{` (${t('calendar.today')})`}</VisuallyHidden>}
-        </Title>
-        {items.length > 0 ? (
-          <ul className="plain-list">
-            {items.map((item) => (
-              <Item key={item.id} item={item} />
-            ))}
-          </ul>
-        ) : (
-          !compact && (
-            <Text size="xs" c="dimmed">
-              {t('calendar.noMeetings')}
-            </Text>
-          )
-        )}
-      </section>
-    </li>
-  );
+/** The first and last date a view shows around `anchor` (weeks Monday to Sunday, months in whole weeks). */
+function rangeOf(view: GridView, anchor: string): { first: string; last: string } {
+  if (view === 'day') return { first: anchor, last: anchor };
+  if (view === 'month') return { first: startOfWeek(startOfMonth(anchor)), last: addDays(startOfWeek(endOfMonth(anchor)), 6) };
+  const first = startOfWeek(anchor);
+  return { first, last: addDays(first, 6) };
 }
 
 export function CalendarPage() {
   const { t } = useTranslation('supervision');
+  const { t: tc } = useTranslation();
   const format = useSupervisionFormat();
+  const errorText = useSupervisionError();
+  const { isPractitioner } = useRoles();
   usePageTitle(t('calendar.title'));
   const [params, setParams] = useSearchParams();
-  const view: View = params.get('view') === 'month' ? 'month' : 'week';
+  // A phone opens on the list of the week: seven narrow hour columns do not fit 390 pixels.
+  const phone = useMediaQuery('(max-width: 40em)', false, { getInitialValueInEffect: false });
+  const requestedView = params.get('view');
+  const view: GridView = isView(requestedView) ? requestedView : phone ? 'list' : 'week';
   const today = todayIn(format.timeZone);
   const requested = params.get('date') ?? '';
   const anchor = isDate(requested) ? requested : today;
+  const [move, setMove] = useState<PendingMove | null>(null);
+  const [refusal, setRefusal] = useState<unknown>(null);
 
-  const first = view === 'week' ? startOfWeek(anchor) : startOfWeek(startOfMonth(anchor));
-  const last = view === 'week' ? addDays(first, 6) : addDays(startOfWeek(endOfMonth(anchor)), 6);
+  const { first, last } = rangeOf(view, anchor);
   const calendar = useCalendar(startOfDayIso(first, format.timeZone), startOfDayIso(addDays(last, 1), format.timeZone));
 
-  const byDay = new Map<string, CalendarItem[]>();
-  for (const item of [...(calendar.data?.items ?? [])].sort((a, b) => a.startsAt.localeCompare(b.startsAt))) {
-    const day = zonedParts(item.startsAt, format.timeZone).date;
-    byDay.set(day, [...(byDay.get(day) ?? []), item]);
-  }
-  const days = datesBetween(first, last);
-  const go = (next: { view?: View; date?: string }) => {
+  const go = (next: { view?: GridView; date?: string }) => {
     const search = new URLSearchParams(params);
     if (next.view) search.set('view', next.view);
     if (next.date) search.set('date', next.date);
     setParams(search, { replace: true });
   };
   const step = (direction: 1 | -1) =>
-    go({ date: view === 'week' ? addDays(anchor, 7 * direction) : addMonths(startOfMonth(anchor), direction) });
-  const rangeTitle = view === 'week' ? format.dateRange(first, last) : format.monthTitle(anchor);
+    go({
+      date:
+        view === 'day'
+          ? addDays(anchor, direction)
+          : view === 'month'
+            ? addMonths(startOfMonth(anchor), direction)
+            : addDays(anchor, 7 * direction),
+    });
+  const unit = view === 'day' ? 'Day' : view === 'month' ? 'Month' : 'Week';
+  const rangeTitle =
+    view === 'month'
+      ? format.monthTitle(anchor)
+      : view === 'day'
+        ? `${format.dayHeading(anchor)} · ${t('calendar.weekLong', { week: isoWeekNumber(anchor) })}`
+        : `${t('calendar.weekLong', { week: isoWeekNumber(first) })} · ${format.dateRange(first, last)}`;
   const count = (calendar.data?.items ?? []).filter(
-    (item) => view === 'week' || zonedParts(item.startsAt, format.timeZone).date.slice(0, 7) === anchor.slice(0, 7),
+    (item) => view !== 'month' || zonedParts(item.startsAt, format.timeZone).date.slice(0, 7) === anchor.slice(0, 7),
   ).length;
+  const shaded = Boolean(calendar.data?.workingHours) || (calendar.data?.absences.length ?? 0) > 0;
+  const movable = (calendar.data?.items ?? []).some((item) => item.canMove);
 
   return (
     <Stack gap="md">
       <Title order={1}>{t('calendar.title')}</Title>
       <Group justify="space-between" gap="sm" wrap="wrap">
         <Group gap="xs">
-          <Button variant="default" onClick={() => step(-1)}>
-            {view === 'week' ? t('calendar.previousWeek') : t('calendar.previousMonth')}
+          <Button variant="default" onClick={() => step(-1)} aria-label={t(`calendar.previous${unit}`)}>
+            {phone ? '‹' : t(`calendar.previous${unit}`)}
           </Button>
           <Button variant="default" onClick={() => go({ date: today })}>
             {t('calendar.today')}
           </Button>
-          <Button variant="default" onClick={() => step(1)}>
-            {view === 'week' ? t('calendar.nextWeek') : t('calendar.nextMonth')}
+          <Button variant="default" onClick={() => step(1)} aria-label={t(`calendar.next${unit}`)}>
+            {phone ? '›' : t(`calendar.next${unit}`)}
           </Button>
         </Group>
         <Button.Group aria-label={t('calendar.view')}>
-          {(['week', 'month'] as const).map((v) => (
+          {views.map((v) => (
             <Button key={v} variant={view === v ? 'filled' : 'default'} aria-pressed={view === v} onClick={() => go({ view: v })}>
-              {v === 'week' ? t('calendar.week') : t('calendar.month')}
+              {t(`calendar.${v}`)}
             </Button>
           ))}
         </Button.Group>
@@ -163,35 +120,61 @@ export function CalendarPage() {
         </Text>
       </div>
       <ErrorAlert error={calendar.error} />
-      {calendar.data && count === 0 && <Text>{view === 'week' ? t('calendar.emptyWeek') : t('calendar.emptyMonth')}</Text>}
-      {calendar.isPending && <PageLoader />}
-      {view === 'week' ? (
-        <ol className="calendar-week" aria-label={rangeTitle}>
-          {days.map((day) => (
-            <Day key={day} date={day} items={byDay.get(day) ?? []} today={day === today} />
-          ))}
-        </ol>
-      ) : (
-        <div>
-          <div className="calendar-weekdays" aria-hidden="true">
-            {days.slice(0, 7).map((day) => (
-              <div key={day}>{format.weekdayShort(day)}</div>
-            ))}
-          </div>
-          <ol className="calendar-month" aria-label={rangeTitle}>
-            {days.map((day) => (
-              <Day
-                key={day}
-                date={day}
-                items={byDay.get(day) ?? []}
-                today={day === today}
-                outside={day.slice(0, 7) !== anchor.slice(0, 7)}
-                compact
-              />
-            ))}
-          </ol>
-        </div>
+      {refusal !== null && (
+        <Alert
+          color="red"
+          variant="light"
+          title={t('calendar.moveRefused')}
+          role="alert"
+          withCloseButton
+          closeButtonLabel={tc('common.close')}
+          onClose={() => setRefusal(null)}
+        >
+          {errorText(refusal)}
+        </Alert>
       )}
+      {calendar.isPending && <PageLoader />}
+      <CalendarGrid
+        view={view}
+        date={anchor}
+        data={calendar.data}
+        onNavigate={go}
+        onMove={(pending) => {
+          setRefusal(null);
+          setMove(pending);
+        }}
+      />
+      {view !== 'list' && (shaded || movable) && (
+        <Stack gap={2} className="calendar-legend">
+          {calendar.data?.workingHours && (
+            <Text size="sm">
+              <span className="calendar-swatch calendar-swatch--hours" aria-hidden="true" /> {t('calendar.legendHours')}
+            </Text>
+          )}
+          {(calendar.data?.absences.length ?? 0) > 0 && (
+            <Text size="sm">
+              <span className="calendar-swatch calendar-swatch--absence" aria-hidden="true" /> {t('calendar.legendAbsence')}
+            </Text>
+          )}
+          {movable && (
+            <Text size="sm" c="dimmed">
+              {t('calendar.legendMove')}
+            </Text>
+          )}
+        </Stack>
+      )}
+      {move && (
+        <MoveMeetingDialog
+          key={`${move.item.id}-${move.startsAt}`}
+          move={move}
+          onDone={() => setMove(null)}
+          onRefused={(error) => {
+            setMove(null);
+            setRefusal(error);
+          }}
+        />
+      )}
+      {isPractitioner && <CalendarFeedSection />}
     </Stack>
   );
 }

@@ -7,6 +7,7 @@ import { type ContinueKind, continueKinds, type ProcessDetail, processLimits, pr
 import { call } from '../../app/api';
 import { applyFieldErrors, ErrorAlert } from '../../app/forms';
 import { notifySuccess } from '../../app/notify';
+import { useServiceName } from '../../app/service-name';
 import { useSupervisionError } from './hooks';
 import { useEnumLabels } from './labels';
 import { keys, paths, useServices } from './queries';
@@ -15,6 +16,7 @@ import { Section } from './Section';
 /** Continue a crisis process as ordinary supervision, keeping its history. */
 export function ContinuePanel({ process }: { process: ProcessDetail }) {
   const { t } = useTranslation('supervision');
+  const serviceName = useServiceName();
   const labels = useEnumLabels();
   const errorText = useSupervisionError();
   const navigate = useNavigate();
@@ -77,7 +79,7 @@ export function ContinuePanel({ process }: { process: ProcessDetail }) {
               <option value="">{t('common.choose')}</option>
               {choices.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.name}
+                  {serviceName(s.names)}
                 </option>
               ))}
             </NativeSelect>

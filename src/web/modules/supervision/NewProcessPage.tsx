@@ -10,6 +10,7 @@ import { call } from '../../app/api';
 import { applyFieldErrors, ErrorAlert } from '../../app/forms';
 import { currentLocale } from '../../app/i18n';
 import { notifySuccess } from '../../app/notify';
+import { useServiceName } from '../../app/service-name';
 import { useRoles } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
 import { AddPersonForm } from './AddPersonForm';
@@ -20,6 +21,7 @@ import { paths, useOrganisationChoices, usePeople, usePractitionerChoices, useSe
 
 export function NewProcessPage() {
   const { t } = useTranslation('supervision');
+  const serviceName = useServiceName();
   const labels = useEnumLabels();
   const errorText = useSupervisionError();
   const navigate = useNavigate();
@@ -112,7 +114,7 @@ export function NewProcessPage() {
               <option value="">{t('common.choose')}</option>
               {activeServices.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.name}
+                  {serviceName(s.names)}
                 </option>
               ))}
             </NativeSelect>

@@ -8,6 +8,7 @@ import { isApiError } from '../../app/api';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { NotFound } from '../../app/NotFound';
+import { useServiceName } from '../../app/service-name';
 import { useRoles } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
 import { FollowUpSection } from '../measures/FollowUpSection';
@@ -25,6 +26,7 @@ const ScalingSection = lazy(() => import('./ScalingSection').then((m) => ({ defa
 
 function SummaryCard({ process, showPrice }: { process: ProcessDetail; showPrice: boolean }) {
   const { t } = useTranslation('supervision');
+  const serviceName = useServiceName();
   const labels = useEnumLabels();
   const format = useSupervisionFormat();
   const none = '—';
@@ -40,7 +42,7 @@ function SummaryCard({ process, showPrice }: { process: ProcessDetail; showPrice
         </dd>
         <dt>{t('process.service')}</dt>
         <dd>
-          {process.serviceName} ({labels.kind(process.kind)})
+          {serviceName(process.serviceNames)} ({labels.kind(process.kind)})
         </dd>
         <dt>{t('process.organisation')}</dt>
         <dd>{process.organisationName}</dd>
@@ -109,6 +111,7 @@ function SummaryCard({ process, showPrice }: { process: ProcessDetail; showPrice
 
 export function ProcessPage() {
   const { t } = useTranslation('supervision');
+  const serviceName = useServiceName();
   const { id = '' } = useParams();
   const { session, isStaff, isPractitioner, isParticipant, isClientContact } = useRoles();
   const process = useProcess(id);
@@ -137,7 +140,7 @@ export function ProcessPage() {
               <StatusBadge status={data.status} />
             </Group>
             <Text c="dimmed">
-              {data.organisationName} · {data.serviceName}
+              {data.organisationName} · {serviceName(data.serviceNames)}
             </Text>
             {data.continuedFromId && (
               <Text size="sm">

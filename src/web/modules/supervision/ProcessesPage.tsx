@@ -5,6 +5,7 @@ import { processQuery, processStatuses } from '../../../shared/processes';
 import { DataTable } from '../../app/DataTable';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
+import { useServiceName } from '../../app/service-name';
 import { useRoles } from '../../app/session';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useSupervisionFormat } from './hooks';
@@ -13,6 +14,7 @@ import { paths, useProcesses } from './queries';
 
 export function ProcessesPage() {
   const { t } = useTranslation('supervision');
+  const serviceName = useServiceName();
   const labels = useEnumLabels();
   const format = useSupervisionFormat();
   const { isStaff, isAdmin, isClientContact, isParticipant } = useRoles();
@@ -82,7 +84,7 @@ export function ProcessesPage() {
                 ),
               },
               { key: 'organisation', header: t('process.organisation'), cell: (p) => p.organisationName },
-              { key: 'service', header: t('process.service'), cell: (p) => p.serviceName },
+              { key: 'service', header: t('process.service'), cell: (p) => serviceName(p.serviceNames) },
               { key: 'status', header: t('process.status'), cell: (p) => <StatusBadge status={p.status} /> },
               { key: 'practitioners', header: t('process.practitioners'), cell: (p) => p.practitionerNames.join(', ') || '—' },
               ...(isParticipant

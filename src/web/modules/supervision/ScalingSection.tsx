@@ -1,9 +1,9 @@
 import '@mantine/charts/styles.css';
 import { LineChart } from '@mantine/charts';
-import { Stack, Table, Text, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ProcessDetail, Scaling, ScalingPoint } from '../../../shared/processes';
-import { ScrollTable } from '../../app/components';
+import { DataTable } from '../../app/DataTable';
 import { ErrorAlert } from '../../app/forms';
 import { PageLoader } from '../../app/guards';
 import { useSupervisionFormat } from './hooks';
@@ -75,33 +75,24 @@ function GoalChart({ goal, names, own }: { goal: GoalSeries; names: Map<string, 
           legendProps={{ verticalAlign: 'bottom' }}
         />
       </div>
-      <ScrollTable minWidth={320} label={t('scaling.tableLabel', { goal: goal.title })}>
-        <Table withTableBorder striped>
-          <Table.Caption>{t('scaling.tableCaption', { goal: goal.title })}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('scaling.meeting')}</Table.Th>
-              {series.map((s) => (
-                <Table.Th scope="col" key={s.name}>
-                  {s.label}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {data.map((d) => (
-              <Table.Tr key={d.meetingId}>
-                <Table.Th scope="row">
-                  <time dateTime={d.startsAt}>{d.row.meeting}</time>
-                </Table.Th>
-                {series.map((s) => (
-                  <Table.Td key={s.name}>{d.row[s.name] ?? '—'}</Table.Td>
-                ))}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollTable>
+      <DataTable
+        rows={data}
+        rowKey={(d) => d.meetingId}
+        label={t('scaling.tableLabel', { goal: goal.title })}
+        caption={t('scaling.tableCaption', { goal: goal.title })}
+        minWidth={320}
+        withTableBorder
+        columns={[
+          {
+            key: 'meeting',
+            header: t('scaling.meeting'),
+            primary: true,
+            rowHeader: true,
+            cell: (d) => <time dateTime={d.startsAt}>{d.row.meeting}</time>,
+          },
+          ...series.map((s) => ({ key: s.name, header: s.label, cell: (d: (typeof data)[number]) => d.row[s.name] ?? '—' })),
+        ]}
+      />
     </Stack>
   );
 }

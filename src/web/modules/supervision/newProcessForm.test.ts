@@ -7,7 +7,8 @@ const ids = { organisationId: crypto.randomUUID(), serviceId: crypto.randomUUID(
 const service: Service = {
   id: ids.serviceId,
   kind: 'group',
-  name: 'Group supervision',
+  names: { en: 'Group supervision' },
+  vat: { treatment: 'taxable', ratePercent: 25.5 },
   defaultMinutes: 90,
   defaultCadence: 'monthly',
   defaultPlace: 'on_site',

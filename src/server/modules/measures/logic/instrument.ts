@@ -96,6 +96,8 @@ export interface ChangeRule {
 export interface LanguageSource {
   /** Where the wording comes from: the official translation's publisher, or "Rinnalla" for our own forms. */
   source: string;
+  /** Set when the provider entered this language's official translation itself (not shipped by us). */
+  providerEntered?: { version: number };
 }
 
 export interface InstrumentDefinition {

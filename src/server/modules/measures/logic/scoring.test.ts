@@ -371,24 +371,56 @@ describe('built-in definitions', () => {
     expect(definitionProblems(def)).toEqual([]);
   });
 
-  it.each(builtInInstruments.map((d) => [d.key, d] as const))('%s has every text in each of its languages, and only those', (_, def) => {
-    const langs = Object.keys(def.languages);
-    expect(langs.length).toBeGreaterThan(0);
-    for (const l of langs) expect(def.languages[l as keyof typeof def.languages]?.source.trim()).not.toBe('');
-    const texts: [string, LocalText][] = [
-      ['name', def.name],
-      ['instructions', def.instructions],
-      ...def.items.map((i): [string, LocalText] => [`items.${i.id}`, i.text]),
-      ...Object.entries(def.optionSets).flatMap(([set, options]) =>
-        options.map((o): [string, LocalText] => [`optionSets.${set}.${o.value}`, o.label]),
-      ),
-      ...def.bands.map((b): [string, LocalText] => [`bands.${b.id}`, b.label]),
-      ...def.flags.map((f): [string, LocalText] => [`flags.${f.id}`, f.label]),
-    ];
-    for (const [where, text] of texts) {
-      expect(Object.keys(text).sort(), where).toEqual([...langs].sort());
-      for (const l of langs) expect(text[l as keyof LocalText]?.trim(), `${where}.${l}`).toBeTruthy();
-    }
+  it.each(builtInInstruments.map((d) => [d.key, d] as const))(
+    '%s has its official wording in each of its languages, and only those',
+    (_, def) => {
+      const langs = Object.keys(def.languages);
+      expect(langs.length).toBeGreaterThan(0);
+      for (const l of langs) expect(def.languages[l as keyof typeof def.languages]?.source.trim()).not.toBe('');
+      // The instrument's own wording: shipped only in a language with an official version.
+      const texts: [string, LocalText][] = [
+        ['instructions', def.instructions],
+        ...def.items.map((i): [string, LocalText] => [`items.${i.id}`, i.text]),
+        ...Object.entries(def.optionSets).flatMap(([set, options]) =>
+          options.map((o): [string, LocalText] => [`optionSets.${set}.${o.value}`, o.label]),
+        ),
+      ];
+      for (const [where, text] of texts) {
+        expect(Object.keys(text).sort(), where).toEqual([...langs].sort());
+        for (const l of langs) expect(text[l as keyof LocalText]?.trim(), `${where}.${l}`).toBeTruthy();
+      }
+    },
+  );
+
+  it.each(builtInInstruments.map((d) => [d.key, d] as const))(
+    '%s has our own texts (name, band and flag labels) in all four languages (issue 9)',
+    (_, def) => {
+      const ours: [string, LocalText][] = [
+        ['name', def.name],
+        ...def.bands.map((b): [string, LocalText] => [`bands.${b.id}`, b.label]),
+        ...def.flags.map((f): [string, LocalText] => [`flags.${f.id}`, f.label]),
+      ];
+      for (const [where, text] of ours) {
+        expect(Object.keys(text).sort(), where).toEqual(['en', 'fi', 'nb', 'sv']);
+        for (const l of ['fi', 'sv', 'nb', 'en'] as const) expect(text[l]?.trim(), `${where}.${l}`).toBeTruthy();
+        // A label is never the English one copied (a name may be, e.g. an acronym shared by all).
+        if (where !== 'name') for (const l of ['fi', 'sv', 'nb'] as const) expect(text[l], `${where}.${l}`).not.toBe(text.en);
+      }
+    },
+  );
+
+  it('ships item wordings only where an official version was found (issue 9)', () => {
+    const shipped = Object.fromEntries(builtInInstruments.map((d) => [d.key, Object.keys(d.languages).sort()]));
+    expect(shipped).toEqual({
+      who5: ['en', 'nb'],
+      phq9: ['en', 'sv'],
+      gad7: ['en'],
+      was: ['en'],
+      pcptsd5: ['en'],
+      tsq: ['en'],
+      session_feedback: ['en', 'fi', 'nb', 'sv'],
+    });
+    expect(phq9.languages.sv?.source).toMatch(/screener\.se/);
   });
 
   it('uses the agreed item ids', () => {

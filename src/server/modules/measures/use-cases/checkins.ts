@@ -2,7 +2,7 @@ import type { Repository } from '../../../kernel/access/repository.js';
 import type { CheckinTrigger } from '../../../kernel/db/schema.js';
 import { conflict, notFound } from '../../../kernel/errors.js';
 import type { ServiceContext } from '../../../kernel/service-context.js';
-import { iso, requireProcess } from './common.js';
+import { iso, requireProcess, shownTranslationOf } from './common.js';
 
 // A process's check-ins as its practitioners see them (plans, check-ins, results), and cancelling one.
 
@@ -51,6 +51,8 @@ export async function checkinList(repo: Repository, processId: string, ids?: rea
       'responses.id as response_id',
       'responses.score',
       'responses.band',
+      'responses.form_locale',
+      'responses.translation_version',
     ])
     .where('checkins.process_id', '=', processId);
   if (ids) {
@@ -84,6 +86,7 @@ export async function checkinList(repo: Repository, processId: string, ids?: rea
     score: r.score,
     bandId: r.band,
     alertLevel: (r.response_id ? alertOf.get(r.response_id) : null) ?? null,
+    translation: shownTranslationOf(r),
   }));
 }
 

@@ -13,7 +13,7 @@ import { type AnswerRow, aggregateGroup, aggregateOrganisation, MIN_GROUP_SIZE }
 import type { InstrumentDefinition } from '../logic/instrument.js';
 import { type Country, defaultSickDayCost, roiScenario } from '../logic/roi.js';
 import { resolveInstrument, settingsOf } from '../registry.js';
-import { pick, providerRow } from './common.js';
+import { pick, providerRow, shownTranslationOf } from './common.js';
 
 /** What these use cases need of the service context (src/server/kernel/service-context.ts). */
 type Ctx = Pick<ServiceContext, 'repo' | 'clock' | 'cipher'>;
@@ -47,6 +47,8 @@ async function seriesOf(repo: Repository, personIds: readonly string[]) {
       'responses.band',
       'responses.submitted_at',
       'responses.process_id',
+      'responses.form_locale',
+      'responses.translation_version',
     ])
     .where('responses.person_id', 'in', [...personIds])
     .orderBy('responses.submitted_at')
@@ -79,6 +81,7 @@ async function seriesOf(repo: Repository, personIds: readonly string[]) {
           score: Number(p.score),
           bandId: p.band,
           processId: p.process_id,
+          translation: shownTranslationOf(p),
         })),
       },
     ];
@@ -123,7 +126,8 @@ export async function responseDetail(ctx: Ctx, id: string, locale: Locale) {
     .where('responses.id', '=', id)
     .executeTakeFirst();
   if (!row) throw notFound();
-  const { def } = await resolveInstrument(ctx.repo, row.instrument_key, row.instrument_version);
+  const shown = shownTranslationOf(row);
+  const { def } = await resolveInstrument(ctx.repo, row.instrument_key, row.instrument_version, shown ?? undefined);
   const free: Record<string, string> = row.free_text_sealed
     ? JSON.parse(ctx.cipher.decrypt(row.free_text_sealed, `response:${row.checkin_id}`))
     : {};
@@ -152,6 +156,14 @@ export async function responseDetail(ctx: Ctx, id: string, locale: Locale) {
         return { id: i.id, text: pick(i.text, locale), answer, answerLabel: option ? pick(option.label, locale) : null };
       }),
     freeText: free,
+    formLocale: row.form_locale,
+    providerEntered: shown
+      ? {
+          version: shown.version,
+          source: def.languages[shown.locale]?.source ?? '',
+          providerName: (await providerRow(ctx.repo)).name,
+        }
+      : null,
   };
 }
 

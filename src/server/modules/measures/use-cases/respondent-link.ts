@@ -74,21 +74,38 @@ export function draftOf(cipher: DataCipher, checkin: Pick<CheckinRow, 'id' | 'dr
   return (typeof checkin.draft === 'string' ? JSON.parse(checkin.draft) : checkin.draft) ?? null;
 }
 
+/**
+ * The one language the questionnaire is shown in: the one the respondent chose among those it
+ * exists in, else the page's (or the check-in's) when it exists, else English, else its first.
+ */
+export function formLanguage(def: InstrumentDefinition, wanted: Locale, chosen: Locale | undefined): Locale {
+  if (chosen && def.languages[chosen]) return chosen;
+  return displayLocale(def, wanted);
+}
+
+/** The provider's translation behind a language, when it is one (the form and the reports say so). */
+function providerEnteredOf(def: InstrumentDefinition, locale: Locale) {
+  const lang = def.languages[locale];
+  return lang?.providerEntered ? { version: lang.providerEntered.version, source: lang.source } : null;
+}
+
 export async function respondentForm(
   ctx: Pick<LinkCtx, 'credentials' | 'clock' | 'cipher'>,
   token: string,
   wanted: Locale | undefined,
   meta: LinkMeta,
+  chosen?: Locale,
 ) {
   const { repo, checkinId, providerName } = await openLink(ctx, token, meta);
   const checkin = await checkinOfLink(repo, checkinId);
   const { def } = await resolveInstrument(repo, checkin.instrument_key, checkin.instrument_version || undefined);
   const available = (Object.keys(def.languages) as Locale[]).filter(isLocale);
-  const locale = displayLocale(def, wanted ?? checkin.locale);
+  const locale = formLanguage(def, wanted ?? checkin.locale, chosen);
   return {
     providerName,
     locale,
     availableLocales: available,
+    providerEntered: providerEnteredOf(def, locale),
     expiresAt: iso(checkin.expires_at) as string,
     draft: draftOf(ctx.cipher, checkin),
     instrument: localisedInstrument(def, locale),
@@ -121,7 +138,14 @@ export async function saveDraft(ctx: Pick<LinkCtx, 'credentials' | 'clock' | 'ci
  * urgent one, the practitioners mailed — all in one transaction, so an answer never exists
  * without its alert. The unique response per check-in makes a second submit a polite 409.
  */
-export async function submitAnswers(ctx: LinkCtx, token: string, answers: Answers, wanted: Locale | undefined, meta: LinkMeta) {
+export async function submitAnswers(
+  ctx: LinkCtx,
+  token: string,
+  answers: Answers,
+  wanted: Locale | undefined,
+  meta: LinkMeta,
+  chosen?: Locale,
+) {
   const { repo: linkRepo, checkinId } = await openLink(ctx, token, meta);
   try {
     return await linkRepo.transaction(async (repo) => {
@@ -148,6 +172,8 @@ export async function submitAnswers(ctx: LinkCtx, token: string, answers: Answer
         else if (v.trim()) texts[k] = v.trim();
       }
       const now = ctx.clock.now();
+      // The language the form was shown in, worked out as the form did, and the provider's translation version behind it.
+      const shown = formLanguage(def, isLocale(wanted) ? wanted : checkin.locale, chosen);
       const response = await repo.insert('responses', {
         process_id: checkin.process_id,
         organisation_id: checkin.organisation_id,
@@ -163,6 +189,8 @@ export async function submitAnswers(ctx: LinkCtx, token: string, answers: Answer
         flags: JSON.stringify(result.flags.map((f) => f.id)),
         guidance: result.guidance,
         submitted_at: now,
+        form_locale: shown,
+        translation_version: providerEnteredOf(def, shown)?.version ?? null,
       });
       await repo.update(
         'checkins',

@@ -3,8 +3,9 @@ import { hashToken, newToken } from '../../../kernel/crypto.js';
 import { HttpError, unprocessable } from '../../../kernel/errors.js';
 import { isLocale, type Locale } from '../../../kernel/i18n/i18n.js';
 import type { ServiceContext } from '../../../kernel/service-context.js';
-import { displayLocale, type InstrumentDefinition } from '../logic/instrument.js';
+import type { InstrumentDefinition } from '../logic/instrument.js';
 import { tooSoon } from '../logic/plans.js';
+import type { Country } from '../logic/roi.js';
 import { formatExpiry, measuresMail } from '../mail.js';
 import { settingsOf, usableInstrument } from '../registry.js';
 import { checkinList } from './checkins.js';
@@ -64,7 +65,7 @@ async function dispatch(
   checkin: Pick<CheckinRow, 'id' | 'locale'>,
   person: Recipient,
   def: InstrumentDefinition,
-  provider: { name: string; time_zone: string },
+  provider: { name: string; time_zone: string; country: string },
   linkValidDays: number,
 ): Promise<void> {
   const now = ctx.clock.now();
@@ -85,14 +86,20 @@ async function dispatch(
     },
     { action: 'checkin.send' },
   );
-  const locale = displayLocale(def, checkin.locale);
-  const mail = measuresMail('invitation', checkin.locale, {
-    name: person.name,
-    providerName: provider.name,
-    instrumentName: pick(def.name, locale),
-    link: `${ctx.config.publicUrl}/r/${token}`,
-    expires: formatExpiry(expiresAt, provider.time_zone, checkin.locale),
-  });
+  // The instrument's name is our text, in every language: the mail's language, even where the
+  // questionnaire itself will be shown in another.
+  const mail = measuresMail(
+    'invitation',
+    checkin.locale,
+    {
+      name: person.name,
+      providerName: provider.name,
+      instrumentName: pick(def.name, checkin.locale),
+      link: `${ctx.config.publicUrl}/r/${token}`,
+      expires: formatExpiry(expiresAt, provider.time_zone, checkin.locale),
+    },
+    { country: provider.country as Country },
+  );
   await ctx.repo.enqueueMail({ to: person.email as string, ...mail });
 }
 

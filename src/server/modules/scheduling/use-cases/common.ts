@@ -84,6 +84,7 @@ export function forMail(row: MeetingRow, overrides: Partial<MeetingForMail> = {}
     organisationName: row.organisation_name,
     createdBy: row.created_by,
     processLanguage: row.process_language,
+    crisis: isCrisis({ kind: row.process_kind, cadence: row.process_cadence }),
     ...overrides,
   };
 }

@@ -1,3 +1,5 @@
+import { schedulingLimits } from '../../../../shared/scheduling.js';
+import type { Caller } from '../../../kernel/access/caller.js';
 import type { Repository } from '../../../kernel/access/repository.js';
 import { hashToken, newToken } from '../../../kernel/crypto.js';
 import { notFound } from '../../../kernel/errors.js';
@@ -7,8 +9,8 @@ import { meetingUid } from '../notify.js';
 import { planningZone, practitionerCalendarQuery } from '../queries.js';
 
 // The subscribable calendar feed. Its secret travels in the URL and is stored only as a hash (like
-// sessions), so the URL can be shown once, when it is made; afterwards the caller learns only that
-// a feed is active. Making a new one revokes the old.
+// sessions), so the URL can be shown once, when it is made; afterwards the caller learns that a
+// feed is active, since when, and when a calendar app last read it. Making a new one revokes the old.
 
 type Ctx = Pick<ServiceContext, 'repo' | 'clock' | 'config'>;
 
@@ -16,6 +18,7 @@ const DAY = 86400_000;
 /** The feed shows this much of the past and the future. */
 const feedPastDays = 60;
 const feedFutureDays = 400;
+const fetchRecordMs = schedulingLimits.feedFetchRecordMinutes * 60_000;
 
 export const feedUrl = (ctx: Pick<ServiceContext, 'config'>, token: string) => `${ctx.config.publicUrl}/calendar/${token}.ics`;
 
@@ -24,7 +27,7 @@ async function activeFeeds(repo: Repository, userId: string) {
     .select('calendar_feeds')
     .where('calendar_feeds.user_id', '=', userId)
     .where('calendar_feeds.revoked_at', 'is', null)
-    .select(['calendar_feeds.id', 'calendar_feeds.created_at'])
+    .select(['calendar_feeds.id', 'calendar_feeds.created_at', 'calendar_feeds.last_fetched_at'])
     .orderBy('calendar_feeds.created_at', 'desc')
     .execute();
 }
@@ -32,7 +35,12 @@ async function activeFeeds(repo: Repository, userId: string) {
 export async function feedStatus(ctx: Pick<ServiceContext, 'repo'>) {
   const feeds = await activeFeeds(ctx.repo, ctx.repo.caller.userId as string);
   const newest = feeds[0];
-  return { url: null, active: !!newest, createdAt: newest ? new Date(newest.created_at).toISOString() : null };
+  return {
+    url: null,
+    active: !!newest,
+    createdAt: newest ? new Date(newest.created_at).toISOString() : null,
+    lastFetchedAt: newest?.last_fetched_at ? new Date(newest.last_fetched_at).toISOString() : null,
+  };
 }
 
 export async function rotateFeed(ctx: Ctx): Promise<{ url: string }> {
@@ -60,13 +68,19 @@ export async function revokeFeed(ctx: Pick<ServiceContext, 'repo' | 'clock'>): P
  * The public feed: the token is the credential. The kernel resolves it to the feed owner's
  * `calendar-feed` caller, which reads that practitioner's meetings (of the processes they
  * practise in) and hours and nothing else, so the feed shows exactly what their own calendar
- * would, and stops when the feed is revoked or they are no longer a practitioner there.
+ * would, and stops when the feed is revoked or they are no longer a practitioner there. `meta`
+ * (the reader's IP and agent) goes into the audit trail with the note that it was read.
  */
-export async function renderFeed(ctx: Pick<CredentialContext, 'credentials' | 'clock'>, token: string): Promise<string> {
-  const resolved = await ctx.credentials.resolve('calendar-feed', token, { ip: null, userAgent: null, requestId: null });
+export async function renderFeed(
+  ctx: Pick<CredentialContext, 'credentials' | 'clock'>,
+  token: string,
+  meta: Pick<Caller, 'ip' | 'userAgent' | 'requestId'>,
+): Promise<string> {
+  const resolved = await ctx.credentials.resolve('calendar-feed', token, meta);
   if (!resolved) throw notFound('Unknown or revoked calendar feed');
   const { repo: owner, userId } = resolved;
   const now = ctx.clock.now().getTime();
+  await noteFetch(owner, token, new Date(now));
   const settings = await owner.provider();
   const [timeZone, rows] = await Promise.all([
     planningZone(owner, userId, settings),
@@ -88,4 +102,22 @@ export async function renderFeed(ctx: Pick<CredentialContext, 'credentials' | 'c
       stamp: new Date(r.cancelled_at ?? r.created_at).toISOString(),
     })),
   });
+}
+
+/**
+ * Notes that a calendar app read the feed, so its owner sees the subscription is alive. Apps poll
+ * hourly or more often, from several devices, and every write is audited (with the reader's IP,
+ * which is what an owner needs to know if the address leaked); so at most one note per feed per
+ * feedFetchRecordMinutes. Two reads racing past the check may both note: harmless, still bounded.
+ */
+async function noteFetch(owner: Repository, token: string, now: Date): Promise<void> {
+  const feed = await owner
+    .select('calendar_feeds')
+    .where('calendar_feeds.token_hash', '=', hashToken(token))
+    .where('calendar_feeds.revoked_at', 'is', null)
+    .select(['calendar_feeds.id', 'calendar_feeds.last_fetched_at'])
+    .executeTakeFirst();
+  if (!feed) return;
+  if (feed.last_fetched_at && now.getTime() - new Date(feed.last_fetched_at).getTime() < fetchRecordMs) return;
+  await owner.update('calendar_feeds', feed.id, { last_fetched_at: now }, { action: 'calendar_feed.fetch' });
 }

@@ -1,9 +1,11 @@
-import type { CalendarItem } from '../../../../shared/scheduling.js';
+import type { CalendarEntry, CalendarOut } from '../../../../shared/scheduling.js';
 import { hasRole } from '../../../kernel/access/caller.js';
 import { visibleParts } from '../../../kernel/access/policy.js';
 import type { Repository } from '../../../kernel/access/repository.js';
 import type { ServiceContext } from '../../../kernel/service-context.js';
 import {
+  absencesOverlapping,
+  type CalendarRow,
   isPractitionerOf,
   type MeetingRow,
   meetingParticipants,
@@ -13,29 +15,51 @@ import {
   participantCalendarQuery,
   practitionerCalendarQuery,
   requireMeeting,
+  weeklyHoursWithZone,
 } from '../queries.js';
-import { HOUR, type MeetingOut, provider, toItem, userIdOf } from './common.js';
+import { HOUR, iso, type MeetingOut, provider, toItem, userIdOf } from './common.js';
 
 // Seeing meetings: the caller's calendar and one meeting as the caller may see it.
 
 type Ctx = Pick<ServiceContext, 'repo' | 'clock'>;
 type RepoCtx = Pick<ServiceContext, 'repo'>;
 
-export async function calendar(ctx: RepoCtx, from: Date, to: Date): Promise<CalendarItem[]> {
+/**
+ * The caller's calendar of a range. A fixed number of queries whatever the range holds: one per
+ * role the caller has, and for a practitioner one for the weekly hours and one for the absences.
+ */
+export async function calendar(ctx: RepoCtx, from: Date, to: Date): Promise<CalendarOut> {
   const userId = userIdOf(ctx.repo);
   const caller = ctx.repo.caller;
-  const byId = new Map<string, CalendarItem>();
+  const byId = new Map<string, CalendarEntry>();
+  // A meeting the caller is booked for as its practitioner is theirs to move, as on its own page
+  // (PATCH /api/meetings/:id, practitioners of the process, planned meetings only); a meeting also
+  // reached as a participant or a contact keeps that.
+  const add = (row: CalendarRow, movable: boolean) => {
+    const item = toItem(row);
+    byId.set(item.id, { ...item, canMove: (byId.get(item.id)?.canMove ?? false) || (movable && item.status === 'planned') });
+  };
+  let workingHours: CalendarOut['workingHours'] = null;
+  let absences: CalendarOut['absences'] = [];
   if (hasRole(caller, 'practitioner')) {
-    for (const r of await practitionerCalendarQuery(ctx.repo, userId, from, to).execute()) byId.set(r.id, toItem(r));
+    for (const r of await practitionerCalendarQuery(ctx.repo, userId, from, to).execute()) add(r, true);
+    workingHours = await weeklyHoursWithZone(ctx.repo, userId);
+    absences = (await absencesOverlapping(ctx.repo, userId, from, to)).map((a) => ({
+      id: a.id,
+      startsAt: iso(a.starts_at),
+      endsAt: iso(a.ends_at),
+      note: a.note,
+    }));
   }
   if (hasRole(caller, 'participant')) {
-    for (const r of await participantCalendarQuery(ctx.repo, userId, from, to).execute()) byId.set(r.id, toItem(r));
+    for (const r of await participantCalendarQuery(ctx.repo, userId, from, to).execute()) add(r, false);
   }
   if (hasRole(caller, 'client_contact')) {
     // Meetings are scoped to the contact's organisations by the policy.
-    for (const r of await organisationCalendarQuery(ctx.repo, from, to).execute()) byId.set(r.id, toItem(r));
+    for (const r of await organisationCalendarQuery(ctx.repo, from, to).execute()) add(r, false);
   }
-  return [...byId.values()].sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id));
+  const items = [...byId.values()].sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.id.localeCompare(b.id));
+  return { items, workingHours, absences };
 }
 
 async function ownAttendance(repo: Repository, meetingId: string): Promise<ParticipantRecipient[]> {

@@ -1,12 +1,19 @@
 // GAD-7 (Spitzer, Kroenke, Williams and Löwe, with an educational grant from Pfizer Inc.).
-// Public domain. Finnish, Swedish and Norwegian are left out until their official wording is at
-// hand: the versions found in public sources disagree with each other.
+// Public domain. The name and band labels are ours, in all four languages. Item wordings, options
+// and instructions ship in English only: the Finnish, Swedish and Norwegian versions found in
+// public sources disagree with each other and none names the official translation (TOIMIA says
+// Pfizer Oy distributes the Finnish one), so those are the provider's to enter.
 import type { InstrumentDefinition } from '../instrument.js';
 
 export const gad7: InstrumentDefinition = {
   key: 'gad7',
   version: 1,
-  name: { en: 'GAD-7 (Generalized Anxiety Disorder 7-item scale)' },
+  name: {
+    fi: 'GAD-7-ahdistuneisuuskysely',
+    sv: 'GAD-7 (skattning av ångest)',
+    nb: 'GAD-7 (spørreskjema om angst)',
+    en: 'GAD-7 (Generalized Anxiety Disorder 7-item scale)',
+  },
   instructions: { en: 'Over the last 2 weeks, how often have you been bothered by the following problems?' },
   languages: { en: { source: 'Pfizer Inc. / PHQ Screeners (phqscreeners.com), English original' } },
   licence: 'Public domain: no permission or fee needed to reproduce, translate, display or distribute (Pfizer Inc.).',
@@ -30,10 +37,37 @@ export const gad7: InstrumentDefinition = {
   ],
   scoring: { method: 'sum', min: 0, max: 21 },
   bands: [
-    { id: 'minimal', min: 0, max: 4, label: { en: 'Minimal anxiety' }, severity: 'none' },
-    { id: 'mild', min: 5, max: 9, label: { en: 'Mild anxiety' }, severity: 'mild' },
-    { id: 'moderate', min: 10, max: 14, label: { en: 'Moderate anxiety' }, severity: 'moderate', alert: 'normal' },
-    { id: 'severe', min: 15, max: 21, label: { en: 'Severe anxiety' }, severity: 'severe', alert: 'normal', guidance: true },
+    {
+      id: 'minimal',
+      min: 0,
+      max: 4,
+      label: { fi: 'Vähäinen ahdistuneisuus', sv: 'Minimal ångest', nb: 'Minimal angst', en: 'Minimal anxiety' },
+      severity: 'none',
+    },
+    {
+      id: 'mild',
+      min: 5,
+      max: 9,
+      label: { fi: 'Lievä ahdistuneisuus', sv: 'Lindrig ångest', nb: 'Mild angst', en: 'Mild anxiety' },
+      severity: 'mild',
+    },
+    {
+      id: 'moderate',
+      min: 10,
+      max: 14,
+      label: { fi: 'Keskivaikea ahdistuneisuus', sv: 'Måttlig ångest', nb: 'Moderat angst', en: 'Moderate anxiety' },
+      severity: 'moderate',
+      alert: 'normal',
+    },
+    {
+      id: 'severe',
+      min: 15,
+      max: 21,
+      label: { fi: 'Vaikea ahdistuneisuus', sv: 'Svår ångest', nb: 'Alvorlig angst', en: 'Severe anxiety' },
+      severity: 'severe',
+      alert: 'normal',
+      guidance: true,
+    },
   ],
   flags: [],
   minIntervalDays: 14,

@@ -1,5 +1,7 @@
 // Primary Care PTSD Screen for DSM-5 (Prins et al., US National Center for PTSD). Free to use.
-// Only English is shipped: no official Finnish, Swedish or Norwegian wording is at hand.
+// The name and band labels are ours, in all four languages. Item wordings ship in English only: the
+// Swedish versions in public sources are free translations (ptsdcentrum.se says so) or partial, and
+// no official Finnish or Norwegian wording was found, so those are the provider's to enter.
 // The positive band's lower bound is a provider setting (3 in the development study, 4 in a later
 // one); the key is PCPTSD5_CUTOFF_SETTING in ./index.ts.
 import type { InstrumentDefinition } from '../instrument.js';
@@ -9,7 +11,13 @@ const item = (id: string, en: string) => ({ id, type: 'choice' as const, options
 export const pcptsd5: InstrumentDefinition = {
   key: 'pcptsd5',
   version: 1,
-  name: { en: 'Primary Care PTSD Screen for DSM-5 (PC-PTSD-5)' },
+  name: {
+    // Short words on purpose: a long compound ("perusterveydenhuoltoon") overflows a phone's heading.
+    fi: 'Traumaperäisen stressin seula (PC-PTSD-5)',
+    sv: 'Screening för posttraumatisk stress (PC-PTSD-5)',
+    nb: 'Screening for posttraumatisk stress (PC-PTSD-5)',
+    en: 'Primary Care PTSD Screen for DSM-5 (PC-PTSD-5)',
+  },
   instructions: {
     en: 'Sometimes things happen to people that are unusually or especially frightening, horrible, or traumatic. For example: a serious accident or fire; a physical or sexual assault or abuse; an earthquake or flood; a war; seeing someone be killed or seriously injured; having a loved one die through homicide or suicide.',
   },
@@ -41,12 +49,23 @@ export const pcptsd5: InstrumentDefinition = {
   gate: { item: 'exposure', closesWith: [0], scoreWhenClosed: 0 },
   scoring: { method: 'sum', min: 0, max: 5 },
   bands: [
-    { id: 'negative', min: 0, max: 2, label: { en: 'Negative screen' }, severity: 'none' },
+    {
+      id: 'negative',
+      min: 0,
+      max: 2,
+      label: { fi: 'Seula negatiivinen', sv: 'Negativ screening', nb: 'Negativ screening', en: 'Negative screen' },
+      severity: 'none',
+    },
     {
       id: 'positive',
       min: 3,
       max: 5,
-      label: { en: 'Positive screen: offer a referral for a professional assessment' },
+      label: {
+        fi: 'Seula positiivinen: tarjoa lähetettä ammattilaisen arvioon',
+        sv: 'Positiv screening: erbjud remiss till en professionell bedömning',
+        nb: 'Positiv screening: tilby henvisning til en faglig vurdering',
+        en: 'Positive screen: offer a referral for a professional assessment',
+      },
       severity: 'severe',
       alert: 'urgent',
       guidance: true,

@@ -1,11 +1,20 @@
 // PHQ-9 (Spitzer, Williams, Kroenke and colleagues, with an educational grant from Pfizer Inc.).
-// Public domain. Finnish and Norwegian are left out until their official wording is at hand.
+// Public domain. The name, band and flag labels are ours, in all four languages. Item wordings,
+// options and instructions ship in English and in the official Swedish translation (Pfizer AB,
+// translated by Mats Adler, Karolinska University Hospital Huddinge; the wording as published on
+// screener.se/single/PHQ-9). No stored public source gives the official Finnish or Norwegian
+// wording (Mielenterveystalo loads its form at run time), so those are the provider's to enter.
 import type { InstrumentDefinition } from '../instrument.js';
 
 export const phq9: InstrumentDefinition = {
   key: 'phq9',
   version: 1,
-  name: { en: 'PHQ-9 (Patient Health Questionnaire)', sv: 'PHQ-9 (Patient Health Questionnaire)' },
+  name: {
+    fi: 'PHQ-9-masennuskysely',
+    sv: 'PHQ-9 (självskattning av depression)',
+    nb: 'PHQ-9 (spørreskjema om depresjon)',
+    en: 'PHQ-9 (Patient Health Questionnaire)',
+  },
   instructions: {
     en: 'Over the last 2 weeks, how often have you been bothered by any of the following problems?',
     sv: 'Under de senaste 2 veckorna, hur ofta har du besvärats av något av följande problem?',
@@ -14,7 +23,7 @@ export const phq9: InstrumentDefinition = {
     en: { source: 'Pfizer Inc. / PHQ Screeners (phqscreeners.com), English original' },
     sv: {
       source:
-        'Pfizer Inc. Swedish translation (PHQ Screeners, phqscreeners.com), wording as reproduced in public clinical software (e.g. the BASS4 internet-treatment platform and Stockholm University DSV on GitHub)',
+        'Pfizer AB Swedish translation by Mats Adler, Affektiva mottagningen, Karolinska Universitetssjukhuset Huddinge (dated 051228), as published on screener.se/single/PHQ-9',
     },
   },
   licence: 'Public domain: no permission or fee needed to reproduce, translate, display or distribute (Pfizer Inc.).',
@@ -85,7 +94,7 @@ export const phq9: InstrumentDefinition = {
       options: 'frequency',
       text: {
         en: 'Moving or speaking so slowly that other people could have noticed? Or the opposite — being so fidgety or restless that you have been moving around a lot more than usual',
-        sv: 'Att du rört dig eller talat så långsamt att andra noterat det? Eller motsatsen – att du varit så nervös eller rastlös att du rört dig mer än vanligt.',
+        sv: 'Att du rört dig eller talat så långsamt att andra noterat det? Eller motsatsen att du varit så nervös eller rastlös att du rört dig mer än vanligt',
       },
     },
     {
@@ -100,13 +109,40 @@ export const phq9: InstrumentDefinition = {
   ],
   scoring: { method: 'sum', min: 0, max: 27 },
   bands: [
-    { id: 'minimal', min: 0, max: 4, label: { en: 'Minimal depressive symptoms', sv: 'Minimala depressiva symtom' }, severity: 'none' },
-    { id: 'mild', min: 5, max: 9, label: { en: 'Mild depressive symptoms', sv: 'Lindriga depressiva symtom' }, severity: 'mild' },
+    {
+      id: 'minimal',
+      min: 0,
+      max: 4,
+      label: {
+        fi: 'Vähäiset masennusoireet',
+        sv: 'Minimala depressiva symtom',
+        nb: 'Minimale depressive symptomer',
+        en: 'Minimal depressive symptoms',
+      },
+      severity: 'none',
+    },
+    {
+      id: 'mild',
+      min: 5,
+      max: 9,
+      label: {
+        fi: 'Lievät masennusoireet',
+        sv: 'Lindriga depressiva symtom',
+        nb: 'Milde depressive symptomer',
+        en: 'Mild depressive symptoms',
+      },
+      severity: 'mild',
+    },
     {
       id: 'moderate',
       min: 10,
       max: 14,
-      label: { en: 'Moderate depressive symptoms', sv: 'Måttliga depressiva symtom' },
+      label: {
+        fi: 'Keskivaikeat masennusoireet',
+        sv: 'Måttliga depressiva symtom',
+        nb: 'Moderate depressive symptomer',
+        en: 'Moderate depressive symptoms',
+      },
       severity: 'moderate',
       alert: 'normal',
     },
@@ -114,7 +150,12 @@ export const phq9: InstrumentDefinition = {
       id: 'moderately_severe',
       min: 15,
       max: 19,
-      label: { en: 'Moderately severe depressive symptoms', sv: 'Medelsvåra depressiva symtom' },
+      label: {
+        fi: 'Melko vaikeat masennusoireet',
+        sv: 'Medelsvåra depressiva symtom',
+        nb: 'Moderat alvorlige depressive symptomer',
+        en: 'Moderately severe depressive symptoms',
+      },
       severity: 'severe',
       alert: 'normal',
       guidance: true,
@@ -123,7 +164,12 @@ export const phq9: InstrumentDefinition = {
       id: 'severe',
       min: 20,
       max: 27,
-      label: { en: 'Severe depressive symptoms', sv: 'Svåra depressiva symtom' },
+      label: {
+        fi: 'Vaikeat masennusoireet',
+        sv: 'Svåra depressiva symtom',
+        nb: 'Alvorlige depressive symptomer',
+        en: 'Severe depressive symptoms',
+      },
       severity: 'severe',
       alert: 'normal',
       guidance: true,
@@ -136,8 +182,10 @@ export const phq9: InstrumentDefinition = {
       min: 1,
       max: 3,
       label: {
-        en: 'Thoughts of death or self-harm (item 9): start the safety workflow now',
+        fi: 'Ajatuksia kuolemasta tai itsensä vahingoittamisesta (kysymys 9): käynnistä turvallisuuskäytäntö heti',
         sv: 'Tankar på döden eller självskada (fråga 9): starta säkerhetsrutinen nu',
+        nb: 'Tanker om døden eller om å skade seg selv (spørsmål 9): start sikkerhetsrutinen nå',
+        en: 'Thoughts of death or self-harm (item 9): start the safety workflow now',
       },
       alert: 'urgent',
       guidance: true,

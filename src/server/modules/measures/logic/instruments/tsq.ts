@@ -1,6 +1,7 @@
 // Trauma Screening Questionnaire (Brewin et al., 2002). Needs the authors' permission: shipped
 // behind `requiresLicence`, enabled only once a provider confirms it holds a licence.
-// Only English is shipped: no official Finnish, Swedish or Norwegian wording is at hand.
+// The name and band labels are ours, in all four languages; item wordings ship in English only
+// (no official Finnish, Swedish or Norwegian wording is at hand): the provider's to enter.
 import type { InstrumentDefinition } from '../instrument.js';
 
 const texts = [
@@ -19,7 +20,12 @@ const texts = [
 export const tsq: InstrumentDefinition = {
   key: 'tsq',
   version: 1,
-  name: { en: 'Trauma Screening Questionnaire (TSQ)' },
+  name: {
+    fi: 'Traumaseulontakysely (TSQ)',
+    sv: 'Traumascreeningformulär (TSQ)',
+    nb: 'Traumescreeningskjema (TSQ)',
+    en: 'Trauma Screening Questionnaire (TSQ)',
+  },
   instructions: {
     en: 'Please consider the following reactions which sometimes occur after a traumatic event. This questionnaire is concerned with your personal reactions to the traumatic event which happened a few weeks ago. Please indicate whether or not you have experienced any of the following at least twice in the past week.',
   },
@@ -36,12 +42,23 @@ export const tsq: InstrumentDefinition = {
   items: texts.map((en, i) => ({ id: `i${i + 1}`, type: 'choice' as const, options: 'yesno', text: { en } })),
   scoring: { method: 'sum', min: 0, max: 10 },
   bands: [
-    { id: 'negative', min: 0, max: 5, label: { en: 'Negative screen' }, severity: 'none' },
+    {
+      id: 'negative',
+      min: 0,
+      max: 5,
+      label: { fi: 'Seula negatiivinen', sv: 'Negativ screening', nb: 'Negativ screening', en: 'Negative screen' },
+      severity: 'none',
+    },
     {
       id: 'positive',
       min: 6,
       max: 10,
-      label: { en: 'Positive screen: offer a referral for a full assessment' },
+      label: {
+        fi: 'Seula positiivinen: tarjoa lähetettä kattavaan arvioon',
+        sv: 'Positiv screening: erbjud remiss till en fullständig bedömning',
+        nb: 'Positiv screening: tilby henvisning til en full vurdering',
+        en: 'Positive screen: offer a referral for a full assessment',
+      },
       severity: 'severe',
       alert: 'urgent',
       guidance: true,

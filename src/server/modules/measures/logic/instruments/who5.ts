@@ -1,12 +1,21 @@
 // WHO-5 Well-Being Index (WHO Regional Office for Europe, 1998). Free to use; official
 // translations are kept by the Psychiatric Centre North Zealand (Region Hovedstaden).
-// Swedish and Finnish are left out until their official wording is at hand (INSTRUMENTS.md).
+// The name, band and flag labels are ours and exist in all four languages. Item wordings, options
+// and instructions ship only where an official version was found in a public source: English and
+// Norwegian (mestring.no names Olaf Bakke's approved translation). No stored public source gives
+// the official Finnish or Swedish wording (the versions in public code disagree with each other),
+// so those are left to the provider's own translation (instrument_translations), never ours.
 import type { InstrumentDefinition } from '../instrument.js';
 
 export const who5: InstrumentDefinition = {
   key: 'who5',
   version: 1,
-  name: { en: 'WHO-5 Well-Being Index', nb: 'WHO-5 (5 spørsmål om trivsel og velvære)' },
+  name: {
+    fi: 'WHO-5-hyvinvointi-indeksi',
+    sv: 'WHO-5 välbefinnandeindex',
+    nb: 'WHO-5 (5 spørsmål om trivsel og velvære)',
+    en: 'WHO-5 Well-Being Index',
+  },
   instructions: {
     en: 'Please indicate for each of the five statements which is closest to how you have been feeling over the last two weeks. Notice that higher numbers mean better well-being. Over the last two weeks…',
     nb: 'Ved å svare på spørsmålene nedenfor kan du gi oss et bilde av hvor bra eller dårlig du føler deg for tiden. Velg det svaret som passer best for hver uttalelse om hvordan du for det meste har følt deg gjennom de siste to ukene. Høyere tall betyr bedre trivsel og velvære. I de siste to ukene har jeg …',
@@ -63,8 +72,10 @@ export const who5: InstrumentDefinition = {
       min: 0,
       max: 28,
       label: {
-        en: 'Very low well-being: a depression screen and a professional assessment are advised',
+        fi: 'Hyvin heikko hyvinvointi: masennusseulaa ja ammattilaisen arviota suositellaan',
+        sv: 'Mycket lågt välbefinnande: screening för depression och en professionell bedömning rekommenderas',
         nb: 'Svært lav trivsel: screening for depresjon og faglig vurdering anbefales',
+        en: 'Very low well-being: a depression screen and a professional assessment are advised',
       },
       severity: 'severe',
       alert: 'normal',
@@ -74,11 +85,17 @@ export const who5: InstrumentDefinition = {
       id: 'poor',
       min: 29,
       max: 49,
-      label: { en: 'Poor well-being', nb: 'Lav trivsel' },
+      label: { fi: 'Heikko hyvinvointi', sv: 'Lågt välbefinnande', nb: 'Lav trivsel', en: 'Poor well-being' },
       severity: 'moderate',
       guidance: true,
     },
-    { id: 'good', min: 50, max: 100, label: { en: 'Good well-being', nb: 'God trivsel' }, severity: 'none' },
+    {
+      id: 'good',
+      min: 50,
+      max: 100,
+      label: { fi: 'Hyvä hyvinvointi', sv: 'Gott välbefinnande', nb: 'God trivsel', en: 'Good well-being' },
+      severity: 'none',
+    },
   ],
   flags: [
     {
@@ -86,7 +103,13 @@ export const who5: InstrumentDefinition = {
       items: 'any',
       min: 0,
       max: 1,
-      label: { en: 'An item answered "some of the time" or "at no time"', nb: 'Et utsagn besvart med «av og til» eller «aldri»' },
+      // Named by value, not by option label: a provider's translation may word the options its own way.
+      label: {
+        fi: 'Jokin väittämä sai vastauksen 1 tai 0 (kaksi alinta vaihtoehtoa)',
+        sv: 'Ett påstående fick svaret 1 eller 0 (de två lägsta alternativen)',
+        nb: 'Et utsagn besvart med «av og til» eller «aldri»',
+        en: 'An item answered "some of the time" or "at no time"',
+      },
       alert: 'normal',
     },
   ],
