@@ -19,7 +19,8 @@ describe('alert reasons in words', () => {
 
   it('never shows a raw key', () => {
     expect(reasonText('fi', 'who5', alertReason.flag('item_low'))).toBe(
-      'Vastaus vaatii huomiota: jokin kysymys vastattu "vähän aikaa" tai "ei koskaan"',
+      // Finnish and Swedish quote with ” on both sides.
+      'Vastaus vaatii huomiota: jokin kysymys vastattu ”vähän aikaa” tai ”ei koskaan”',
     );
     expect(reasonText('fi', 'who5', alertReason.band('likely_depression'))).toMatch(/^Tulos: hyvin heikko hyvinvointi/);
     expect(reasonText('sv', 'phq9', alertReason.band('severe'))).toBe('Resultat: svåra depressiva symtom');

@@ -101,8 +101,8 @@ export const builtInFlagNames: Record<string, Words> = {
     en: 'thoughts of death or self-harm',
   },
   item_low: {
-    fi: 'jokin kysymys vastattu "vähän aikaa" tai "ei koskaan"',
-    sv: 'en fråga besvarad med "en del av tiden" eller "aldrig"',
+    fi: 'jokin kysymys vastattu ”vähän aikaa” tai ”ei koskaan”',
+    sv: 'en fråga besvarad med ”en del av tiden” eller ”aldrig”',
     nb: 'et utsagn besvart med «av og til» eller «aldri»',
     en: 'an item answered "some of the time" or "at no time"',
   },

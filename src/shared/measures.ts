@@ -648,6 +648,8 @@ export const respondResult = z.object({
     guidance: z.object({
       show: z.boolean(),
       text: z.string().nullable(),
+      /** The language `text` is in: the respondent's when the provider wrote it, else the provider's own (the page marks it). */
+      textLocale: locale.nullable(),
       crisisLines: z.array(crisisLine),
       /** The emergency sentence, made from the country's emergency lines in the respondent's language. */
       emergency: z.string(),

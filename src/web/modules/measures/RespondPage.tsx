@@ -150,7 +150,11 @@ function ResultView({ result, providerName }: { result: RespondResult['result'];
             <Title order={2} size="h3" id="respond-guidance">
               {t('respond.guidanceTitle')}
             </Title>
-            {text(result.guidance.text) && <Text style={{ whiteSpace: 'pre-wrap' }}>{text(result.guidance.text)}</Text>}
+            {text(result.guidance.text) && (
+              <Text style={{ whiteSpace: 'pre-wrap' }} lang={result.guidance.textLocale ?? undefined}>
+                {text(result.guidance.text)}
+              </Text>
+            )}
             <Text>{t('respond.guidanceProvider', { provider: providerName })}</Text>
             {result.guidance.crisisLines.length > 0 && (
               <>

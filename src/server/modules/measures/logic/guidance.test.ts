@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fill, locales } from '../../../kernel/i18n/i18n.js';
 import { intakeTexts, intakeTextsFor } from '../../intake/mail.js';
-import { crisisLines, emergencyNumbers, emergencySentence } from './guidance.js';
+import { crisisLines, emergencyNumbers, emergencySentence, guidanceLanguage } from './guidance.js';
 
 // Safety text follows the country, the same on the page and in mail (issue 9: a Finnish provider's
 // page in Norwegian listed 112 and MIELI and then said "Ring 113").
@@ -47,5 +47,19 @@ describe('safety text by country', () => {
 
   it('writes no emergency number into the mail templates themselves', () => {
     for (const locale of locales) expect(intakeTexts[locale].confirmation.bodyCrisis).not.toMatch(/\b11[23]\b/);
+  });
+});
+
+describe("the provider's own guidance text", () => {
+  it("is given in the reader's language when the provider wrote it", () => {
+    expect(guidanceLanguage({ fi: 'Soita työterveyteen', sv: 'Ring företagshälsovården' }, 'sv', 'fi')).toBe('sv');
+  });
+  it("falls back to the provider's language, not to English, when the reader's is missing", () => {
+    expect(guidanceLanguage({ fi: 'Soita työterveyteen', en: 'Call occupational health' }, 'sv', 'fi')).toBe('fi');
+  });
+  it('uses English only when neither exists, and nothing when the provider wrote none (blank counts as none)', () => {
+    expect(guidanceLanguage({ en: 'Call occupational health' }, 'sv', 'fi')).toBe('en');
+    expect(guidanceLanguage({ sv: '  ' }, 'sv', 'fi')).toBeNull();
+    expect(guidanceLanguage(null, 'fi', 'fi')).toBeNull();
   });
 });

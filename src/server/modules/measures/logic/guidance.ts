@@ -2,7 +2,7 @@
 // (measure settings). Numbers are the national ones, in every language. The emergency sentence is
 // made from the same lines, so the page, the result and the mail never disagree (issue 9: a Finnish
 // provider's page in Norwegian listed 112 and MIELI and then said "Ring 113").
-import type { Locale } from '../../../kernel/i18n/i18n.js';
+import { isLocale, type Locale } from '../../../kernel/i18n/i18n.js';
 import type { Country } from './roi.js';
 
 export interface CrisisLine {
@@ -87,4 +87,11 @@ export function emergencySentence(country: Country, locale: Locale): string {
 /** The country whose lines a person is shown: the person's where known, else the provider's. */
 export function safetyCountry(providerCountry: Country, personCountry?: Country | null): Country {
   return personCountry ?? providerCountry;
+}
+
+/** Which language of the provider's guidance text a reader gets: theirs, else the provider's, else English, else none. */
+export function guidanceLanguage(guidance: Partial<Record<Locale, string>> | null, reader: Locale, providerLocale: string): Locale | null {
+  const has = (l: string): l is Locale => isLocale(l) && !!guidance?.[l]?.trim();
+  for (const l of [reader, providerLocale, 'en']) if (has(l)) return l;
+  return null;
 }

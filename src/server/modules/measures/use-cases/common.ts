@@ -25,7 +25,6 @@ export function providerRow(repo: Repository) {
   return repo.provider();
 }
 
-/** Text in the wanted language, else English, else any. */
 /** The provider-entered translation an answer was given in, for the reports' mark (null: one we ship). */
 export function shownTranslationOf(r: { form_locale: Locale | null; translation_version: number | null }) {
   return r.form_locale && r.translation_version ? { locale: r.form_locale, version: r.translation_version } : null;

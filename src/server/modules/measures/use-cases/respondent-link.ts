@@ -3,7 +3,7 @@ import type { DataCipher } from '../../../kernel/crypto.js';
 import { HttpError, isUniqueViolation } from '../../../kernel/errors.js';
 import { isLocale, type Locale } from '../../../kernel/i18n/i18n.js';
 import type { CredentialContext } from '../../../kernel/service-context.js';
-import { crisisLines, emergencySentence, safetyCountry } from '../logic/guidance.js';
+import { crisisLines, emergencySentence, guidanceLanguage, safetyCountry } from '../logic/guidance.js';
 import { displayLocale, type InstrumentDefinition } from '../logic/instrument.js';
 import { respondentResultText } from '../logic/respondent-result.js';
 import type { Country } from '../logic/roi.js';
@@ -219,6 +219,9 @@ export async function submitAnswers(
       const reader: Locale = isLocale(wanted) ? wanted : isLocale(checkin.locale) ? checkin.locale : 'en';
       const country = safetyCountry(provider.country as Country);
       const words = respondentResultText(def.key, result.band, reader, result.guidance);
+      // The provider's own "where to get help" text: in the respondent's language when the provider
+      // wrote one, else in the provider's language (not English by default); the page marks its language.
+      const guidanceLocale = result.guidance ? guidanceLanguage(settings.guidance, reader, provider.default_locale) : null;
       return {
         result: {
           score: result.score,
@@ -230,7 +233,8 @@ export async function submitAnswers(
           nextSteps: words.next,
           guidance: {
             show: result.guidance,
-            text: result.guidance ? (settings.guidance?.[reader] ?? settings.guidance?.en ?? null) : null,
+            text: guidanceLocale ? (settings.guidance?.[guidanceLocale] ?? null) : null,
+            textLocale: guidanceLocale,
             crisisLines: result.guidance ? crisisLines(country, reader) : [],
             emergency: emergencySentence(country, reader),
           },
