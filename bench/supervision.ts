@@ -83,8 +83,8 @@ export async function seedSupervisionData(
 
   await step('services (catalogue of the main provider)', () =>
     client.query(
-      `insert into services (provider_id, kind, name, default_minutes, default_cadence, default_place, price_cents, created_at)
-       select $1, s.kind, s.name, s.minutes, s.cadence, s.place, s.price, now() - interval '3 years'
+      `insert into services (provider_id, kind, names, vat_rate_bp, default_minutes, default_cadence, default_place, price_cents, created_at)
+       select $1, s.kind, jsonb_build_object('fi', s.name), 2550, s.minutes, s.cadence, s.place, s.price, now() - interval '3 years'
        from jsonb_to_recordset($2::jsonb) s(kind text, name text, minutes int, cadence text, place text, price int)`,
       [providerId, JSON.stringify(services)],
     ),
@@ -194,7 +194,7 @@ export async function seedSupervisionData(
                               session_minutes, place, location, video_link, price_cents, language, start_date, review_date,
                               crisis_event_at, created_by, created_at, updated_at)
        select bp.id, $1, bp.organisation_id, s.id, bp.kind,
-              left(split_part(s.name, ' / ', 2) || ' – ' || o.name, 200),
+              left(split_part(s.names->>'fi', ' / ', 2) || ' – ' || o.name, 200),
               'active',
               case when bp.cadence = 'crisis' then 6 when bp.busy_idx is null then 30 else 300 end,
               bp.cadence, bp.session_minutes, s.default_place,

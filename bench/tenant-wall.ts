@@ -202,8 +202,8 @@ async function main(): Promise<void> {
       for (const p of providers) {
         await sql`
           with org as (insert into organisations (provider_id, name) values (${p.id}, 'Wall organisation') returning id),
-          svc as (insert into services (provider_id, kind, name, default_minutes, default_cadence, default_place, price_cents)
-                  values (${p.id}, 'group', 'Wall service', 60, 'monthly', 'on_site', 0) returning id),
+          svc as (insert into services (provider_id, kind, names, vat_rate_bp, default_minutes, default_cadence, default_place, price_cents)
+                  values (${p.id}, 'group', '{"en": "Wall service"}'::jsonb, 2550, 60, 'monthly', 'on_site', 0) returning id),
           ppl as (insert into people (provider_id, organisation_id, name)
                   select ${p.id}, org.id, 'anna ' || g from org, generate_series(1, ${people}) g returning id)
           insert into processes (provider_id, organisation_id, service_id, kind, title, cadence, session_minutes, place, price_cents)
