@@ -115,7 +115,7 @@ journey('invoicing basis: printed with business IDs, VAT per line and per rate, 
     const doc = page.getByTestId('invoice-print');
     await expect.poll(() => doc.isVisible(), { ...WAIT, message: `${l.locale}: the printed basis shows` }).toBe(true);
     expect(await page.getByTestId('invoicing-table').isVisible(), `${l.locale}: the screen table is not printed`).toBe(false);
-    const text = (await doc.innerText()).replace(/\u00a0|\u202f/g, ' ');
+    const text = (await doc.allInnerTexts()).join('\n').replace(/\u00a0|\u202f/g, ' ');
     expect(text).toContain(l.title);
     expect(text).toContain(`${l.businessId}: ${providerBusinessId}`);
     expect(text).toContain(`${l.businessId}: ${careHome.businessId}`);

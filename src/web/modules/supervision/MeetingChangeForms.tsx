@@ -13,6 +13,24 @@ import { useRefreshMeeting } from './meetingCache';
 import { Section } from './Section';
 
 /** Move a planned meeting, keeping its length; the reason goes to everyone invited. */
+/** Why a meeting moves: told to everyone invited, the same field whether moved in the editor or by dragging. */
+export function RescheduleReason({ value, onChange, autoFocus }: { value: string; onChange: (v: string) => void; autoFocus?: boolean }) {
+  const { t } = useTranslation('supervision');
+  return (
+    <Textarea
+      withAsterisk={false}
+      label={t('reschedule.reason')}
+      required
+      autosize
+      minRows={2}
+      maxLength={schedulingLimits.reasonMax}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      data-autofocus={autoFocus || undefined}
+    />
+  );
+}
+
 export function RescheduleForm({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation('supervision');
   const format = useSupervisionFormat();
@@ -64,16 +82,7 @@ export function RescheduleForm({ meeting }: { meeting: Meeting }) {
               {t('planner.duration', { minutes })}
             </Text>
           </Group>
-          <Textarea
-            withAsterisk={false}
-            label={t('reschedule.reason')}
-            required
-            autosize
-            minRows={2}
-            maxLength={schedulingLimits.reasonMax}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-          />
+          <RescheduleReason value={reason} onChange={setReason} />
           <ErrorAlert error={move.error} message={errorText(move.error)} />
           <Button type="submit" loading={move.isPending} disabled={!startsAt || !reason.trim()} w="fit-content">
             {t('reschedule.submit')}

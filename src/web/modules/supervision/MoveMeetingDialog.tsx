@@ -1,13 +1,14 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { schedulingLimits, schedulingRoutes } from '../../../shared/scheduling';
+import { schedulingRoutes } from '../../../shared/scheduling';
 import { call } from '../../app/api';
 import { notifySuccess } from '../../app/notify';
 import type { PendingMove } from './CalendarGrid';
 import { entryTitle } from './calendar-label';
 import { useSupervisionFormat } from './hooks';
+import { RescheduleReason } from './MeetingChangeForms';
 import { keys } from './queries';
 
 /**
@@ -78,17 +79,7 @@ export function MoveMeetingDialog({
               {t('calendar.moveTo', { when: format.meetingWhen(move.startsAt, move.endsAt) })}
             </Text>
           </div>
-          <Textarea
-            withAsterisk={false}
-            label={t('reschedule.reason')}
-            required
-            autosize
-            minRows={2}
-            maxLength={schedulingLimits.reasonMax}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            data-autofocus
-          />
+          <RescheduleReason value={reason} onChange={setReason} autoFocus />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={keep} disabled={save.isPending}>
               {t('calendar.moveKeep')}
