@@ -8,6 +8,17 @@ import { parseReason } from './measures-logic.js';
 
 type Words = Record<Locale, string>;
 
+/** PC-PTSD-5 and the TSQ are both screens: one negative/positive pair names the bands of either. */
+const screenBands: Record<string, Words> = {
+  negative: { fi: 'seula negatiivinen', sv: 'negativ screening', nb: 'negativ screening', en: 'negative screen' },
+  positive: {
+    fi: 'seula positiivinen (tarjoa ohjausta arvioon)',
+    sv: 'positiv screening (erbjud remiss för bedömning)',
+    nb: 'positiv screening (tilby henvisning til vurdering)',
+    en: 'positive screen (offer a referral for assessment)',
+  },
+};
+
 /** Short staff-facing band names of the built-in instruments (instrument key → band id → words). */
 export const builtInBandNames: Record<string, Record<string, Words>> = {
   who5: {
@@ -58,24 +69,8 @@ export const builtInBandNames: Record<string, Record<string, Words>> = {
     moderate: { fi: 'keskivaikea ahdistuneisuus', sv: 'måttlig ångest', nb: 'moderat angst', en: 'moderate anxiety' },
     severe: { fi: 'vaikea ahdistuneisuus', sv: 'svår ångest', nb: 'alvorlig angst', en: 'severe anxiety' },
   },
-  pcptsd5: {
-    negative: { fi: 'seula negatiivinen', sv: 'negativ screening', nb: 'negativ screening', en: 'negative screen' },
-    positive: {
-      fi: 'seula positiivinen (tarjoa ohjausta arvioon)',
-      sv: 'positiv screening (erbjud remiss för bedömning)',
-      nb: 'positiv screening (tilby henvisning til vurdering)',
-      en: 'positive screen (offer a referral for assessment)',
-    },
-  },
-  tsq: {
-    negative: { fi: 'seula negatiivinen', sv: 'negativ screening', nb: 'negativ screening', en: 'negative screen' },
-    positive: {
-      fi: 'seula positiivinen (tarjoa ohjausta arvioon)',
-      sv: 'positiv screening (erbjud remiss för bedömning)',
-      nb: 'positiv screening (tilby henvisning til vurdering)',
-      en: 'positive screen (offer a referral for assessment)',
-    },
-  },
+  pcptsd5: screenBands,
+  tsq: screenBands,
   was: {
     poor: { fi: 'huono työkyky', sv: 'dålig arbetsförmåga', nb: 'dårlig arbeidsevne', en: 'poor work ability' },
     moderate: { fi: 'kohtalainen työkyky', sv: 'måttlig arbetsförmåga', nb: 'moderat arbeidsevne', en: 'moderate work ability' },
